@@ -1,0 +1,89 @@
+// The door's vocabulary. Pure data: no I/O, no framework. Every other layer speaks in these.
+
+export type ShowId = number;
+
+/** A show (сеанс / дата) of an event, as stored on the device. */
+export interface Show {
+  id: ShowId;
+  eventId: number;
+  eventName: string;
+  /** ISO 8601 with offset, as Qtickets sends it; null when the API gave none. */
+  startDate: string | null;
+  /** Whether this device admits tickets of this show right now. A stored but inactive show gives `wrong_show`. */
+  active: boolean;
+  /** When the barcode list was last pulled successfully (ISO 8601), null before the first pull. */
+  pulledAt: string | null;
+}
+
+/** One barcode of a show as the server lists it (the server's view; replaced on every pull). */
+export interface Ticket {
+  showId: ShowId;
+  code: string;
+  admission: boolean;
+  price: number | null;
+  seatName: string | null;
+  zoneName: string | null;
+  row: string | null;
+  place: string | null;
+  clientName: string | null;
+  clientSurname: string | null;
+  clientMiddlename: string | null;
+  /** 1 when the code was listed before and is absent from the latest pull (refunded or cancelled). */
+  revoked: 0 | 1;
+}
+
+/** Who knew that a ticket was already used. */
+export type CheckSource = 'this_device' | 'server';
+
+/** A local fact: this ticket has been admitted (kept apart from Ticket so a pull never erases it). */
+export interface Admission {
+  showId: ShowId;
+  code: string;
+  checkedAt: string;
+  source: CheckSource;
+}
+
+/** One admission waiting to be delivered to Qtickets (the outbox). Append-only until accepted. */
+export interface CheckIn {
+  /** Random per-scan id (UUID): makes the fact unique even if the same code is admitted twice. */
+  id: string;
+  showId: ShowId;
+  code: string;
+  /** ISO 8601 with the device's local offset, e.g. 2026-12-29T19:03:12+03:00. */
+  checkedAt: string;
+  deviceId: string;
+  /** Epoch ms when it was queued; orders delivery. */
+  queuedAt: number;
+  /** Delivery attempts that included this record. */
+  attempts: number;
+  lastError: string | null;
+}
+
+/** A check-in the server refused; kept visible, never retried automatically, never dropped. */
+export interface RejectedCheckIn extends CheckIn {
+  rejectedAt: number;
+  reason: string;
+}
+
+export type VerdictKind = 'valid' | 'already_checked' | 'unknown' | 'revoked' | 'wrong_show';
+
+export type InputSource = 'camera' | 'scanner' | 'typed' | 'search';
+
+export type Verdict =
+  | { kind: 'valid'; code: string; ticket: Ticket; checkedAt: string; recorded: true }
+  /** Valid, but IndexedDB refused the write: staff must note the ticket by hand. */
+  | { kind: 'valid'; code: string; ticket: Ticket; checkedAt: string; recorded: false; error: string }
+  | { kind: 'already_checked'; code: string; ticket: Ticket; checkedAt: string; source: CheckSource }
+  | { kind: 'unknown'; code: string }
+  | { kind: 'revoked'; code: string; ticket: Ticket }
+  | { kind: 'wrong_show'; code: string; ticket: Ticket; show: Show };
+
+/** A scan as it is logged (denied ones too). */
+export interface ScanRecord {
+  id: string;
+  at: number;
+  code: string;
+  verdict: VerdictKind;
+  showId: ShowId | null;
+  source: InputSource;
+}
