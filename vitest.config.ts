@@ -9,5 +9,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     restoreMocks: true,
+    setupFiles: ['./vitest.setup.ts'],
   },
 });

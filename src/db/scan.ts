@@ -1,0 +1,68 @@
+import { candidateCodes, normaliseCode } from '../domain/code.ts';
+import { formatLocalIso } from '../domain/time.ts';
+import type { CheckIn, InputSource, ScanRecord, Verdict } from '../domain/types.ts';
+import { decide } from '../domain/verdict.ts';
+import { isQuotaError, type KontrolDb } from './database.ts';
+
+export interface ScanInput {
+  raw: string;
+  source: InputSource;
+  deviceId: string;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export type ScanOutcome = { ok: true; verdict: Verdict } | { ok: false; reason: 'empty' };
+
+/**
+ * Decides and records one scan. An admission (ticket marked used + outbox record + log line) is
+ * committed before this resolves, so the verdict shown is never ahead of what is stored. When the
+ * write fails (disk full, private mode) the ticket is still valid, but the verdict says it was
+ * NOT recorded so staff can note it by hand.
+ */
+export async function recordScan(db: KontrolDb, input: ScanInput): Promise<ScanOutcome> {
+  const code = normaliseCode(input.raw);
+  if (code === null) return { ok: false, reason: 'empty' };
+  const now = input.now ?? (() => new Date());
+  const newId = input.newId ?? (() => crypto.randomUUID());
+
+  const candidates = candidateCodes(code);
+  const [tickets, shows] = await db.transaction('r', db.tickets, db.shows, () =>
+    Promise.all([db.tickets.where('code').anyOf(candidates).toArray(), db.shows.toArray()]),
+  );
+  const at = now();
+  const checkedAt = formatLocalIso(at);
+
+  let decided: ReturnType<typeof decide> | undefined;
+  try {
+    const verdict = await db.transaction('rw', [db.admissions, db.outbox, db.scans], async (): Promise<Verdict> => {
+      // Admissions are read inside the write transaction: two scans of one code racing each
+      // other (camera and wedge at once, two tabs) cannot both admit.
+      const admissions = await db.admissions.bulkGet(tickets.map((t) => [t.showId, t.code]));
+      const decision = decide({ code, tickets, admissions: admissions.filter((a) => a !== undefined), shows });
+      decided = decision;
+      const log: ScanRecord = { id: newId(), at: at.getTime(), code, verdict: 'valid', showId: null, source: input.source };
+      if (!decision.admit) {
+        const v = decision.verdict;
+        await db.scans.add({ ...log, verdict: v.kind, showId: 'ticket' in v ? v.ticket.showId : null });
+        return v;
+      }
+      const { ticket } = decision;
+      const checkIn: CheckIn = {
+        id: newId(), showId: ticket.showId, code: ticket.code, checkedAt, deviceId: input.deviceId,
+        queuedAt: at.getTime(), attempts: 0, lastError: null,
+      };
+      await db.admissions.add({ showId: ticket.showId, code: ticket.code, checkedAt, source: 'this_device' });
+      await db.outbox.add(checkIn);
+      await db.scans.add({ ...log, showId: ticket.showId });
+      return { kind: 'valid', code, ticket, checkedAt, recorded: true };
+    });
+    return { ok: true, verdict };
+  } catch (error) {
+    if (!decided) throw error; // could not even read: the caller shows the error
+    // A denial whose log line failed is still the right answer for the person at the door.
+    if (!decided.admit) return { ok: true, verdict: decided.verdict };
+    const message = isQuotaError(error) ? 'quota' : error instanceof Error ? error.name : 'unknown';
+    return { ok: true, verdict: { kind: 'valid', code, ticket: decided.ticket, checkedAt, recorded: false, error: message } };
+  }
+}

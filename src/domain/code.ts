@@ -1,0 +1,35 @@
+// Normalising what a scanner, a camera or a person typed into the code we look up.
+// Scanners add CR/LF/TAB, prefixes of control characters, zero-width marks; people add spaces.
+
+/** Longest input we keep: real codes are ~12 characters; a runaway wedge burst must not bloat the log. */
+export const MAX_CODE_LENGTH = 256;
+
+// Cc: control characters (NUL, ESC, GS1 group separators…); Cf: invisible format marks
+// (zero-width space, BOM, bidi overrides) that a copy-paste or a misconfigured scanner adds.
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+
+/** The code to look up, or null when nothing meaningful is left. */
+export function normaliseCode(raw: string): string | null {
+  const cleaned = raw.replace(INVISIBLE, '').trim();
+  if (cleaned.length === 0) return null;
+  return cleaned.length > MAX_CODE_LENGTH ? cleaned.slice(0, MAX_CODE_LENGTH) : cleaned;
+}
+
+/** EAN-13 check digit of the first 12 digits (weights 1,3,1,3… from the left). */
+export function ean13CheckDigit(first12: string): number {
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(first12[i]) * (i % 2 === 0 ? 1 : 3);
+  return (10 - (sum % 10)) % 10;
+}
+
+/**
+ * Codes a read may stand for, most likely first. Qtickets codes are 12 digits; a ticket printed
+ * as EAN-13 reads as those 12 digits plus a check digit, so a 13-digit read whose check digit is
+ * right may also be the 12-digit code (qtickets-api-facts, unknown 6).
+ */
+export function candidateCodes(code: string): string[] {
+  if (/^\d{13}$/.test(code) && ean13CheckDigit(code.slice(0, 12)) === Number(code[12])) {
+    return [code, code.slice(0, 12)];
+  }
+  return [code];
+}

@@ -1,0 +1,48 @@
+// The door's rules: given what the device knows about a code, admit or deny. Pure, so every
+// rule is unit-tested and the scan path never waits for anything but the lookup itself.
+import type { Admission, Show, ShowId, Ticket, Verdict } from './types.ts';
+
+export interface Knowledge {
+  /** The normalised code as read. */
+  code: string;
+  /** Every stored ticket matching any candidate of the code, across all stored shows. */
+  tickets: Ticket[];
+  /** Admissions already recorded for those tickets. */
+  admissions: Admission[];
+  /** All stored shows (active and not). */
+  shows: Show[];
+}
+
+/** Either a final denial/warning, or permission to admit this ticket (the caller records it). */
+export type Decision = { admit: true; ticket: Ticket } | { admit: false; verdict: Verdict };
+
+const key = (showId: ShowId, code: string) => `${showId}\u0000${code}`;
+
+export function decide({ code, tickets, admissions, shows }: Knowledge): Decision {
+  const showById = new Map(shows.map((s) => [s.id, s]));
+  const admitted = new Map(admissions.map((a) => [key(a.showId, a.code), a]));
+  // A ticket of a show this device admits for beats one of a stored show it does not.
+  const here = tickets.filter((t) => showById.get(t.showId)?.active);
+  // Among several matches for the door (EAN read that is also a code?), prefer one still valid.
+  const ranked = [...here].sort((a, b) => rank(a) - rank(b));
+  function rank(t: Ticket): number {
+    if (t.revoked) return 2;
+    return admitted.has(key(t.showId, t.code)) ? 1 : 0;
+  }
+  const ticket = ranked[0];
+  if (ticket) {
+    if (ticket.revoked) return { admit: false, verdict: { kind: 'revoked', code, ticket } };
+    const admission = admitted.get(key(ticket.showId, ticket.code));
+    if (admission) {
+      return {
+        admit: false,
+        verdict: { kind: 'already_checked', code, ticket, checkedAt: admission.checkedAt, source: admission.source },
+      };
+    }
+    return { admit: true, ticket };
+  }
+  const elsewhere = tickets.find((t) => showById.has(t.showId));
+  const show = elsewhere && showById.get(elsewhere.showId);
+  if (elsewhere && show) return { admit: false, verdict: { kind: 'wrong_show', code, ticket: elsewhere, show } };
+  return { admit: false, verdict: { kind: 'unknown', code } };
+}
