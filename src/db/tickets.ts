@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { ShowId, Ticket } from '../domain/types.ts';
+import type { Show, ShowId, Ticket } from '../domain/types.ts';
 import type { KontrolDb } from './database.ts';
 
 export type ListedTicket = Omit<Ticket, 'showId' | 'revoked'>;
@@ -23,6 +23,8 @@ export async function replaceShowTickets(
   showId: ShowId,
   listed: ListedTicket[],
   pulledAt: string,
+  /** Stored (or updated) in the same transaction: a show never exists without its list. */
+  show?: Omit<Show, 'pulledAt'>,
 ): Promise<PullResult> {
   return db.transaction('rw', db.tickets, db.shows, async () => {
     const [lower, upper] = showRange(showId);
@@ -43,7 +45,9 @@ export async function replaceShowTickets(
     const gone = before.filter((t) => !now.has(t.code)).map((t) => ({ ...t, revoked: 1 as const }));
     await db.tickets.bulkPut(rows);
     await db.tickets.bulkPut(gone);
-    await db.shows.update(showId, { pulledAt });
+    const stored = await db.shows.get(showId);
+    if (show) await db.shows.put({ ...show, active: stored?.active ?? show.active, pulledAt });
+    else await db.shows.update(showId, { pulledAt });
     return { listed: rows.length, added, revoked: gone.filter((t) => previous.get(t.code) === 0).length, restored };
   });
 }

@@ -29,7 +29,7 @@ export async function flushOutbox(db: KontrolDb, port: DeliveryPort): Promise<Fl
   let rejected = 0;
   let progressed = false; // the server accepted something during this pass
 
-  async function send(batch: CheckIn[]): Promise<Exclude<DeliveryAnswer, { ok: true }> | null> {
+  async function send(batch: CheckIn[]): Promise<Extract<DeliveryAnswer, { kind: 'retry' | 'auth' }> | null> {
     const first = batch[0];
     if (!first) return null;
     const answer = await port.postCheckIns(first.showId, batch.map((c) => ({ barcode: c.code, checked_at: c.checkedAt })));

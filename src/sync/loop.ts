@@ -32,7 +32,7 @@ export interface SyncLoop {
 
 export function webLock<T>(fn: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  return locks ? locks.request('kontrol-outbox-flush', fn) : fn();
+  return locks ? (locks.request('kontrol-outbox-flush', fn) as Promise<T>) : fn();
 }
 
 export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {

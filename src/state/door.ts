@@ -1,0 +1,103 @@
+// Hooks over the local store: everything the scan screen shows comes from IndexedDB through
+// live queries, so a write anywhere (this tab, another tab, the sync loop) updates the screen.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import { listRejected, pendingCount } from '../db/outbox.ts';
+import { recordScan } from '../db/scan.ts';
+import { getToken } from '../db/settings.ts';
+import { listShows, setShowActive } from '../db/shows.ts';
+import { countAdmitted, countListedTickets } from '../db/tickets.ts';
+import type { InputSource, Show, ShowId, Verdict } from '../domain/types.ts';
+export type { SyncState } from '../sync/loop.ts';
+import { useServices } from './services.tsx';
+
+export function useShows(): Show[] | undefined {
+  const { db } = useServices();
+  return useLiveQuery(() => listShows(db), [db]);
+}
+
+export function useToken(): string | undefined | null {
+  const { db } = useServices();
+  // null while loading, undefined when there is none
+  return useLiveQuery(() => getToken(db), [db], null);
+}
+
+export interface DoorCounts {
+  stored: number;
+  admitted: number;
+  pending: number;
+}
+
+export function useDoorCounts(shows: Show[] | undefined): DoorCounts | undefined {
+  const { db } = useServices();
+  const active = (shows ?? []).filter((s) => s.active).map((s) => s.id);
+  const key = active.join(',');
+  return useLiveQuery(
+    async () => ({
+      stored: await countListedTickets(db, active),
+      admitted: await countAdmitted(db, active),
+      pending: await pendingCount(db),
+    }),
+    // `key` stands for `active`: the same ids must not re-run the query on every render.
+    [db, key],
+  );
+}
+
+export function useRejected() {
+  const { db } = useServices();
+  return useLiveQuery(() => listRejected(db), [db]);
+}
+
+export function useSetShowActive(): (id: ShowId, active: boolean) => Promise<void> {
+  const { db } = useServices();
+  return useCallback((id, active) => setShowActive(db, id, active), [db]);
+}
+
+export function useSyncState() {
+  const { syncState } = useServices();
+  return useSyncExternalStore(syncState.subscribe, syncState.get);
+}
+
+const subscribeOnline = (cb: () => void) => {
+  window.addEventListener('online', cb);
+  window.addEventListener('offline', cb);
+  return () => {
+    window.removeEventListener('online', cb);
+    window.removeEventListener('offline', cb);
+  };
+};
+
+export function useOnline(): boolean {
+  return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+}
+
+export type ScanFeedback =
+  | { kind: 'verdict'; verdict: Verdict; scanId: number }
+  | { kind: 'empty'; scanId: number }
+  | { kind: 'error'; message: string; scanId: number };
+
+/** Decides a scan and keeps the latest outcome on screen; admissions wake the sync loop. */
+export function useScan(onVerdict?: (verdict: Verdict) => void) {
+  const { db, sync, deviceId } = useServices();
+  const [feedback, setFeedback] = useState<ScanFeedback | null>(null);
+  const counter = useRef(0);
+  const submit = useCallback(
+    async (raw: string, source: InputSource) => {
+      const scanId = ++counter.current;
+      try {
+        const outcome = await recordScan(db, { raw, source, deviceId: await deviceId() });
+        if (!outcome.ok) {
+          setFeedback({ kind: 'empty', scanId });
+          return;
+        }
+        setFeedback({ kind: 'verdict', verdict: outcome.verdict, scanId });
+        onVerdict?.(outcome.verdict);
+        if (outcome.verdict.kind === 'valid' && outcome.verdict.recorded) sync.kick();
+      } catch (error) {
+        setFeedback({ kind: 'error', message: error instanceof Error ? error.message : String(error), scanId });
+      }
+    },
+    [db, deviceId, sync, onVerdict],
+  );
+  return { feedback, submit };
+}

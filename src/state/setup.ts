@@ -1,0 +1,116 @@
+// Setting a device up: check the token, list events, download the picked shows. Also the
+// one-step setup link and the refresh of stored lists.
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { describeError, sortEventsForDoor, type ApiError, type ApiEvent } from '../api/index.ts';
+import { getToken, setToken } from '../db/settings.ts';
+import { listShows, setShowActive } from '../db/shows.ts';
+import type { Show, ShowId } from '../domain/types.ts';
+import { downloadShows, pullShow, showsFromEvents, type DownloadProgress, type PullOutcome } from '../sync/pull.ts';
+import { queryKeys, STALE } from './queries.ts';
+import { useServices } from './services.tsx';
+
+export type Locale = 'ru' | 'en';
+
+/** A failure a person must read: already in their language, naming the HTTP status. */
+export class SetupError extends Error {
+  constructor(
+    message: string,
+    readonly apiError?: ApiError,
+  ) {
+    super(message);
+    this.name = 'SetupError';
+  }
+}
+
+export function useEvents(token: string | null, locale: Locale) {
+  const { api } = useServices();
+  return useQuery({
+    queryKey: queryKeys.events(token ?? ''),
+    enabled: token !== null,
+    staleTime: STALE.events,
+    retry: false,
+    networkMode: 'always',
+    queryFn: async ({ signal }) => {
+      const result = await api.listAllEvents(token ?? '', { signal });
+      if (!result.ok) throw new SetupError(describeError(result.error, locale), result.error);
+      return sortEventsForDoor(result.value, new Date());
+    },
+  });
+}
+
+export interface DownloadRequest {
+  token: string;
+  shows: Omit<Show, 'pulledAt'>[];
+}
+
+/** Downloads the lists, then makes exactly the picked shows the ones this door admits. */
+export function useDownload(locale: Locale) {
+  const { db, api, sync } = useServices();
+  const [progress, setProgress] = useState<DownloadProgress | null>(null);
+  const mutation = useMutation({
+    networkMode: 'always',
+    mutationFn: async ({ token, shows }: DownloadRequest) => {
+      // The token is saved first: admissions of an earlier setup can then go out with it.
+      await setToken(db, token);
+      sync.kick();
+      const outcomes = await downloadShows(db, api, token, shows, setProgress);
+      const failed = outcomes.find((o): o is Extract<PullOutcome, { ok: false }> => !o.ok);
+      if (failed) throw new SetupError(`#${failed.showId}: ${describeError(failed.error, locale)}`, failed.error);
+      const picked = new Set(shows.map((s) => s.id));
+      for (const stored of await listShows(db)) await setShowActive(db, stored.id, picked.has(stored.id));
+      return outcomes;
+    },
+  });
+  return { ...mutation, progress };
+}
+
+export interface SetupLink {
+  token: string;
+  showIds: ShowId[];
+}
+
+/** Reads `#/setup?token=…&shows=1,2` (the hash is never sent to a server). */
+export function parseSetupLink(hash: string): SetupLink | 'incomplete' | null {
+  const match = /^#\/setup\?(.*)$/.exec(hash);
+  if (!match) return null;
+  const params = new URLSearchParams(match[1]);
+  const token = params.get('token')?.trim();
+  const showIds = (params.get('shows') ?? '')
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n > 0);
+  if (!token || showIds.length === 0) return params.has('token') || params.has('shows') ? 'incomplete' : null;
+  return { token, showIds };
+}
+
+/** Finds the link's shows among the token's events; unknown ids are an error that names them. */
+export function resolveLinkShows(events: ApiEvent[], link: SetupLink, notFound: (ids: string) => string) {
+  const { found, missing } = showsFromEvents(events, link.showIds);
+  if (missing.length > 0) throw new SetupError(notFound(missing.join(', ')));
+  return found;
+}
+
+export const pickShows = (event: ApiEvent, ids: ShowId[]) => showsFromEvents([event], ids).found;
+
+export interface RefreshSummary {
+  outcomes: PullOutcome[];
+}
+
+/** Upload, then download: flush the outbox first so the pulled view includes our admissions. */
+export function useRefresh(locale: Locale) {
+  const { db, api, sync } = useServices();
+  return useMutation({
+    networkMode: 'always',
+    mutationFn: async (): Promise<RefreshSummary> => {
+      const token = await getToken(db);
+      if (!token) throw new SetupError(locale === 'ru' ? 'Нет токена API' : 'No API token');
+      await sync.flushNow();
+      const outcomes: PullOutcome[] = [];
+      for (const show of await listShows(db)) outcomes.push(await pullShow(db, api, token, show.id));
+      const failed = outcomes.find((o): o is Extract<PullOutcome, { ok: false }> => !o.ok);
+      if (failed) throw new SetupError(`#${failed.showId}: ${describeError(failed.error, locale)}`, failed.error);
+      return { outcomes };
+    },
+  });
+}

@@ -1,0 +1,61 @@
+// Pulling barcode lists: api → db. Upload before download (pretixSCAN's rule): the caller
+// flushes first, so the server's view we pull already includes our own admissions.
+import type { ApiError, ApiEvent, QticketsClient } from '../api/index.ts';
+import type { KontrolDb } from '../db/database.ts';
+import { replaceShowTickets, type PullResult } from '../db/tickets.ts';
+import { formatLocalIso } from '../domain/time.ts';
+import type { Show, ShowId } from '../domain/types.ts';
+
+export type PullOutcome = { ok: true; showId: ShowId; result: PullResult } | { ok: false; showId: ShowId; error: ApiError };
+
+export async function pullShow(
+  db: KontrolDb,
+  api: QticketsClient,
+  token: string,
+  showId: ShowId,
+  show?: Omit<Show, 'pulledAt'>,
+  now = () => new Date(),
+): Promise<PullOutcome> {
+  const answer = await api.getShowBarcodes(token, showId);
+  if (!answer.ok) return { ok: false, showId, error: answer.error };
+  const result = await replaceShowTickets(db, showId, answer.value, formatLocalIso(now()), show);
+  return { ok: true, showId, result };
+}
+
+/** Stored shape of the shows picked at setup, taken from the events list. */
+export function showsFromEvents(events: ApiEvent[], ids: ShowId[]): { found: Omit<Show, 'pulledAt'>[]; missing: ShowId[] } {
+  const byId = new Map<ShowId, Omit<Show, 'pulledAt'>>();
+  for (const event of events) {
+    for (const show of event.shows) {
+      byId.set(show.id, { id: show.id, eventId: event.id, eventName: event.name, startDate: show.startDate, active: true });
+    }
+  }
+  const found = ids.flatMap((id) => byId.get(id) ?? []);
+  return { found, missing: ids.filter((id) => !byId.has(id)) };
+}
+
+export interface DownloadProgress {
+  done: number;
+  total: number;
+  last?: PullOutcome;
+}
+
+/** Stores the shows and pulls each list in turn, reporting progress; stops at the first failure. */
+export async function downloadShows(
+  db: KontrolDb,
+  api: QticketsClient,
+  token: string,
+  shows: Omit<Show, 'pulledAt'>[],
+  onProgress: (p: DownloadProgress) => void = () => {},
+): Promise<PullOutcome[]> {
+  const outcomes: PullOutcome[] = [];
+  onProgress({ done: 0, total: shows.length });
+  for (const show of shows) {
+    // The show is stored with its list, so a failed download leaves no empty show behind.
+    const outcome = await pullShow(db, api, token, show.id, show);
+    outcomes.push(outcome);
+    if (!outcome.ok) return outcomes;
+    onProgress({ done: outcomes.length, total: shows.length, last: outcome });
+  }
+  return outcomes;
+}

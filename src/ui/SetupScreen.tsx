@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { pickShows, resolveLinkShows, useDownload, useEvents, type SetupLink } from '../state/setup.ts';
+import { useI18n } from './i18n/context.tsx';
+
+interface Props {
+  /** Parsed from a setup link before the token was wiped from the address bar. */
+  link: SetupLink | 'incomplete' | null;
+  onDone: () => void;
+}
+
+export function SetupScreen({ link, onDone }: Props) {
+  const { t, locale, plural, dateTime } = useI18n();
+  const [draft, setDraft] = useState(link && link !== 'incomplete' ? link.token : '');
+  const [token, setToken] = useState<string | null>(link && link !== 'incomplete' ? link.token : null);
+  const [eventId, setEventId] = useState<number | null>(null);
+  const [picked, setPicked] = useState<Set<number>>(new Set());
+  const [linkError, setLinkError] = useState<string | null>(null);
+  const events = useEvents(token, locale);
+  const download = useDownload(locale);
+  const linkStarted = useRef(false);
+
+  // The one-step setup link: as soon as the events are in, find the shows and download.
+  useEffect(() => {
+    if (!link || link === 'incomplete' || linkStarted.current || !events.data) return;
+    linkStarted.current = true;
+    try {
+      const shows = resolveLinkShows(events.data, link, (ids) => t('setup.showNotFound', { ids }));
+      download.mutate({ token: link.token, shows }, { onSuccess: onDone });
+    } catch (error) {
+      setLinkError(error instanceof Error ? error.message : String(error));
+    }
+  }, [link, events.data, download, onDone, t]);
+
+  const event = events.data?.find((e) => e.id === eventId);
+  const check = (e: FormEvent) => {
+    e.preventDefault();
+    setEventId(null);
+    setPicked(new Set());
+    setToken(draft.trim() || null);
+  };
+  const start = () => {
+    if (!event || !token) return;
+    download.mutate({ token, shows: pickShows(event, [...picked]) }, { onSuccess: onDone });
+  };
+  const togglePicked = (id: number, on: boolean) => {
+    const next = new Set(picked);
+    if (on) next.add(id);
+    else next.delete(id);
+    setPicked(next);
+  };
+  const now = Date.now();
+
+  return (
+    <main className="setup">
+      <h1>{t('setup.title')}</h1>
+      {link === 'incomplete' && <p role="alert" className="error">{t('setup.linkBad')}</p>}
+      <form onSubmit={check} className="panel">
+        <label htmlFor="token">{t('setup.token')}</label>
+        <input id="token" type="password" autoComplete="off" spellCheck={false} value={draft} onChange={(e) => setDraft(e.target.value)} data-testid="token" />
+        <p className="hint">{t('setup.token.hint')}</p>
+        <button type="submit" disabled={!draft.trim() || events.isFetching}>
+          {events.isFetching ? t('setup.checking') : t('setup.check')}
+        </button>
+      </form>
+      {events.isError && <p role="alert" className="error">{events.error.message}</p>}
+      {linkError && <p role="alert" className="error">{linkError}</p>}
+      {events.data && events.data.length === 0 && <p role="status">{t('setup.noEvents')}</p>}
+      {events.data && events.data.length > 0 && (!link || link === 'incomplete') && (
+        <fieldset className="panel">
+          <legend>{t('setup.events')}</legend>
+          {events.data.map((e) => (
+            <label key={e.id} className="choice">
+              <input type="radio" name="event" checked={e.id === eventId} onChange={() => { setEventId(e.id); setPicked(new Set()); }} />
+              <span>{e.name}{e.placeName ? ` · ${e.placeName}` : ''}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {event && (
+        <fieldset className="panel">
+          <legend>{t('setup.shows')}</legend>
+          {event.shows.map((s) => (
+            <label key={s.id} className="choice">
+              <input type="checkbox" checked={picked.has(s.id)} onChange={(e) => togglePicked(s.id, e.target.checked)} data-testid={`pick-show-${s.id}`} />
+              <span>
+                {s.startDate ? dateTime(s.startDate) : `#${s.id}`}
+                {s.name ? ` · ${s.name}` : ''}
+                {s.finishDate && Date.parse(s.finishDate) < now ? ` · ${t('setup.past')}` : ''}
+              </span>
+            </label>
+          ))}
+          <button type="button" onClick={start} disabled={picked.size === 0 || download.isPending} data-testid="download">
+            {t('setup.download')}
+          </button>
+        </fieldset>
+      )}
+      {download.isPending && download.progress && (
+        <p role="status">
+          <progress max={download.progress.total} value={download.progress.done} /> {t('setup.downloading', { done: download.progress.done, total: download.progress.total })}
+        </p>
+      )}
+      {download.progress?.last?.ok && (
+        <p role="status">{t('setup.downloadedShow', { show: download.progress.last.showId, tickets: plural('tickets', download.progress.last.result.listed) })}</p>
+      )}
+      {download.isError && <p role="alert" className="error">{download.error.message}</p>}
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+import type { DoorCounts, SyncState } from '../state/door.ts';
+import { useI18n } from './i18n/context.tsx';
+
+interface Props {
+  counts: DoorCounts | undefined;
+  sync: SyncState;
+  online: boolean;
+  onSendNow: () => void;
+}
+
+/** Always on screen: how many came in, how many are on the list, what still waits to be sent. */
+export function StatusBar({ counts, sync, online, onSendNow }: Props) {
+  const { t, n, time } = useI18n();
+  const pending = counts?.pending ?? 0;
+  let syncText: string;
+  if (sync.status === 'auth_error') syncText = t('sync.auth', { status: sync.status_code });
+  else if (!online && pending > 0) syncText = t('sync.offline');
+  else if (sync.status === 'syncing') syncText = t('sync.syncing');
+  else if (sync.status === 'waiting' && pending > 0) syncText = t('sync.waiting', { time: time(sync.retryAt), message: sync.message });
+  else if (pending === 0) syncText = t('sync.idle');
+  else syncText = t('sync.syncing');
+  return (
+    <div className="status">
+      <dl className="status-counts">
+        <div>
+          <dt>{t('counts.admitted')}</dt>
+          <dd>
+            <span data-testid="admitted-count">{n(counts?.admitted ?? 0)}</span>
+            {' / '}
+            <span data-testid="tickets-stored" data-count={counts?.stored ?? 0}>{counts?.stored ?? 0}</span>
+          </dd>
+        </div>
+        <div className={pending > 0 ? 'status-pending status-pending--waiting' : 'status-pending'}>
+          <dt>{t('counts.pending')}</dt>
+          <dd data-testid="pending-count">{pending}</dd>
+        </div>
+      </dl>
+      <p className="status-sync" data-testid="sync-state" data-status={sync.status} role={sync.status === 'auth_error' ? 'alert' : undefined}>
+        <span className={online ? 'dot dot--online' : 'dot dot--offline'} aria-hidden="true" />
+        {syncText}
+        {sync.lastSuccessAt !== null && pending > 0 && <span className="status-last"> · {t('sync.lastSuccess', { time: time(sync.lastSuccessAt) })}</span>}
+      </p>
+      {pending > 0 && online && sync.status !== 'syncing' && (
+        <button type="button" className="link-button" onClick={onSendNow}>
+          {t('sync.sendNow')}
+        </button>
+      )}
+    </div>
+  );
+}

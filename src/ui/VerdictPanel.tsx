@@ -1,0 +1,78 @@
+import type { Ticket, Verdict } from '../domain/types.ts';
+import { useI18n } from './i18n/context.tsx';
+import { VerdictIcon } from './VerdictIcon.tsx';
+
+export interface ShownVerdict {
+  verdict: Verdict;
+  /** Increments per scan: the same verdict twice is still two scans. */
+  scanId: number;
+}
+
+function holder(t: Ticket): string {
+  return [t.clientSurname, t.clientName, t.clientMiddlename].filter(Boolean).join(' ');
+}
+
+function TicketDetails({ ticket }: { ticket: Ticket }) {
+  const { t } = useI18n();
+  const seat = ticket.admission
+    ? [ticket.zoneName ?? ticket.seatName, t('ticket.admission')]
+    : ticket.row || ticket.place
+      ? [ticket.zoneName, ticket.row && t('ticket.row', { row: ticket.row }), ticket.place && t('ticket.place', { place: ticket.place })]
+      : [ticket.seatName ?? ticket.zoneName];
+  const name = holder(ticket);
+  return (
+    <p className="verdict-ticket">
+      <span>{seat.filter(Boolean).join(', ')}</span>
+      {name && <span className="verdict-holder"> · {name}</span>}
+    </p>
+  );
+}
+
+export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
+  const { t, time, dateTime } = useI18n();
+  if (!shown) {
+    return (
+      <section className="verdict verdict--idle" data-testid="verdict-idle" aria-live="polite">
+        <VerdictIcon kind="idle" />
+        <h2 className="verdict-word">{t('verdict.idle')}</h2>
+        <p className="verdict-detail">{t('verdict.idle.detail')}</p>
+      </section>
+    );
+  }
+  const v = shown.verdict;
+  const notRecorded = v.kind === 'valid' && !v.recorded;
+  const word = notRecorded ? t('verdict.notRecorded') : t(`verdict.${v.kind}`);
+  let detail: string;
+  switch (v.kind) {
+    case 'valid':
+      detail = v.recorded ? t('verdict.valid.detail') : t('verdict.notRecorded.detail');
+      break;
+    case 'already_checked':
+      detail = t(v.source === 'this_device' ? 'verdict.already_checked.device' : 'verdict.already_checked.server', { time: time(v.checkedAt) });
+      break;
+    case 'wrong_show':
+      detail = t('verdict.wrong_show.detail', { show: v.show.startDate ? dateTime(v.show.startDate) : `${v.show.eventName} #${v.show.id}` });
+      break;
+    default:
+      detail = t(`verdict.${v.kind}.detail`);
+  }
+  return (
+    <section
+      className={`verdict verdict--${notRecorded ? 'not_recorded' : v.kind}`}
+      data-testid="verdict"
+      data-verdict={v.kind}
+      data-barcode={v.code}
+      data-recorded={v.kind === 'valid' ? String(v.recorded) : undefined}
+      data-scan-id={shown.scanId}
+      role={notRecorded ? 'alert' : 'status'}
+      aria-live="assertive"
+      aria-atomic="true"
+    >
+      <VerdictIcon kind={notRecorded ? 'not_recorded' : v.kind} />
+      <h2 className="verdict-word">{word}</h2>
+      <p className="verdict-detail">{detail}</p>
+      {'ticket' in v && <TicketDetails ticket={v.ticket} />}
+      <p className="verdict-code">{v.code}</p>
+    </section>
+  );
+}

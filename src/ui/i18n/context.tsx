@@ -1,0 +1,56 @@
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { MessageKey } from './ru.ts';
+import { formatDateTime, formatNumber, formatTime, LOCALES, plural, translate, type Locale, type Params, type PluralNoun } from './translate.ts';
+
+export interface I18n {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: (key: MessageKey, params?: Params) => string;
+  n: (count: number) => string;
+  plural: (noun: PluralNoun, count: number) => string;
+  time: (iso: string | number) => string;
+  dateTime: (iso: string) => string;
+}
+
+const STORAGE_KEY = 'kontrol.locale';
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLocale(): Locale {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved && (LOCALES as string[]).includes(saved)) return saved as Locale;
+  } catch {
+    // Storage blocked (private mode): Russian, the first language, is the right default anyway.
+  }
+  return 'ru';
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const value = useMemo<I18n>(() => {
+    document.documentElement.lang = locale;
+    return {
+      locale,
+      setLocale(next) {
+        try {
+          localStorage.setItem(STORAGE_KEY, next);
+        } catch {
+          // Not remembered across reloads; still switched now.
+        }
+        setLocaleState(next);
+      },
+      t: (key, params) => translate(locale, key, params),
+      n: (count) => formatNumber(count, locale),
+      plural: (noun, count) => plural(locale, noun, count),
+      time: (iso) => formatTime(iso, locale),
+      dateTime: (iso) => formatDateTime(iso, locale),
+    };
+  }, [locale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}

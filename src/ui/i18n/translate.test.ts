@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en.ts';
+import { ru } from './ru.ts';
+import { formatNumber, plural, translate } from './translate.ts';
+
+describe('plurals', () => {
+  it('uses the three Russian forms', () => {
+    expect([1, 2, 5, 11, 21, 22, 25, 100].map((n) => plural('ru', 'tickets', n))).toEqual([
+      '1 билет', '2 билета', '5 билетов', '11 билетов', '21 билет', '22 билета', '25 билетов', '100 билетов',
+    ]);
+  });
+
+  it('uses English one/other', () => {
+    expect(plural('en', 'tickets', 1)).toBe('1 ticket');
+    expect(plural('en', 'tickets', 21)).toBe('21 tickets');
+  });
+});
+
+describe('translate', () => {
+  it('fills placeholders and groups thousands with a thin space', () => {
+    expect(translate('ru', 'setup.downloading', { done: 1, total: 3 })).toBe('Загрузка: 1 из 3');
+    expect(formatNumber(100000, 'ru')).toBe('100\u202f000');
+    expect(plural('ru', 'tickets', 100000)).toBe('100\u202f000 билетов');
+  });
+
+  it('has every Russian message in English too, with the same placeholders', () => {
+    for (const key of Object.keys(ru) as (keyof typeof ru)[]) {
+      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(names(en[key]), key).toEqual(names(ru[key]));
+    }
+  });
+});
