@@ -1,0 +1,146 @@
+// The typed Qtickets client the rest of the app uses. Every method returns an ApiResult; a list
+// is returned whole or not at all (a failed page fails the call), because sync treats a pulled
+// barcode list as the complete truth and revokes what is missing from it.
+
+import type { ShowId } from '../domain/types';
+import { fail, ok, type ApiResult } from './errors';
+import { interpretBatchAnswer, parseBarcodePage, parseBarcodeStatus, parseEventsPage } from './parse';
+import { createTransport, type CallOptions, type Transport } from './transport';
+import type { ApiEvent, ApiTicket, BarcodeStatus, BatchOutcome, CheckInItem, EventsPage, Paging } from './types';
+
+export { sortEventsForDoor } from './sortEvents';
+
+/** What the door needs of each ticket; the document lists these as selectable. */
+export const BARCODE_SELECT = [
+  'barcode',
+  'admission',
+  'price',
+  'seat_name',
+  'zone_name',
+  'row',
+  'place',
+  'client_name',
+  'client_surname',
+  'client_middlename',
+] as const;
+
+export interface ListOptions extends CallOptions {
+  maxPages?: number;
+}
+
+export interface QticketsClient {
+  /** One raw page, deleted items included (the paging guard in listAllEvents needs every id). */
+  listEventsPage(token: string, page: number, options?: CallOptions): Promise<ApiResult<EventsPage>>;
+  /** Every page; deleted events and deleted shows removed here whatever the server filtered. */
+  listAllEvents(token: string, options?: ListOptions): Promise<ApiResult<ApiEvent[]>>;
+  /** The show's valid barcodes, all pages, unique by code. */
+  getShowBarcodes(token: string, showId: ShowId, options?: ListOptions): Promise<ApiResult<ApiTicket[]>>;
+  getBarcodeStatus(token: string, showId: ShowId, code: string, options?: CallOptions): Promise<ApiResult<BarcodeStatus>>;
+  postCheckIns(token: string, showId: ShowId, items: readonly CheckInItem[], options?: CallOptions): Promise<ApiResult<BatchOutcome>>;
+  /** A cheap authenticated call: the first events page. A 401/403 means the token is wrong. */
+  checkToken(token: string, options?: CallOptions): Promise<ApiResult<EventsPage>>;
+}
+
+export const DEFAULT_MAX_EVENT_PAGES = 50;
+export const DEFAULT_MAX_BARCODE_PAGES = 1000;
+
+const segment = (x: string | number) => encodeURIComponent(String(x));
+
+/** Whether the page just read was the last one the paging promised. */
+const isLastPage = (paging: Paging) => paging.perPage <= 0 || paging.currentPage * paging.perPage >= paging.total;
+
+const notDeleted = <T extends { deletedAt: string | null }>(x: T) => x.deletedAt === null;
+
+export function createQticketsClient(transport: Transport = createTransport()): QticketsClient {
+  async function listEventsPage(token: string, page: number, options: CallOptions = {}): Promise<ApiResult<EventsPage>> {
+    const params = { where: [{ column: 'deleted_at', operator: 'null' }], orderBy: { id: 'desc' }, page };
+    const res = await transport.get('events', token, params, options);
+    if (!res.ok) return res;
+    const parsed = parseEventsPage(res.value, res.status);
+    return parsed.ok ? ok(parsed.value, res.serverDate) : parsed;
+  }
+
+  async function listAllEvents(token: string, options: ListOptions = {}): Promise<ApiResult<ApiEvent[]>> {
+    const maxPages = options.maxPages ?? DEFAULT_MAX_EVENT_PAGES;
+    const seen = new Set<number>();
+    const events: ApiEvent[] = [];
+    let serverDate: Date | null = null;
+    for (let page = 1; page <= maxPages; page++) {
+      const res = await listEventsPage(token, page, options);
+      if (!res.ok) return res;
+      serverDate = res.serverDate ?? serverDate;
+      const { events: pageEvents, paging } = res.value;
+      const fresh = pageEvents.filter((e) => !seen.has(e.id));
+      // An empty page ends the list; a page of ids we already have means the server ignored
+      // `page` and would hand us the same page forever.
+      if (fresh.length === 0) break;
+      for (const e of fresh) {
+        seen.add(e.id);
+        events.push(e);
+      }
+      if (paging === null || isLastPage(paging)) break;
+    }
+    // Events are a menu to pick a show from, so a list cut at maxPages is still useful; the
+    // newest come first (orderBy id desc).
+    return ok(events.filter(notDeleted).map((e) => ({ ...e, shows: e.shows.filter(notDeleted) })), serverDate);
+  }
+
+  async function getShowBarcodes(token: string, showId: ShowId, options: ListOptions = {}): Promise<ApiResult<ApiTicket[]>> {
+    const maxPages = options.maxPages ?? DEFAULT_MAX_BARCODE_PAGES;
+    const path = `shows/${segment(showId)}/barcodes`;
+    const byCode = new Map<string, ApiTicket>();
+    let serverDate: Date | null = null;
+    for (let page = 1; ; page++) {
+      // The first request is the document's own; `page` is added only once the server has shown paging.
+      const params = page === 1 ? { select: BARCODE_SELECT } : { select: BARCODE_SELECT, page };
+      const res = await transport.get(path, token, params, options);
+      if (!res.ok) return res;
+      serverDate = res.serverDate ?? serverDate;
+      const parsed = parseBarcodePage(res.value, res.status);
+      if (!parsed.ok) return parsed;
+      const { tickets, paging } = parsed.value;
+      if (page > 1 && paging === null) {
+        return fail({ kind: 'bad_response', status: res.status, message: `barcodes: page ${page} came without paging` });
+      }
+      if (page > 1 && tickets.length > 0 && tickets.every((t) => byCode.has(t.code))) {
+        // Returning what we have would revoke every ticket on the pages we never got.
+        return fail({ kind: 'bad_response', status: res.status, message: `barcodes: page ${page} repeated earlier codes (server ignores page?)` });
+      }
+      for (const t of tickets) byCode.set(t.code, t);
+      if (paging === null || tickets.length === 0 || isLastPage(paging)) break;
+      if (page >= maxPages) {
+        return fail({ kind: 'bad_response', status: res.status, message: `barcodes: more than ${maxPages} pages` });
+      }
+    }
+    return ok([...byCode.values()], serverDate);
+  }
+
+  async function getBarcodeStatus(token: string, showId: ShowId, code: string, options: CallOptions = {}): Promise<ApiResult<BarcodeStatus>> {
+    const res = await transport.get(`shows/${segment(showId)}/barcode/${segment(code)}`, token, undefined, options);
+    if (!res.ok) return res;
+    const parsed = parseBarcodeStatus(res.value, code, res.status);
+    return parsed.ok ? ok(parsed.value, res.serverDate) : parsed;
+  }
+
+  async function postCheckIns(
+    token: string,
+    showId: ShowId,
+    items: readonly CheckInItem[],
+    options: CallOptions = {},
+  ): Promise<ApiResult<BatchOutcome>> {
+    if (items.length === 0) return ok({ accepted: [], rejected: [] }, null);
+    // The body is a bare array, as the document shows it.
+    const res = await transport.post(`shows/${segment(showId)}/barcodes`, token, items, options);
+    if (!res.ok) return res;
+    return ok(interpretBatchAnswer(items, res.value), res.serverDate);
+  }
+
+  return {
+    listEventsPage,
+    listAllEvents,
+    getShowBarcodes,
+    getBarcodeStatus,
+    postCheckIns,
+    checkToken: (token, options) => listEventsPage(token, 1, options),
+  };
+}

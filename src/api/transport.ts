@@ -1,0 +1,188 @@
+// The one place in the app that calls fetch for the API. It speaks the gateway contract:
+//   GET  <base>/<path>?json=<encodeURIComponent(JSON.stringify(params))>  (browsers cannot send a GET body;
+//        the gateway turns `json` into the JSON body Qtickets wants)
+//   POST <base>/<path> with a JSON body.
+// Invariants: nothing the network or a server does makes it throw; every failure is an ApiError; a response without X-Kontrol-Gateway is
+// never trusted (captive portals answer 200 with HTML); the token never appears in an error.
+
+import { fail, genericHttpMessage, parseRetryAfter, type ApiError } from './errors';
+
+export const GATEWAY_HEADER = 'X-Kontrol-Gateway';
+
+export interface TransportOptions {
+  baseUrl?: string;
+  fetch?: typeof globalThis.fetch;
+  /** Covers the whole exchange: headers and body. */
+  timeoutMs?: number;
+}
+
+export interface CallOptions {
+  /** Cancels the call; the result is then `{kind: 'aborted'}`. */
+  signal?: AbortSignal;
+}
+
+/** An ApiResult that also tells the 2xx status, so a parser can report it in a bad_response. */
+export type TransportResult = { ok: true; value: unknown; serverDate: Date | null; status: number } | { ok: false; error: ApiError };
+
+export interface Transport {
+  get(path: string, token: string, params?: unknown, options?: CallOptions): Promise<TransportResult>;
+  post(path: string, token: string, body: unknown, options?: CallOptions): Promise<TransportResult>;
+}
+
+export const DEFAULT_BASE_URL = '/api/rest/v1';
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** Callers encode each path segment (a scanned code may hold `/`, `?`, `#`); here we only join. */
+function joinUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+function scrub(text: string, token: string): string {
+  return token === '' ? text : text.split(token).join('•••');
+}
+
+function parseServerDate(headers: Headers): Date | null {
+  const raw = headers.get('Date');
+  if (raw === null) return null;
+  const ms = Date.parse(raw);
+  return Number.isNaN(ms) ? null : new Date(ms);
+}
+
+/**
+ * Settles with the signal's abort even if the promise never does: a stalled proxy or a fetch
+ * implementation that ignores the signal must not hang a sync pass.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new DOMException('aborted', 'AbortError'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false };
+
+function parseJson(text: string): Parsed {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Qtickets and the gateway both put a human message in `error` and sometimes a machine one in `code`. */
+function httpError(status: number, headers: Headers, text: string, token: string): ApiError {
+  const parsed = parseJson(text);
+  const body = parsed.ok && parsed.value !== null && typeof parsed.value === 'object' ? (parsed.value as Record<string, unknown>) : {};
+  const message = typeof body.error === 'string' && body.error.trim() !== '' ? scrub(body.error, token) : genericHttpMessage(status);
+  const code = typeof body.code === 'string' || typeof body.code === 'number' ? String(body.code) : undefined;
+  const retryAfterMs = parseRetryAfter(headers.get('Retry-After'));
+  return {
+    kind: 'http',
+    status,
+    message,
+    ...(code !== undefined ? { code } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  };
+}
+
+function successValue(status: number, headers: Headers, text: string): TransportResult {
+  const serverDate = parseServerDate(headers);
+  // An empty 2xx (e.g. 204, or a batch POST that answers nothing) is a valid "nothing to say".
+  if (text.trim() === '') return { ok: true, value: null, serverDate, status };
+  const parsed = parseJson(text);
+  if (parsed.ok) return { ok: true, value: parsed.value, serverDate, status };
+  const type = headers.get('Content-Type') ?? 'no content type';
+  const message = /json/i.test(type)
+    ? `invalid or truncated JSON (${text.length} chars)`
+    : `expected JSON, got ${type.split(';')[0]}`;
+  return fail({ kind: 'bad_response', status, message });
+}
+
+export function createTransport(options: TransportOptions = {}): Transport {
+  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // Resolved per call so tests (and polyfills) that replace globalThis.fetch later still apply.
+  const doFetch = (input: string, init: RequestInit) => (options.fetch ?? globalThis.fetch)(input, init);
+
+  async function call(url: string, token: string, init: RequestInit, callOptions: CallOptions): Promise<TransportResult> {
+    const external = callOptions.signal;
+    if (external?.aborted) return fail({ kind: 'aborted' });
+
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onExternalAbort = () => controller.abort();
+    external?.addEventListener('abort', onExternalAbort, { once: true });
+
+    // Which of the two aborts fired decides the kind; a TypeError without either is the network.
+    const failure = (cause: unknown): TransportResult => {
+      if (timedOut) return fail({ kind: 'timeout' });
+      if (external?.aborted) return fail({ kind: 'aborted' });
+      const message = cause instanceof Error ? cause.message : String(cause);
+      return fail({ kind: 'network', message: scrub(message, token) });
+    };
+
+    try {
+      let response: Response;
+      try {
+        response = await untilAborted(doFetch(url, { ...init, signal: controller.signal }), controller.signal);
+      } catch (cause) {
+        return failure(cause);
+      }
+      if (!response.headers.has(GATEWAY_HEADER)) {
+        // Do not read the body: a captive portal's page is of no use and may be large.
+        void response.body?.cancel().catch(() => undefined);
+        return fail({ kind: 'not_gateway', status: response.status });
+      }
+      let text: string;
+      try {
+        text = await untilAborted(response.text(), controller.signal);
+      } catch (cause) {
+        return failure(cause);
+      }
+      if (response.status < 200 || response.status > 299) {
+        return fail(httpError(response.status, response.headers, text, token));
+      }
+      return successValue(response.status, response.headers, text);
+    } finally {
+      clearTimeout(timer);
+      external?.removeEventListener('abort', onExternalAbort);
+    }
+  }
+
+  const baseHeaders = (token: string): Record<string, string> => ({
+    Authorization: `Bearer ${token}`,
+    Accept: 'application/json',
+  });
+
+  return {
+    get(path, token, params, callOptions = {}) {
+      const query = params === undefined ? '' : `?json=${encodeURIComponent(JSON.stringify(params))}`;
+      return call(
+        joinUrl(baseUrl, path) + query,
+        token,
+        { method: 'GET', headers: baseHeaders(token), credentials: 'omit', cache: 'no-store' },
+        callOptions,
+      );
+    },
+    post(path, token, body, callOptions = {}) {
+      return call(
+        joinUrl(baseUrl, path),
+        token,
+        {
+          method: 'POST',
+          headers: { ...baseHeaders(token), 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+          credentials: 'omit',
+          cache: 'no-store',
+        },
+        callOptions,
+      );
+    },
+  };
+}
