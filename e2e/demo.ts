@@ -1,0 +1,36 @@
+// Talking to the embedded demo Qtickets from tests: its public token, its listed codes, what it
+// has received, and its switches (refunds, faults).
+import type { APIRequestContext } from '@playwright/test';
+
+export const DEMO_TOKEN = 'demo-kontrol-token';
+export const SHOW = 1001;
+export const OTHER_SHOW = 1002;
+
+export interface ReceivedCheckIn {
+  barcode: string;
+  checked_at: string;
+  via: 'batch' | 'single';
+}
+
+export function demo(request: APIRequestContext) {
+  return {
+    async reset() {
+      const res = await request.post('/demo/control/reset');
+      if (!res.ok()) throw new Error(`demo reset: HTTP ${res.status()}`);
+    },
+    async codes(show: number): Promise<string[]> {
+      return (await request.get(`/demo/state/barcodes?show=${show}`)).json();
+    },
+    async received(show: number): Promise<ReceivedCheckIn[]> {
+      return (await request.get(`/demo/state/checkins?show=${show}`)).json();
+    },
+    async refund(showId: number, barcode: string) {
+      const res = await request.post('/demo/control/refund', { data: { showId, barcode } });
+      if (!res.ok()) throw new Error(`demo refund: HTTP ${res.status()}`);
+    },
+    async fault(mode: string, count?: number, paths: 'barcodes-post' | 'all' = 'all') {
+      const res = await request.post('/demo/control/fault', { data: { mode, count, paths } });
+      if (!res.ok()) throw new Error(`demo fault: HTTP ${res.status()}`);
+    },
+  };
+}

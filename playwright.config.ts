@@ -1,0 +1,55 @@
+import { defineConfig } from '@playwright/test';
+
+// Debian's chromium (browsers cannot be downloaded here); the flags keep it off the closed network.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export const DEMO_PORT = 4173;
+/** A second server whose upstream is a closed port: "Qtickets unreachable". */
+export const DEAD_UPSTREAM_PORT = 4174;
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${DEMO_PORT}`,
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    serviceWorkers: 'allow',
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+    trace: 'retain-on-failure',
+  },
+  // The production build served by the same `npm start` a newcomer runs (it builds if needed).
+  webServer: [
+    {
+      command: 'npm start',
+      url: `http://127.0.0.1:${DEMO_PORT}/`,
+      env: { PORT: String(DEMO_PORT), HOST: '127.0.0.1' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+    },
+    {
+      command: 'npm start',
+      url: `http://127.0.0.1:${DEAD_UPSTREAM_PORT}/`,
+      env: { PORT: String(DEAD_UPSTREAM_PORT), HOST: '127.0.0.1', QTICKETS_API_URL: 'http://127.0.0.1:9/api/rest/v1' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+    },
+  ],
+});
