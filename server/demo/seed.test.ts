@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { buildSeed, UNKNOWN_CODE } from './seed.ts';
+
+describe('demo seed', () => {
+  it('issues the same codes whatever the start date, and dates follow the start day', () => {
+    const a = buildSeed({ now: new Date('2026-03-01T09:00:00Z'), firstShowTickets: 3000 });
+    const b = buildSeed({ now: new Date('2027-11-20T22:30:00Z'), firstShowTickets: 3000 });
+    for (const showId of a.tickets.keys()) {
+      expect(b.tickets.get(showId)?.map((t) => t.barcode)).toEqual(a.tickets.get(showId)?.map((t) => t.barcode));
+    }
+    const show = (seed: typeof a) => (seed.events[0]!.shows as Record<string, unknown>[])[0]!;
+    expect(show(a).start_date).toBe('2026-03-01T19:00:00+03:00');
+    // 22:30 UTC is already the next day in Moscow.
+    expect(show(b).start_date).toBe('2027-11-21T19:00:00+03:00');
+  });
+
+  it('keeps the other shows identical when DEMO_TICKETS resizes show 1001', () => {
+    const now = new Date();
+    const small = buildSeed({ now, firstShowTickets: 3000 });
+    const big = buildSeed({ now, firstShowTickets: 20000 });
+    expect(big.tickets.get(1001)).toHaveLength(20000);
+    expect(big.tickets.get(1002)?.map((t) => t.barcode)).toEqual(small.tickets.get(1002)?.map((t) => t.barcode));
+  });
+
+  it('issues unique 12-digit codes starting with 87 across all shows, never the unknown code', () => {
+    const seed = buildSeed({ now: new Date(), firstShowTickets: 3000 });
+    const all = [...seed.tickets.values()].flat().map((t) => t.barcode);
+    expect(all.length).toBeGreaterThan(9000);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.every((c) => /^87\d{10}$/.test(c))).toBe(true);
+    expect(all).not.toContain(UNKNOWN_CODE);
+  });
+
+  it('describes seats the way Qtickets does', () => {
+    const seed = buildSeed({ now: new Date(), firstShowTickets: 3000 });
+    const tickets = seed.tickets.get(1001)!;
+    const seated = tickets.find((t) => !t.admission)!;
+    expect(seated.seat_name).toBe(`${seated.zone_name}: ряд ${seated.row}, место ${seated.place}`);
+    const standing = seed.tickets.get(1003)!.find((t) => t.admission)!;
+    expect(standing).toMatchObject({ seat_name: 'Танцевальный партер', zone_name: 'Танцевальный партер', row: null, place: null });
+    expect(tickets.some((t) => t.client_name === null)).toBe(true);
+    expect(tickets.some((t) => t.client_middlename === null && t.client_name !== null)).toBe(true);
+    expect(tickets.some((t) => /^[А-ЯЁ][а-яё]+$/.test(t.client_surname ?? ''))).toBe(true);
+  });
+
+  it('generates 100k tickets quickly', () => {
+    const started = performance.now();
+    const seed = buildSeed({ now: new Date(), firstShowTickets: 100_000 });
+    const ms = performance.now() - started;
+    expect(seed.tickets.get(1001)).toHaveLength(100_000);
+    // Well under a second on a normal machine; generous for a loaded CI runner.
+    expect(ms).toBeLessThan(3000);
+  });
+});

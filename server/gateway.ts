@@ -1,0 +1,258 @@
+// The same-origin gateway: /api/rest/v1/* from the browser → the Qtickets API (or the demo).
+//
+// Why it exists: Qtickets reads list parameters only from a JSON body on GET and sends no CORS
+// headers, and browsers can send neither. The browser puts the parameters in `?json=`; this
+// module moves them into a GET body. It keeps no state, never follows redirects, forwards only
+// the headers listed below, and streams answers back without buffering (barcode lists are MBs).
+import http from 'node:http';
+import https from 'node:https';
+import { pipeline, type Transform } from 'node:stream';
+import zlib from 'node:zlib';
+import { GATEWAY_PREFIX, parseGatewayPath, upstreamPath } from './gateway-path.ts';
+import {
+  BASE_SECURITY_HEADERS,
+  BodyTooLargeError,
+  encodingWeight,
+  pathOf,
+  pickEncoding,
+  queryOf,
+  readBody,
+  sendJson,
+} from './http-util.ts';
+
+export interface GatewayOptions {
+  /** Qtickets API base, e.g. https://qtickets.ru/api/rest/v1 */
+  upstream: string;
+  /** How long to wait for the upstream's response headers. */
+  timeoutMs: number;
+  log: (line: string) => void;
+  maxBodyBytes?: number;
+}
+
+export type GatewayErrorCode =
+  | 'BAD_REQUEST'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UPSTREAM_UNREACHABLE'
+  | 'UPSTREAM_TIMEOUT';
+
+export interface Gateway {
+  handle(req: http.IncomingMessage, res: http.ServerResponse): void;
+  close(): void;
+}
+
+/** Marks every answer the gateway produces, so the client can tell it from a captive portal. */
+export const GATEWAY_HEADER = 'X-Kontrol-Gateway';
+const FORWARDED_METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
+const DEFAULT_MAX_BODY = 5 * 1024 * 1024;
+// Headers of the upstream answer the browser may see; everything else (set-cookie, location,
+// hop-by-hop, server banners) stays behind.
+const RELAYED_HEADERS = ['content-type', 'date', 'retry-after', 'cache-control'] as const;
+
+export function createGateway(options: GatewayOptions): Gateway {
+  const base = new URL(options.upstream);
+  if (base.protocol !== 'http:' && base.protocol !== 'https:') {
+    throw new Error(`Upstream must be http(s): ${options.upstream}`);
+  }
+  const transport = base.protocol === 'https:' ? https : http;
+  // Reuse connections for bursts (paging, chunked check-ins), but drop idle ones after a few
+  // seconds: a socket the upstream already closed would turn the next request into a 502.
+  const agent = new transport.Agent({ keepAlive: true, maxSockets: 32, timeout: 4000 });
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+
+  function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const started = performance.now();
+    const rawPath = pathOf(req.url);
+    res.on('close', () => {
+      const ms = Math.round(performance.now() - started);
+      const broken = res.writableFinished ? '' : ' (aborted)';
+      // One line per request; the query (which may carry anything) and headers (the token) never.
+      options.log(`${req.method ?? '?'} ${printable(rawPath)} ${res.statusCode} ${ms}ms${broken}`);
+    });
+    forward(req, res, rawPath).catch(() => fail(res, 502, 'UPSTREAM_UNREACHABLE', 'Gateway error'));
+  }
+
+  async function forward(req: http.IncomingMessage, res: http.ServerResponse, rawPath: string) {
+    const method = req.method ?? '';
+    if (!rawPath.startsWith(GATEWAY_PREFIX)) {
+      return fail(res, 404, 'NOT_FOUND', 'Only /api/rest/v1/ is forwarded');
+    }
+    if (!FORWARDED_METHODS.has(method)) {
+      return fail(res, 405, 'METHOD_NOT_ALLOWED', `Method ${method} is not allowed`, {
+        Allow: [...FORWARDED_METHODS].join(', '),
+      });
+    }
+    const parsed = parseGatewayPath(rawPath);
+    if (!parsed.ok) return fail(res, 400, 'BAD_REQUEST', parsed.reason);
+
+    let body: Buffer | null = null;
+    if (method === 'GET') {
+      req.resume(); // a GET body from the browser is impossible anyway; never forward one
+      const json = queryOf(req.url).get('json');
+      if (json !== null) {
+        try {
+          JSON.parse(json);
+        } catch {
+          return fail(res, 400, 'BAD_REQUEST', 'The json parameter is not valid JSON');
+        }
+        body = Buffer.from(json, 'utf8');
+      }
+    } else {
+      try {
+        const received = await readBody(req, maxBody);
+        body = received.length > 0 ? received : null;
+      } catch (err) {
+        if (err instanceof BodyTooLargeError) {
+          return fail(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${maxBody} bytes`, {
+            Connection: 'close',
+          });
+        }
+        return fail(res, 400, 'BAD_REQUEST', 'Could not read the request body');
+      }
+    }
+    send(req, res, method, upstreamPath(base.pathname, parsed.remainder), body);
+  }
+
+  function send(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    method: string,
+    path: string,
+    body: Buffer | null,
+  ): void {
+    const headers: Record<string, string | number> = {
+      Accept: 'application/json',
+      'Cache-Control': 'no-cache',
+      'User-Agent': 'Kontrol-gateway',
+    };
+    const authorization = req.headers.authorization;
+    if (authorization !== undefined) headers.Authorization = authorization;
+    // Ask for gzip on the long leg only when the browser takes gzip too, so it passes through.
+    if (encodingWeight(req.headers['accept-encoding'], 'gzip') > 0) {
+      headers['Accept-Encoding'] = 'gzip';
+    }
+    if (body) {
+      headers['Content-Type'] = 'application/json';
+      headers['Content-Length'] = body.length;
+    }
+
+    let timedOut = false;
+    const upstreamReq = transport.request({
+      protocol: base.protocol,
+      hostname: base.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: base.port || undefined,
+      method,
+      path,
+      headers,
+      agent,
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      upstreamReq.destroy(new Error('Upstream timeout'));
+    }, options.timeoutMs);
+
+    upstreamReq.on('response', (upstreamRes) => {
+      clearTimeout(timer);
+      relay(req, res, upstreamRes);
+    });
+    upstreamReq.on('error', () => {
+      clearTimeout(timer);
+      if (res.headersSent) {
+        res.destroy(); // a half-sent answer must look broken, never like a short success
+      } else if (timedOut) {
+        fail(res, 504, 'UPSTREAM_TIMEOUT', `Qtickets did not answer within ${options.timeoutMs} ms`);
+      } else {
+        fail(res, 502, 'UPSTREAM_UNREACHABLE', 'Qtickets is unreachable');
+      }
+    });
+    // The browser gave up: stop the upstream work too.
+    res.on('close', () => {
+      clearTimeout(timer);
+      if (!res.writableFinished) upstreamReq.destroy();
+    });
+    upstreamReq.end(body ?? undefined);
+  }
+
+  return {
+    handle,
+    close: () => agent.destroy(),
+  };
+}
+
+function relay(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  upstreamRes: http.IncomingMessage,
+): void {
+  const status = upstreamRes.statusCode ?? 502;
+  const headers: Record<string, string> = {
+    ...BASE_SECURITY_HEADERS,
+    [GATEWAY_HEADER]: '1',
+    Vary: 'Accept-Encoding',
+  };
+  for (const name of RELAYED_HEADERS) {
+    const value = upstreamRes.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  if (!headers['cache-control']) headers['cache-control'] = 'no-store';
+
+  const upstreamEncoding = upstreamRes.headers['content-encoding'];
+  const bodyless = req.method === 'HEAD' || status === 204 || status === 304;
+  let transform: Transform | null = null;
+  if (upstreamEncoding && upstreamEncoding !== 'identity') {
+    headers['content-encoding'] = upstreamEncoding;
+    copyLength(upstreamRes, headers);
+  } else {
+    const encoding = bodyless ? 'identity' : liveEncoding(req.headers['accept-encoding']);
+    if (encoding === 'br') {
+      transform = zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } });
+    } else if (encoding === 'gzip') {
+      transform = zlib.createGzip();
+    }
+    if (transform) headers['content-encoding'] = encoding;
+    else copyLength(upstreamRes, headers);
+  }
+
+  res.writeHead(status, headers);
+  const done = (err: NodeJS.ErrnoException | null | undefined) => {
+    if (err) res.destroy();
+  };
+  if (transform) pipeline(upstreamRes, transform, res, done);
+  else pipeline(upstreamRes, res, done);
+}
+
+/**
+ * On-the-fly compression prefers gzip: on a 28 MB barcode list it took half the CPU time of
+ * streaming brotli (quality 4) for a slightly smaller result. Static files use brotli, which is
+ * computed once.
+ */
+function liveEncoding(acceptEncoding: string | undefined): 'gzip' | 'br' | 'identity' {
+  if (encodingWeight(acceptEncoding, 'gzip') > 0) return 'gzip';
+  return pickEncoding(acceptEncoding);
+}
+
+function copyLength(upstreamRes: http.IncomingMessage, headers: Record<string, string>): void {
+  const length = upstreamRes.headers['content-length'];
+  if (length !== undefined) headers['content-length'] = length;
+}
+
+function fail(
+  res: http.ServerResponse,
+  status: number,
+  code: GatewayErrorCode,
+  message: string,
+  extraHeaders: Record<string, string> = {},
+): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, status, { error: message, status, code }, { [GATEWAY_HEADER]: '1', ...extraHeaders });
+}
+
+/** Keeps log lines one line and short whatever the client put in the path. */
+function printable(path: string): string {
+  const clean = path.replace(/[^\x21-\x7e]/g, '?');
+  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
+}
