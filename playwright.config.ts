@@ -12,9 +12,11 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-export const DEMO_PORT = 4173;
+// E2E_PORT and DIST_DIR let several people (or agents) run specs side by side on one machine.
+export const DEMO_PORT = Number(process.env.E2E_PORT ?? 4173);
 /** A second server whose upstream is a closed port: "Qtickets unreachable". */
-export const DEAD_UPSTREAM_PORT = 4174;
+export const DEAD_UPSTREAM_PORT = DEMO_PORT + 1;
+const DIST = process.env.DIST_DIR ? { DIST_DIR: process.env.DIST_DIR } : {};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -38,7 +40,7 @@ export default defineConfig({
     {
       command: 'npm start',
       url: `http://127.0.0.1:${DEMO_PORT}/`,
-      env: { PORT: String(DEMO_PORT), HOST: '127.0.0.1' },
+      env: { PORT: String(DEMO_PORT), HOST: '127.0.0.1', ...DIST },
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
       stdout: 'ignore',
@@ -46,7 +48,7 @@ export default defineConfig({
     {
       command: 'npm start',
       url: `http://127.0.0.1:${DEAD_UPSTREAM_PORT}/`,
-      env: { PORT: String(DEAD_UPSTREAM_PORT), HOST: '127.0.0.1', QTICKETS_API_URL: 'http://127.0.0.1:9/api/rest/v1' },
+      env: { PORT: String(DEAD_UPSTREAM_PORT), HOST: '127.0.0.1', QTICKETS_API_URL: 'http://127.0.0.1:9/api/rest/v1', ...DIST },
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
       stdout: 'ignore',

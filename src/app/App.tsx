@@ -14,8 +14,10 @@ import { UpdateBar } from '../ui/UpdateBar.tsx';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { networkMode: 'offlineFirst' } } });
 
-function Routes({ link }: { link: SetupLink | 'incomplete' | null }) {
+function Routes({ initialLink }: { initialLink: SetupLink | 'incomplete' | null }) {
   const [, navigate] = useLocation();
+  // A setup link is used once: coming back to setup later must not download again.
+  const [link, setLink] = useState(initialLink);
   const token = useToken();
   const shows = useShows();
   const configured = token !== undefined && token !== null && (shows?.length ?? 0) > 0;
@@ -23,7 +25,13 @@ function Routes({ link }: { link: SetupLink | 'incomplete' | null }) {
   return (
     <Switch>
       <Route path="/setup">
-        <SetupScreen link={link} onDone={() => navigate('/')} />
+        <SetupScreen
+          link={link}
+          onDone={() => {
+            setLink(null);
+            navigate('/');
+          }}
+        />
       </Route>
       <Route path="/">{loading ? null : configured ? <ScanScreen /> : <Redirect to="/setup" />}</Route>
       <Route>
@@ -45,7 +53,7 @@ export function App({ services, link }: { services: Services; link: SetupLink | 
           <Router hook={useHashLocation}>
             <AppHeader />
             {applyUpdate && <UpdateBar onApply={() => void applyUpdate()} />}
-            <Routes link={link} />
+            <Routes initialLink={link} />
           </Router>
         </I18nProvider>
       </QueryClientProvider>

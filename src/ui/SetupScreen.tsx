@@ -65,7 +65,7 @@ export function SetupScreen({ link, onDone }: Props) {
       {events.isError && <p role="alert" className="error">{events.error.message}</p>}
       {linkError && <p role="alert" className="error">{linkError}</p>}
       {events.data && events.data.length === 0 && <p role="status">{t('setup.noEvents')}</p>}
-      {events.data && events.data.length > 0 && (!link || link === 'incomplete') && (
+      {events.data && events.data.length > 0 && (!link || link === 'incomplete' || linkError) && (
         <fieldset className="panel">
           <legend>{t('setup.events')}</legend>
           {events.data.map((e) => (

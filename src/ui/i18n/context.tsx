@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { MessageKey } from './ru.ts';
+import type { MessageKey } from './catalog.ts';
 import { formatDateTime, formatNumber, formatTime, LOCALES, plural, translate, type Locale, type Params, type PluralNoun } from './translate.ts';
 
 export interface I18n {

@@ -1,6 +1,6 @@
-import type { MessageKey } from './ru.ts';
+import type { ru } from './ru.ts';
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<keyof typeof ru, string> = {
   appName: 'Kontrol',
   language: 'Language',
   'verdict.valid': 'Admit',

@@ -72,5 +72,3 @@ export const ru = {
   'checkins.few': '{count} отметки',
   'checkins.many': '{count} отметок',
 } as const;
-
-export type MessageKey = keyof typeof ru;

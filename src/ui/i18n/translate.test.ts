@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en.ts';
-import { ru } from './ru.ts';
+import { catalogs } from './catalog.ts';
 import { formatNumber, plural, translate } from './translate.ts';
 
 describe('plurals', () => {
@@ -24,9 +23,10 @@ describe('translate', () => {
   });
 
   it('has every Russian message in English too, with the same placeholders', () => {
-    for (const key of Object.keys(ru) as (keyof typeof ru)[]) {
+    expect(Object.keys(catalogs.en).sort()).toEqual(Object.keys(catalogs.ru).sort());
+    for (const key of Object.keys(catalogs.ru) as (keyof typeof catalogs.ru)[]) {
       const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(names(en[key]), key).toEqual(names(ru[key]));
+      expect(names(catalogs.en[key]), key).toEqual(names(catalogs.ru[key]));
     }
   });
 });

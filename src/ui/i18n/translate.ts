@@ -1,12 +1,11 @@
 // Message lookup with {placeholders} and plurals. Russian has three forms (1 билет, 2 билета,
 // 5 билетов; 21 билет); Intl.PluralRules names them one / few / many. Numbers get a thin space
 // for thousands (100 000) as Russian typography wants.
-import { en } from './en.ts';
-import { ru, type MessageKey } from './ru.ts';
+import { catalogs, type MessageKey } from './catalog.ts';
 
 export type Locale = 'ru' | 'en';
 export const LOCALES: Locale[] = ['ru', 'en'];
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { ru, en };
+const dictionaries: Record<Locale, Record<MessageKey, string>> = catalogs;
 
 export type Params = Record<string, string | number>;
 export type PluralNoun = 'tickets' | 'checkins';
