@@ -16,7 +16,7 @@ export const CHROMIUM_ARGS = [
 export const DEMO_PORT = Number(process.env.E2E_PORT ?? 4173);
 /** A second server whose upstream is a closed port: "Qtickets unreachable". */
 export const DEAD_UPSTREAM_PORT = DEMO_PORT + 1;
-const DIST = process.env.DIST_DIR ? { DIST_DIR: process.env.DIST_DIR } : {};
+const DIST: Record<string, string> = process.env.DIST_DIR ? { DIST_DIR: process.env.DIST_DIR } : {};
 
 export default defineConfig({
   testDir: 'e2e',
