@@ -12,5 +12,13 @@ export function registerServiceWorker(events: PwaEvents): void {
   const update = registerSW({
     onNeedRefresh: () => events.onNeedRefresh(() => update(true)),
     onOfflineReady: events.onOfflineReady,
+    onRegisteredSW: (_url, registration) => {
+      // A kiosk tablet may stay open for days: look for a new version whenever it comes back to
+      // the foreground, not only at the next navigation.
+      if (!registration) return;
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible' && navigator.onLine) void registration.update().catch(() => {});
+      });
+    },
   });
 }

@@ -68,9 +68,13 @@ export function useDownload(locale: Locale) {
 export interface SetupLink {
   token: string;
   showIds: ShowId[];
+  /** `kiosk=1&pin=1234`: the device lands locked to the scan screen behind that PIN. */
+  kiosk?: { pin: string };
 }
 
-/** Reads `#/setup?token=…&shows=1,2` (the hash is never sent to a server). */
+const KIOSK_PIN = /^\d{4,8}$/;
+
+/** Reads `#/setup?token=…&shows=1,2[&kiosk=1&pin=1234]` (the hash is never sent to a server). */
 export function parseSetupLink(hash: string): SetupLink | 'incomplete' | null {
   const match = /^#\/setup\?(.*)$/.exec(hash);
   if (!match) return null;
@@ -81,7 +85,20 @@ export function parseSetupLink(hash: string): SetupLink | 'incomplete' | null {
     .map((s) => Number(s.trim()))
     .filter((n) => Number.isInteger(n) && n > 0);
   if (!token || showIds.length === 0) return params.has('token') || params.has('shows') ? 'incomplete' : null;
-  return { token, showIds };
+  if (params.get('kiosk') !== '1') return { token, showIds };
+  // A kiosk without a PIN could not be unlocked by staff, nor kept locked against guests.
+  const pin = params.get('pin')?.trim() ?? '';
+  return KIOSK_PIN.test(pin) ? { token, showIds, kiosk: { pin } } : 'incomplete';
+}
+
+/** The link "Add a device" shows as a QR code. Everything after `#` stays on the phone. */
+export function buildSetupLink(base: string, link: SetupLink): string {
+  const params = new URLSearchParams({ token: link.token, shows: link.showIds.join(',') });
+  if (link.kiosk) {
+    params.set('kiosk', '1');
+    params.set('pin', link.kiosk.pin);
+  }
+  return `${base.replace(/#.*$/, '')}#/setup?${params.toString().replace(/%2C/g, ',')}`;
 }
 
 /** Finds the link's shows among the token's events; unknown ids are an error that names them. */

@@ -1,0 +1,74 @@
+// Every screen through axe-core: no serious or critical violations (contrast AA, names, roles,
+// labels), in Russian and in English, with verdicts and dialogs on screen.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { demo, DEMO_TOKEN, SHOW } from './demo.ts';
+import { DevicePage } from './device-page.ts';
+import { DoorPage } from './door-page.ts';
+
+async function expectAccessible(page: Page, screen: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, screen).toEqual([]);
+}
+
+test.beforeEach(async ({ request }) => demo(request).reset());
+
+test('setup, scan with every kind of verdict, device health and add-a-device pass axe', async ({ page, request }) => {
+  test.setTimeout(120_000); // nine axe runs
+  const qt = demo(request);
+  const codes = await qt.codes(SHOW);
+  await page.goto('/#/setup');
+  await expectAccessible(page, 'setup (empty)');
+
+  const door = new DoorPage(page);
+  await page.goto('about:blank'); // a setup link is read on load, not on a hash change
+  await door.openSetupLink(DEMO_TOKEN, [SHOW]);
+  await expect(door.stored).toHaveText(String(codes.length), { timeout: 30_000 });
+  await expectAccessible(page, 'scan (idle)');
+  await door.wedgeScan(codes[0]!);
+  await door.expectVerdict('valid');
+  await expectAccessible(page, 'scan (admit)');
+  await door.wedgeScan(codes[0]!);
+  await door.expectVerdict('already_checked');
+  await expectAccessible(page, 'scan (already used)');
+  await door.typeCode('000000000000');
+  await door.expectVerdict('unknown');
+  await expectAccessible(page, 'scan (not found)');
+
+  const device = new DevicePage(page);
+  await device.openHealth();
+  await expect(page.getByTestId('health-version')).toHaveAttribute('data-state', /.+/);
+  await expectAccessible(page, 'device health');
+  await page.getByTestId('add-device').click();
+  await page.getByTestId('provision-toggle').click();
+  await expect(page.getByTestId('provision-qr')).toBeVisible();
+  await expectAccessible(page, 'add a device (QR shown)');
+
+  await page.getByRole('button', { name: 'EN' }).click();
+  await device.openHealth();
+  await expectAccessible(page, 'device health (en)');
+  await page.goto('/#/');
+  door.resetScanCounter(); // the scan screen was left and opened again
+  await door.typeCode('000000000000');
+  await expect(door.verdict).toContainText('Not found');
+  await expectAccessible(page, 'scan (en, not found)');
+});
+
+test('the locked kiosk and its PIN dialog pass axe', async ({ page, request }) => {
+  const codes = await demo(request).codes(SHOW);
+  const door = new DoorPage(page);
+  await door.openSetupLink(DEMO_TOKEN, [SHOW]);
+  await expect(door.stored).toHaveText(String(codes.length), { timeout: 30_000 });
+  const device = new DevicePage(page);
+  await device.enableKiosk('1357');
+  await expectAccessible(page, 'kiosk (idle)');
+  await door.wedgeScan(codes[1]!);
+  await door.expectVerdict('valid');
+  await expectAccessible(page, 'kiosk (admit)');
+  await device.enterPin('0000');
+  await expect(page.getByTestId('pin-error')).toBeVisible();
+  await expectAccessible(page, 'kiosk PIN dialog (wrong PIN)');
+});

@@ -1,0 +1,98 @@
+// Device health: one screen that tells a supervisor whether this device can be trusted at the
+// door — lists fresh, check-ins leaving, storage safe, camera allowed, clock right, app current.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { readStoreHealth, type StoreHealth } from '../db/health.ts';
+import { getSetting, setSetting } from '../db/settings.ts';
+import { probeServerClock, type ClockReading } from '../pwa/server-clock.ts';
+import { requestPersistentStorage, storageInfo, type StorageInfo } from '../pwa/storage.ts';
+import { serviceWorkerState, type ServiceWorkerState } from '../pwa/sw-state.ts';
+import { APP_VERSION } from '../pwa/version.ts';
+import { wakeLockHeld } from './kiosk.ts';
+import { createStore, useServices } from './services.tsx';
+
+export type { StoreHealth } from '../db/health.ts';
+export type { ClockReading } from '../pwa/server-clock.ts';
+export { CLOCK_WARN_MS } from '../pwa/server-clock.ts';
+export type { StorageInfo } from '../pwa/storage.ts';
+export type { ServiceWorkerState } from '../pwa/sw-state.ts';
+
+export type CameraPermission = 'granted' | 'denied' | 'prompt' | 'unknown';
+
+export interface DeviceHealth {
+  store: StoreHealth | undefined;
+  /** The last sync pass that reached the server, this session or an earlier one (epoch ms). */
+  lastSyncAt: number | null;
+  storage: StorageInfo | null;
+  camera: CameraPermission;
+  /** undefined: not measured yet; null: the server could not be reached. */
+  clock: ClockReading | null | undefined;
+  version: string;
+  serviceWorker: ServiceWorkerState | null;
+  /** null when kiosk mode is off. */
+  wakeLock: boolean | null;
+}
+
+const LAST_SYNC = 'lastSyncAt';
+const serverClock = createStore<ClockReading | null | undefined>(undefined);
+
+/** Measures the clock difference to the server again (Date header of a tiny same-origin request). */
+export async function refreshServerClock(): Promise<void> {
+  const reading = await probeServerClock();
+  // Offline keeps the last good reading: the clock did not move because the network went.
+  if (reading || serverClock.get() === undefined) serverClock.set(reading);
+}
+
+export function useServerClock(): ClockReading | null | undefined {
+  return useSyncExternalStore(serverClock.subscribe, serverClock.get);
+}
+
+async function cameraPermission(): Promise<CameraPermission> {
+  try {
+    const status = await navigator.permissions.query({ name: 'camera' as PermissionName });
+    return status.state;
+  } catch {
+    return 'unknown'; // Firefox and older Safari cannot be asked without asking for the camera
+  }
+}
+
+/** Everything the health screen shows; live for the database, re-read every few seconds for the rest. */
+export function useDeviceHealth(pollMs = 5000): DeviceHealth & { refresh: () => void } {
+  const { db, syncState } = useServices();
+  const store = useLiveQuery(() => readStoreHealth(db), [db]);
+  const stored = useLiveQuery(() => getSetting<number>(db, LAST_SYNC), [db]);
+  const sync = useSyncExternalStore(syncState.subscribe, syncState.get);
+  const clock = useServerClock();
+  const [rest, setRest] = useState<Pick<DeviceHealth, 'storage' | 'camera' | 'serviceWorker' | 'wakeLock'>>({
+    storage: null, camera: 'unknown', serviceWorker: null, wakeLock: null,
+  });
+  const read = useCallback(async () => {
+    const [storage, camera, serviceWorker] = await Promise.all([storageInfo(), cameraPermission(), serviceWorkerState()]);
+    setRest({ storage, camera, serviceWorker, wakeLock: wakeLockHeld() });
+  }, []);
+  const refresh = useCallback(() => {
+    void read();
+    void refreshServerClock();
+  }, [read]);
+  useEffect(() => {
+    refresh();
+    const timer = setInterval(() => void read(), pollMs);
+    return () => clearInterval(timer);
+  }, [refresh, read, pollMs]);
+  const lastSyncAt = Math.max(sync.lastSuccessAt ?? 0, stored ?? 0) || null;
+  return { store, lastSyncAt, clock, version: APP_VERSION, ...rest, refresh };
+}
+
+/** Mounted once: remembers the last successful sync across reloads (the loop keeps it in memory only). */
+export function useRememberLastSync(): void {
+  const { db, syncState } = useServices();
+  const lastSuccessAt = useSyncExternalStore(syncState.subscribe, () => syncState.get().lastSuccessAt);
+  useEffect(() => {
+    if (lastSuccessAt !== null) void setSetting(db, LAST_SYNC, lastSuccessAt).catch(() => {});
+  }, [db, lastSuccessAt]);
+}
+
+/** Called when setup finishes: asks the browser to keep this origin's storage (Safari's 7-day rule). */
+export function usePersistStorage(): () => Promise<boolean | null> {
+  return useCallback(() => requestPersistentStorage(), []);
+}

@@ -1,0 +1,164 @@
+// Kiosk mode: a tablet at a turnstile locked to the scan screen. Settings and leaving kiosk mode
+// need the PIN; the verdict clears itself; the screen stays on. Also the "is a verdict on screen
+// right now" signal the update bar and the install offer wait for.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { getKioskPin, getKioskSettings, getPinThrottle, setKioskPin, setPinThrottle, updateKioskSettings, type KioskSettings } from '../db/settings.ts';
+import { enterFullscreen, exitFullscreen } from '../pwa/fullscreen.ts';
+import { afterWrongPin, hashPin, isValidPin, NO_THROTTLE, verifyPin, type PinHash } from '../pwa/pin.ts';
+import { holdScreenAwake, type WakeLockHold } from '../pwa/wake-lock.ts';
+import { createStore, useServices } from './services.tsx';
+
+export type { KioskSettings } from '../db/settings.ts';
+export { isValidPin } from '../pwa/pin.ts';
+
+/** How long a verdict counts as "on screen": kiosk mode clears it then; updates wait for it. */
+export const VERDICT_HOLD_MS = 4000;
+/** An unlocked kiosk left alone locks itself and goes back to scanning. */
+export const KIOSK_IDLE_MS = 60_000;
+
+// Per tab, not stored: a reload always comes back locked.
+const unlocked = createStore(false);
+const verdictAt = createStore<number | null>(null);
+let wakeLock: WakeLockHold | null = null;
+
+export function useKioskSettings(): KioskSettings | undefined {
+  const { db } = useServices();
+  return useLiveQuery(() => getKioskSettings(db), [db]);
+}
+
+export interface KioskMode {
+  /** Undefined while the settings load: render nothing kiosk-specific yet. */
+  enabled: boolean | undefined;
+  /** Kiosk on and the PIN not entered: only the scan screen. */
+  locked: boolean;
+  unlocked: boolean;
+}
+
+export function useKioskMode(): KioskMode {
+  const settings = useKioskSettings();
+  const isUnlocked = useSyncExternalStore(unlocked.subscribe, unlocked.get);
+  const enabled = settings?.enabled;
+  return { enabled, locked: enabled === true && !isUnlocked, unlocked: enabled === true && isUnlocked };
+}
+
+export const lockKiosk = () => unlocked.set(false);
+
+export type PinCheck = { ok: true } | { ok: false; wrong: boolean; waitMs: number };
+
+/** Checks the PIN against the stored hash, with the stored wrong-PIN delay; unlocks on success. */
+export function usePinCheck(): (pin: string) => Promise<PinCheck> {
+  const { db } = useServices();
+  return useCallback(
+    async (pin) => {
+      const throttle = await getPinThrottle(db);
+      const now = Date.now();
+      if (throttle.notBefore > now) return { ok: false, wrong: false, waitMs: throttle.notBefore - now };
+      const stored = await getKioskPin(db);
+      if (stored && (await verifyPin(pin, stored as PinHash))) {
+        await setPinThrottle(db, NO_THROTTLE);
+        unlocked.set(true);
+        return { ok: true };
+      }
+      const next = afterWrongPin(throttle, Date.now());
+      await setPinThrottle(db, next);
+      return { ok: false, wrong: true, waitMs: Math.max(0, next.notBefore - Date.now()) };
+    },
+    [db],
+  );
+}
+
+export interface KioskActions {
+  /** Sets the PIN (hash only) and locks the device to the scan screen. Call from a tap: it asks for fullscreen. */
+  enable(pin: string): Promise<void>;
+  /** Only reachable unlocked (behind the PIN). */
+  disable(): Promise<void>;
+}
+
+export function useKioskActions(): KioskActions {
+  const { db } = useServices();
+  return {
+    enable: useCallback(
+      async (pin: string) => {
+        if (!isValidPin(pin)) throw new Error('PIN: 4–8 digits');
+        const fullscreen = enterFullscreen(); // first, while the tap still counts as a user gesture
+        await setKioskPin(db, await hashPin(pin));
+        await setPinThrottle(db, NO_THROTTLE);
+        await updateKioskSettings(db, { enabled: true });
+        unlocked.set(false);
+        await fullscreen;
+      },
+      [db],
+    ),
+    disable: useCallback(async () => {
+      await updateKioskSettings(db, { enabled: false });
+      unlocked.set(false);
+      await exitFullscreen();
+    }, [db]),
+  };
+}
+
+/** While kiosk mode is on: the screen stays awake, fullscreen comes back at the next tap. */
+export function useKioskDevice(enabled: boolean | undefined): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const hold = holdScreenAwake();
+    wakeLock = hold;
+    const onTap = () => void enterFullscreen();
+    document.addEventListener('pointerdown', onTap);
+    return () => {
+      hold.release();
+      if (wakeLock === hold) wakeLock = null;
+      document.removeEventListener('pointerdown', onTap);
+    };
+  }, [enabled]);
+}
+
+/** For device health: null when kiosk mode is off. */
+export const wakeLockHeld = (): boolean | null => (wakeLock ? wakeLock.held() : null);
+
+/** Unlocked and left alone: lock again and return to scanning. */
+export function useKioskIdleLock(active: boolean, onIdle: () => void, idleMs = KIOSK_IDLE_MS): void {
+  useEffect(() => {
+    if (!active) return;
+    let timer = setTimeout(fire, idleMs);
+    function fire() {
+      lockKiosk();
+      onIdle();
+    }
+    const reset = () => {
+      clearTimeout(timer);
+      timer = setTimeout(fire, idleMs);
+    };
+    const events = ['pointerdown', 'keydown', 'input', 'scroll'] as const;
+    events.forEach((e) => window.addEventListener(e, reset, { passive: true, capture: true }));
+    return () => {
+      clearTimeout(timer);
+      events.forEach((e) => window.removeEventListener(e, reset, { capture: true }));
+    };
+  }, [active, onIdle, idleMs]);
+}
+
+/**
+ * Reports the verdict of scan `scanId` as on screen; returns false once it should disappear
+ * (only when `autoClear`, i.e. in kiosk mode: the next guest must not read the last one's verdict).
+ */
+export function useVerdictHold(scanId: number | null, autoClear: boolean, holdMs = VERDICT_HOLD_MS): boolean {
+  const [expired, setExpired] = useState<number | null>(null);
+  useEffect(() => {
+    if (scanId === null) return;
+    verdictAt.set(Date.now());
+    const timer = setTimeout(() => {
+      verdictAt.set(null);
+      setExpired(scanId);
+    }, holdMs);
+    return () => clearTimeout(timer);
+  }, [scanId, holdMs]);
+  useEffect(() => () => verdictAt.set(null), []);
+  return scanId !== null && !(autoClear && expired === scanId);
+}
+
+/** True while a fresh verdict is on screen: no update swap, no install offer over it. */
+export function useVerdictOnScreen(): boolean {
+  return useSyncExternalStore(verdictAt.subscribe, () => verdictAt.get() !== null);
+}
