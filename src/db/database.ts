@@ -4,11 +4,13 @@
 // - An admission, its outbox record and its scan-log line are written in ONE transaction, before
 //   the verdict is shown: a crash can lose neither half.
 // - A check-in leaves `outbox` only when the server accepted it (deleted) or refused it
-//   (moved to `rejected` in the same transaction). Nothing else deletes from `outbox`.
+//   (moved to `rejected` in the same transaction), or when a person undoes that admission before
+//   delivery (history.ts: admission, outbox record and log mark in one transaction, holding the
+//   delivery lock), or discards it by its exact count when signing out (signout.ts).
 // - `tickets` is the server's view and is replaced on each pull; `admissions` are this device's
 //   facts and are never touched by a pull, so a refresh cannot un-admit anyone.
 import Dexie, { type EntityTable } from 'dexie';
-import type { Admission, CheckIn, RejectedCheckIn, ScanRecord, Show, Ticket } from '../domain/types.ts';
+import type { Admission, CheckIn, Conflict, RejectedCheckIn, ScanRecord, Show, Ticket } from '../domain/types.ts';
 
 export interface Setting {
   key: string;
@@ -23,6 +25,7 @@ export class KontrolDb extends Dexie {
   rejected!: EntityTable<RejectedCheckIn, 'id'>;
   scans!: EntityTable<ScanRecord, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
+  conflicts!: EntityTable<Conflict, 'id'>;
 
   constructor(name = 'kontrol') {
     super(name);
@@ -34,6 +37,13 @@ export class KontrolDb extends Dexie {
       rejected: 'id, rejectedAt',
       scans: 'id, at',
       settings: 'key',
+    });
+    // v2 (door operations): denials counted by verdict without reading every scan; admissions
+    // the server has not confirmed found without reading the night's log; double entries found
+    // across devices kept for the supervisor.
+    this.version(2).stores({
+      scans: 'id, at, verdict, [verified+at]',
+      conflicts: 'id, foundAt, seen',
     });
   }
 }

@@ -3,6 +3,8 @@ import { formatLocalIso } from '../domain/time.ts';
 import type { CheckIn, InputSource, ScanRecord, Verdict } from '../domain/types.ts';
 import { decide } from '../domain/verdict.ts';
 import { isQuotaError, type KontrolDb } from './database.ts';
+import { CLOCK_CORRECTION } from './device-settings.ts';
+import { ENTRANCE_ZONES } from './entrance.ts';
 
 export interface ScanInput {
   raw: string;
@@ -10,6 +12,12 @@ export interface ScanInput {
   deviceId: string;
   now?: () => Date;
   newId?: () => string;
+  /**
+   * Correction (ms) to add to the device clock; by default the one stored by the clock watch,
+   * which is non-zero only beyond the allowed skew. Check-ins get the corrected time, the log
+   * keeps the device's own time as well.
+   */
+  clockOffsetMs?: number;
 }
 
 export type ScanOutcome = { ok: true; verdict: Verdict } | { ok: false; reason: 'empty' };
@@ -27,11 +35,21 @@ export async function recordScan(db: KontrolDb, input: ScanInput): Promise<ScanO
   const newId = input.newId ?? (() => crypto.randomUUID());
 
   const candidates = candidateCodes(code);
-  const [tickets, shows] = await db.transaction('r', db.tickets, db.shows, () =>
-    Promise.all([db.tickets.where('code').anyOf(candidates).toArray(), db.shows.toArray()]),
+  const [tickets, shows, zones, correction] = await db.transaction('r', db.tickets, db.shows, db.settings, () =>
+    Promise.all([
+      db.tickets.where('code').anyOf(candidates).toArray(),
+      db.shows.toArray(),
+      db.settings.get(ENTRANCE_ZONES),
+      db.settings.get(CLOCK_CORRECTION),
+    ]),
   );
+  const entrance = Array.isArray(zones?.value) ? (zones.value as unknown[]).filter((z): z is string => typeof z === 'string') : [];
   const at = now();
-  const checkedAt = formatLocalIso(at);
+  // The sync layer stores a correction only when the clock is off by more than the allowed skew.
+  const stored = typeof correction?.value === 'number' && Number.isFinite(correction.value) ? correction.value : 0;
+  const offset = input.clockOffsetMs ?? stored;
+  const stamped = offset === 0 ? at : new Date(at.getTime() + offset);
+  const checkedAt = formatLocalIso(stamped);
 
   let decided: ReturnType<typeof decide> | undefined;
   try {
@@ -39,9 +57,10 @@ export async function recordScan(db: KontrolDb, input: ScanInput): Promise<ScanO
       // Admissions are read inside the write transaction: two scans of one code racing each
       // other (camera and wedge at once, two tabs) cannot both admit.
       const admissions = await db.admissions.bulkGet(tickets.map((t) => [t.showId, t.code]));
-      const decision = decide({ code, tickets, admissions: admissions.filter((a) => a !== undefined), shows });
+      const decision = decide({ code, tickets, admissions: admissions.filter((a) => a !== undefined), shows, entrance, now: stamped });
       decided = decision;
       const log: ScanRecord = { id: newId(), at: at.getTime(), code, verdict: 'valid', showId: null, source: input.source };
+      if (offset !== 0) log.clockOffsetMs = offset;
       if (!decision.admit) {
         const v = decision.verdict;
         await db.scans.add({ ...log, verdict: v.kind, showId: 'ticket' in v ? v.ticket.showId : null });
@@ -54,7 +73,7 @@ export async function recordScan(db: KontrolDb, input: ScanInput): Promise<ScanO
       };
       await db.admissions.add({ showId: ticket.showId, code: ticket.code, checkedAt, source: 'this_device' });
       await db.outbox.add(checkIn);
-      await db.scans.add({ ...log, showId: ticket.showId });
+      await db.scans.add({ ...log, showId: ticket.showId, checkInId: checkIn.id, checkedAt, verified: 0 });
       return { kind: 'valid', code, ticket, checkedAt, recorded: true };
     });
     return { ok: true, verdict };

@@ -65,7 +65,7 @@ export interface RejectedCheckIn extends CheckIn {
   reason: string;
 }
 
-export type VerdictKind = 'valid' | 'already_checked' | 'unknown' | 'revoked' | 'wrong_show';
+export type VerdictKind = 'valid' | 'already_checked' | 'unknown' | 'revoked' | 'wrong_show' | 'wrong_zone';
 
 export type InputSource = 'camera' | 'scanner' | 'typed' | 'search';
 
@@ -76,7 +76,9 @@ export type Verdict =
   | { kind: 'already_checked'; code: string; ticket: Ticket; checkedAt: string; source: CheckSource }
   | { kind: 'unknown'; code: string }
   | { kind: 'revoked'; code: string; ticket: Ticket }
-  | { kind: 'wrong_show'; code: string; ticket: Ticket; show: Show };
+  | { kind: 'wrong_show'; code: string; ticket: Ticket; show: Show }
+  /** Listed and valid, but for a zone this entrance does not admit; `entrance` is what it does admit. */
+  | { kind: 'wrong_zone'; code: string; ticket: Ticket; entrance: string[] };
 
 /** A scan as it is logged (denied ones too). */
 export interface ScanRecord {
@@ -86,4 +88,35 @@ export interface ScanRecord {
   verdict: VerdictKind;
   showId: ShowId | null;
   source: InputSource;
+  /** The outbox record an admission queued: what an undo removes. */
+  checkInId?: string;
+  /** The checked_at an admission carried (corrected when the device clock was off). */
+  checkedAt?: string;
+  /**
+   * Set when the device clock was found off by more than the allowed skew: the correction (ms)
+   * added to the device's own time. `at` always stays the raw device time.
+   */
+  clockOffsetMs?: number;
+  /** Epoch ms when a person undid this admission before it was delivered. */
+  undoneAt?: number;
+  /** Admissions only: 0 until the server's view of it was compared (double-entry check), then 1. */
+  verified?: 0 | 1;
+}
+
+/** Two admissions of one ticket: ours, and an earlier one the server already had from elsewhere. */
+export interface Conflict {
+  id: string;
+  showId: ShowId;
+  code: string;
+  /** Our admission's checked_at. */
+  localCheckedAt: string;
+  /** The earlier checked_at the server holds. */
+  serverCheckedAt: string;
+  /** This device; the other one is unknown to the API, so it is named only as "elsewhere". */
+  deviceId: string;
+  foundAt: number;
+  /** Found by the check right after a scan, or later, once offline admissions were delivered. */
+  foundBy: 'check' | 'delivery';
+  /** 0 until a person has acknowledged the on-screen warning. */
+  seen: 0 | 1;
 }

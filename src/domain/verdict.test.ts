@@ -53,3 +53,68 @@ describe('decide', () => {
     expect(decide({ code: '1', tickets: [t], admissions: [], shows })).toMatchObject({ verdict: { kind: 'unknown' } });
   });
 });
+
+describe('decide at an entrance limited to some zones', () => {
+  const shows = [show(1)];
+  const vip = { ...ticket(1, '871000000001'), zoneName: 'VIP' };
+  const floor = { ...ticket(1, '871000000002'), zoneName: 'Танцевальный партер' };
+
+  it('admits a ticket of an admitted zone, whatever the spelling of case, spaces and ё', () => {
+    expect(decide({ code: vip.code, tickets: [vip], admissions: [], shows, entrance: [' vip '] })).toEqual({ admit: true, ticket: vip });
+    const yo = { ...floor, zoneName: 'Партёр' };
+    expect(decide({ code: yo.code, tickets: [yo], admissions: [], shows, entrance: ['партер'] })).toMatchObject({ admit: true });
+  });
+
+  it('sends a ticket of another zone to its own entrance, naming the zone', () => {
+    const d = decide({ code: floor.code, tickets: [floor], admissions: [], shows, entrance: ['VIP'] });
+    expect(d).toEqual({ admit: false, verdict: { kind: 'wrong_zone', code: floor.code, ticket: floor, entrance: ['VIP'] } });
+  });
+
+  it('says wrong entrance before already used, and cancelled before both', () => {
+    const used = decide({ code: floor.code, tickets: [floor], admissions: [admission(1, floor.code)], shows, entrance: ['VIP'] });
+    expect(used).toMatchObject({ verdict: { kind: 'wrong_zone' } });
+    const gone = decide({ code: floor.code, tickets: [{ ...floor, revoked: 1 }], admissions: [], shows, entrance: ['VIP'] });
+    expect(gone).toMatchObject({ verdict: { kind: 'revoked' } });
+  });
+
+  it('treats a ticket without a zone as not for a zone-limited entrance, and an empty filter as every zone', () => {
+    const none = { ...vip, zoneName: null };
+    expect(decide({ code: none.code, tickets: [none], admissions: [], shows, entrance: ['VIP'] })).toMatchObject({ verdict: { kind: 'wrong_zone' } });
+    expect(decide({ code: floor.code, tickets: [floor], admissions: [], shows, entrance: [] })).toMatchObject({ admit: true });
+  });
+});
+
+describe('decide for several shows at once (a festival)', () => {
+  const day = (id: number, startDate: string | null): Show => ({ ...show(id), startDate });
+  const shows = [day(1, '2026-07-10T12:00:00+03:00'), day(2, '2026-07-11T12:00:00+03:00')];
+  const now = new Date('2026-07-10T15:00:00+03:00');
+
+  it("admits today's show and calls a ticket of another ticked day wrong_show naming that day", () => {
+    const today = ticket(1, '871000000011');
+    const tomorrow = ticket(2, '871000000012');
+    expect(decide({ code: today.code, tickets: [today], admissions: [], shows, now })).toMatchObject({ admit: true });
+    const d = decide({ code: tomorrow.code, tickets: [tomorrow], admissions: [], shows, now });
+    expect(d).toMatchObject({ admit: false, verdict: { kind: 'wrong_show', show: { id: 2, startDate: '2026-07-11T12:00:00+03:00' } } });
+  });
+
+  it('keeps a late show today after midnight, until the early-morning cutoff', () => {
+    const night = [day(1, '2026-07-10T23:00:00+03:00'), day(2, '2026-07-11T23:00:00+03:00')];
+    const t = ticket(1, '871000000013');
+    expect(decide({ code: t.code, tickets: [t], admissions: [], shows: night, now: new Date('2026-07-11T02:30:00+03:00') })).toMatchObject({ admit: true });
+    expect(decide({ code: t.code, tickets: [t], admissions: [], shows: night, now: new Date('2026-07-11T07:00:00+03:00') })).toMatchObject({
+      verdict: { kind: 'wrong_show' },
+    });
+  });
+
+  it('lets the ticked shows stand when none of them is today (the door set up the day before)', () => {
+    const t = ticket(2, '871000000014');
+    expect(decide({ code: t.code, tickets: [t], admissions: [], shows, now: new Date('2026-07-01T19:00:00+03:00') })).toMatchObject({ admit: true });
+  });
+
+  it('counts a show without a date as today', () => {
+    const undated = [day(1, null), day(2, '2026-07-11T12:00:00+03:00')];
+    const t = ticket(1, '871000000015');
+    expect(decide({ code: t.code, tickets: [t], admissions: [], shows: undated, now })).toMatchObject({ admit: true });
+  });
+});
+

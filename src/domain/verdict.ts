@@ -1,6 +1,8 @@
 // The door's rules: given what the device knows about a code, admit or deny. Pure, so every
 // rule is unit-tested and the scan path never waits for anything but the lookup itself.
+import { admittingShows } from './door-day.ts';
 import type { Admission, Show, ShowId, Ticket, Verdict } from './types.ts';
+import { zoneAdmitted } from './zones.ts';
 
 export interface Knowledge {
   /** The normalised code as read. */
@@ -11,6 +13,10 @@ export interface Knowledge {
   admissions: Admission[];
   /** All stored shows (active and not). */
   shows: Show[];
+  /** Zones this entrance admits; empty or absent: every zone. */
+  entrance?: readonly string[];
+  /** The moment of the scan: among the ticked shows only today's admit. Absent: every ticked show. */
+  now?: Date;
 }
 
 /** Either a final denial/warning, or permission to admit this ticket (the caller records it). */
@@ -18,20 +24,27 @@ export type Decision = { admit: true; ticket: Ticket } | { admit: false; verdict
 
 const key = (showId: ShowId, code: string) => `${showId}\u0000${code}`;
 
-export function decide({ code, tickets, admissions, shows }: Knowledge): Decision {
+export function decide({ code, tickets, admissions, shows, entrance = [], now }: Knowledge): Decision {
   const showById = new Map(shows.map((s) => [s.id, s]));
   const admitted = new Map(admissions.map((a) => [key(a.showId, a.code), a]));
-  // A ticket of a show this device admits for beats one of a stored show it does not.
-  const here = tickets.filter((t) => showById.get(t.showId)?.active);
+  // A ticket of a show this device admits for today beats one of a stored show it does not.
+  const admitting = admittingShows(shows, now);
+  const here = tickets.filter((t) => admitting.has(t.showId));
   // Among several matches for the door (EAN read that is also a code?), prefer one still valid.
   const ranked = [...here].sort((a, b) => rank(a) - rank(b));
   function rank(t: Ticket): number {
-    if (t.revoked) return 2;
+    if (t.revoked) return 3;
+    if (!zoneAdmitted(t, entrance)) return 2;
     return admitted.has(key(t.showId, t.code)) ? 1 : 0;
   }
   const ticket = ranked[0];
   if (ticket) {
     if (ticket.revoked) return { admit: false, verdict: { kind: 'revoked', code, ticket } };
+    // Like pretixSCAN's check-in lists: the entrance is checked before "already used", so a
+    // guest at the wrong door is sent to the right one rather than told they were in.
+    if (!zoneAdmitted(ticket, entrance)) {
+      return { admit: false, verdict: { kind: 'wrong_zone', code, ticket, entrance: [...entrance] } };
+    }
     const admission = admitted.get(key(ticket.showId, ticket.code));
     if (admission) {
       return {

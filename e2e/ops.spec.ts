@@ -1,0 +1,199 @@
+// Door operations end to end: entrance filter, search with ё, undo, CSV, periodic refresh,
+// double entry found at once and across two offline devices.
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
+import { DEMO_TOKEN, demo, SHOW } from './demo.ts';
+import { DoorPage } from './door-page.ts';
+import { listedTickets, OpsPage, serverCheckedAt } from './ops-page.ts';
+
+test.beforeEach(async ({ request }) => demo(request).reset());
+
+async function setUp(door: DoorPage, count: number) {
+  await door.openSetupLink(DEMO_TOKEN, [SHOW]);
+  await expect(door.stored).toHaveText(String(count), { timeout: 30_000 });
+}
+
+test('an entrance for VIP sends another zone to its own door and counts what it admits', async ({ page, request }) => {
+  const tickets = await listedTickets(request, SHOW);
+  const vip = tickets.find((t) => t.zone_name === 'VIP')!;
+  const stalls = tickets.find((t) => t.zone_name === 'Партер')!;
+  const door = new DoorPage(page);
+  const ops = new OpsPage(page);
+  await setUp(door, tickets.length);
+
+  await ops.limitEntrance(['VIP']);
+  await door.wedgeScan(stalls.barcode);
+  await door.expectVerdict('wrong_zone', stalls.barcode);
+  await expect(door.verdict).toContainText('Другой вход');
+  await expect(door.verdict).toContainText('Зона «Партер»');
+  await door.wedgeScan(vip.barcode);
+  await door.expectVerdict('valid', vip.barcode);
+  await expect(door.pending).toHaveText('0');
+
+  await page.getByTestId('stats-details').locator('summary').click();
+  const stats = page.getByTestId('door-stats');
+  await expect(stats.getByTestId(`stats-show-${SHOW}`).getByTestId('stats-show-count')).toHaveText(/^1 \/ /);
+  await expect(stats.locator('[data-zone="VIP"]')).toContainText(/^VIP1 \//);
+  await expect(stats.locator('[data-kind="wrong_zone"]')).toContainText('1');
+  await expect(stats.getByTestId('stats-pace').locator('li').last()).toHaveAttribute('data-count', '1');
+});
+
+test('search finds a surname written with ё when typed with е, and admits after a confirmation', async ({ page, request }) => {
+  const tickets = await listedTickets(request, SHOW);
+  const guest = tickets.find((t) => t.client_surname?.includes('ё') && t.client_name)!;
+  const plain = (s: string) => s.replace(/ё/g, 'е').toLowerCase();
+  const door = new DoorPage(page);
+  const ops = new OpsPage(page);
+  await setUp(door, tickets.length);
+
+  await ops.openSearch();
+  await ops.search(`${plain(guest.client_surname!)} ${plain(guest.client_name!)}`);
+  await expect(ops.searchResult(guest.barcode)).toBeVisible();
+  await expect(ops.searchResult(guest.barcode)).toContainText(guest.client_surname!);
+  await ops.admitFromSearch(guest.barcode);
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'valid');
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-barcode', guest.barcode);
+
+  await ops.openHistory();
+  await expect(ops.historyRow(guest.barcode)).toHaveAttribute('data-source', 'search');
+  await expect(ops.historyRow(guest.barcode)).toContainText('Поиск');
+});
+
+test('undo takes an undelivered admission out of the outbox; a delivered one is explained; CSV opens with Cyrillic', async ({ page, context, request }) => {
+  const qt = demo(request);
+  const codes = await qt.codes(SHOW);
+  const door = new DoorPage(page);
+  const ops = new OpsPage(page);
+  await setUp(door, codes.length);
+  const [delivered, undone] = codes.slice(40);
+
+  await door.wedgeScan(delivered!);
+  await door.expectVerdict('valid', delivered);
+  await expect(door.pending).toHaveText('0');
+  await context.setOffline(true);
+  await door.typeCode(undone!);
+  await door.expectVerdict('valid', undone);
+  await expect(door.pending).toHaveText('1');
+  await door.typeCode('000000000000');
+  await door.expectVerdict('unknown');
+
+  await ops.openHistory();
+  await expect(page.getByTestId('history-row')).toHaveCount(3);
+  await ops.undo(undone!);
+  await expect(page.getByTestId('history-notice')).toContainText('удалена из очереди отправки');
+  await expect(ops.historyRow(undone!)).toHaveAttribute('data-undone', 'true');
+  await ops.historyRow(delivered!).getByRole('button', { name: 'Отменить проход' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'API Qtickets не позволяет' })).toBeVisible();
+
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('history-export').click();
+  const file = await (await downloading).path();
+  const bytes = await readFile(file);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.toString('utf8').slice(1);
+  const [header, ...rows] = text.trim().split('\r\n');
+  expect(header).toBe('Время;Время устройства;Штрихкод;Результат;Источник;Сеанс;Зона;Место;Владелец;Отправка;Проход отменён');
+  expect(rows).toHaveLength(3);
+  expect(text).toContain(`="${undone}";Проходите;Вручную;Щелкунчик`);
+  expect(text).toContain('Билет не найден;Вручную');
+
+  await ops.openScan();
+  door.resetScanCounter();
+  await expect(door.pending).toHaveText('0');
+  await context.setOffline(false);
+  // The undone ticket admits again: the undo gave it back.
+  await door.typeCode(undone!);
+  await door.expectVerdict('valid', undone);
+  await expect(door.pending).toHaveText('0');
+  expect((await qt.received(SHOW)).map((r) => r.barcode).sort()).toEqual([delivered!, undone!].sort());
+});
+
+test('a periodic refresh revokes a refunded ticket while scanning goes on', async ({ page, request }) => {
+  const qt = demo(request);
+  const codes = await qt.codes(SHOW);
+  const door = new DoorPage(page);
+  const ops = new OpsPage(page);
+  await setUp(door, codes.length);
+  await ops.openShift();
+  await ops.setRefreshMinutes('0.05'); // every 3 s
+  await ops.openScan();
+  door.resetScanCounter();
+
+  const refunded = codes[60]!;
+  await qt.refund(SHOW, refunded);
+  for (const code of codes.slice(61, 64)) {
+    await door.wedgeScan(code);
+    await door.expectVerdict('valid', code);
+  }
+  await expect(page.getByTestId('auto-refresh')).toContainText('аннулировано 1', { timeout: 20_000 });
+  await door.wedgeScan(codes[64]!);
+  await door.expectVerdict('valid', codes[64]);
+  await door.wedgeScan(refunded);
+  await door.expectVerdict('revoked', refunded);
+  await expect(door.stored).toHaveText(String(codes.length - 1));
+});
+
+test('a ticket the server already saw at another entrance warns within two seconds', async ({ page, request }) => {
+  const codes = await demo(request).codes(SHOW);
+  let elsewhere: string | undefined;
+  for (const code of codes.slice(0, 40)) {
+    if (await serverCheckedAt(request, SHOW, code)) {
+      elsewhere = code;
+      break;
+    }
+  }
+  expect(elsewhere).toBeDefined();
+  const door = new DoorPage(page);
+  const ops = new OpsPage(page);
+  await setUp(door, codes.length);
+  await expect(ops.mode).toHaveAttribute('data-effective', 'online');
+
+  await door.wedgeScan(elsewhere!);
+  await door.expectVerdict('valid', elsewhere);
+  await expect(ops.conflictAlert).toBeVisible({ timeout: 2_000 });
+  await expect(ops.conflictAlert).toHaveAttribute('data-barcode', elsewhere!);
+  await expect(ops.conflictAlert).toContainText('Повторный проход');
+  await ops.conflictAlert.getByRole('button', { name: 'Понятно' }).click();
+  await expect(ops.conflictAlert).toBeHidden();
+  await ops.openStats();
+  await expect(page.locator(`[data-testid="conflict-row"][data-barcode="${elsewhere}"]`)).toBeVisible();
+});
+
+async function secondDevice(browser: Browser): Promise<BrowserContext> {
+  const use = test.info().project.use;
+  return browser.newContext({ baseURL: use.baseURL, locale: use.locale, timezoneId: use.timezoneId, serviceWorkers: 'allow' });
+}
+
+test('two devices admit one ticket offline; after both deliver, the later one shows the double entry', async ({ page, context, browser, request }) => {
+  const codes = await demo(request).codes(SHOW);
+  const contextB = await secondDevice(browser);
+  try {
+    const pageB = await contextB.newPage();
+    const [doorA, doorB] = [new DoorPage(page), new DoorPage(pageB)];
+    const [opsA, opsB] = [new OpsPage(page), new OpsPage(pageB)];
+    await setUp(doorA, codes.length);
+    await setUp(doorB, codes.length);
+    const ticket = codes[80]!;
+
+    await context.setOffline(true);
+    await contextB.setOffline(true);
+    await doorA.wedgeScan(ticket);
+    await doorA.expectVerdict('valid', ticket);
+    // Check-in times have whole seconds: the second device scans in a later second.
+    const firstAt = Date.now();
+    await expect.poll(() => Date.now() - firstAt > 1_100).toBe(true);
+    await doorB.wedgeScan(ticket);
+    await doorB.expectVerdict('valid', ticket);
+    await expect(opsB.mode).toHaveAttribute('data-effective', 'offline');
+
+    await context.setOffline(false);
+    await expect(doorA.pending).toHaveText('0', { timeout: 30_000 });
+    await contextB.setOffline(false);
+    await expect(doorB.pending).toHaveText('0', { timeout: 30_000 });
+    await expect(opsB.conflictAlert).toBeVisible({ timeout: 15_000 });
+    await expect(opsB.conflictAlert).toHaveAttribute('data-barcode', ticket);
+    await expect(opsA.conflictAlert).toBeHidden();
+  } finally {
+    await contextB.close();
+  }
+});

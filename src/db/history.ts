@@ -1,0 +1,71 @@
+// Scan history: every scan, denied ones too, newest first, with the ticket it concerned; and the
+// undo of an admission that has not left the device yet.
+import type { CheckIn, ScanRecord, Ticket } from '../domain/types.ts';
+import type { KontrolDb } from './database.ts';
+
+export interface HistoryEntry {
+  scan: ScanRecord;
+  /** The listed ticket the scan matched, when it still is on a stored list. */
+  ticket: Ticket | null;
+  /** Where the admission's check-in is now; null for denials and undone admissions. */
+  delivery: 'pending' | 'rejected' | 'delivered' | null;
+}
+
+async function withTickets(db: KontrolDb, scans: ScanRecord[]): Promise<HistoryEntry[]> {
+  const keyed = scans.map((s) => (s.showId === null ? null : ([s.showId, s.code] as [number, string])));
+  const tickets = await db.tickets.bulkGet(keyed.filter((k) => k !== null));
+  const ids = scans.flatMap((s) => (s.checkInId && !s.undoneAt ? [s.checkInId] : []));
+  const [pending, rejected] = await Promise.all([db.outbox.bulkGet(ids), db.rejected.bulkGet(ids)]);
+  const pendingIds = new Set(pending.flatMap((c) => (c ? [c.id] : [])));
+  const rejectedIds = new Set(rejected.flatMap((c) => (c ? [c.id] : [])));
+  let next = 0;
+  return scans.map((scan, i) => {
+    const ticket = keyed[i] === null ? null : (tickets[next++] ?? null);
+    let delivery: HistoryEntry['delivery'] = null;
+    if (scan.checkInId && !scan.undoneAt) {
+      delivery = pendingIds.has(scan.checkInId) ? 'pending' : rejectedIds.has(scan.checkInId) ? 'rejected' : 'delivered';
+    }
+    return { scan, ticket, delivery };
+  });
+}
+
+/** The latest scans, newest first. */
+export async function listHistory(db: KontrolDb, limit = 200): Promise<HistoryEntry[]> {
+  return db.transaction('r', [db.scans, db.tickets, db.outbox, db.rejected], async () =>
+    withTickets(db, await db.scans.orderBy('at').reverse().limit(limit).toArray()),
+  );
+}
+
+/** Every scan, oldest first, for the CSV export. */
+export async function allHistory(db: KontrolDb): Promise<HistoryEntry[]> {
+  return db.transaction('r', [db.scans, db.tickets, db.outbox, db.rejected], async () => withTickets(db, await db.scans.orderBy('at').toArray()));
+}
+
+export type UndoOutcome =
+  | { ok: true; checkIn: CheckIn }
+  /** The server already has it: the API offers no way to take a check-in back. */
+  | { ok: false; reason: 'delivered' }
+  /** The server refused it: it never counted there; it stays in the rejected list for the record. */
+  | { ok: false; reason: 'rejected' }
+  | { ok: false; reason: 'not_admission' | 'already_undone' | 'not_found' };
+
+/**
+ * Takes back an admission that is still in the outbox: the outbox record, the admission (so the
+ * ticket admits again) and a mark on the log line go in ONE transaction. The caller holds the
+ * delivery lock, so no flush is sending this very record while it is removed.
+ */
+export async function undoAdmission(db: KontrolDb, scanId: string, now = Date.now()): Promise<UndoOutcome> {
+  return db.transaction('rw', [db.scans, db.outbox, db.admissions, db.rejected], async (): Promise<UndoOutcome> => {
+    const scan = await db.scans.get(scanId);
+    if (!scan) return { ok: false, reason: 'not_found' };
+    if (scan.verdict !== 'valid' || !scan.checkInId || scan.showId === null) return { ok: false, reason: 'not_admission' };
+    if (scan.undoneAt) return { ok: false, reason: 'already_undone' };
+    const checkIn = await db.outbox.get(scan.checkInId);
+    if (!checkIn) return { ok: false, reason: (await db.rejected.get(scan.checkInId)) ? 'rejected' : 'delivered' };
+    await db.outbox.delete(checkIn.id);
+    const admission = await db.admissions.get([scan.showId, scan.code]);
+    if (admission && admission.checkedAt === checkIn.checkedAt) await db.admissions.delete([scan.showId, scan.code]);
+    await db.scans.update(scan.id, { undoneAt: now });
+    return { ok: true, checkIn };
+  });
+}

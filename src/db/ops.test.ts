@@ -1,0 +1,190 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { recordVerification, unverifiedAdmissions } from './conflicts.ts';
+import { KontrolDb } from './database.ts';
+import { setClockCorrection } from './device-settings.ts';
+import { setEntranceZones } from './entrance.ts';
+import { allHistory, listHistory, undoAdmission } from './history.ts';
+import { markDelivered, moveToRejected, pendingCount } from './outbox.ts';
+import { recordScan } from './scan.ts';
+import { getDeviceId, getToken, setToken } from './settings.ts';
+import { saveShows } from './shows.ts';
+import { signOut } from './signout.ts';
+import { liveNumbers } from './stats.ts';
+import { aListedTicket, aShow, freshDb } from './testing.ts';
+import { replaceShowTickets } from './tickets.ts';
+
+let db: KontrolDb;
+afterEach(async () => db?.delete());
+
+const VIP = '871000000001';
+const FLOOR = '871000000002';
+const OTHER = '871000000003';
+
+async function door() {
+  db = freshDb();
+  await saveShows(db, [aShow(1)]);
+  await replaceShowTickets(
+    db,
+    1,
+    [aListedTicket(VIP, { zoneName: 'VIP' }), aListedTicket(FLOOR, { zoneName: 'Танцевальный партер' }), aListedTicket(OTHER)],
+    '2026-12-29T18:00:00+03:00',
+  );
+}
+let clock = Date.parse('2026-12-29T19:00:00+03:00');
+const scan = (raw: string, source: 'scanner' | 'typed' | 'search' = 'scanner') =>
+  recordScan(db, { raw, source, deviceId: 'dev-1', now: () => new Date((clock += 1000)) });
+
+describe('entrance filter in the scan transaction', () => {
+  it('denies another zone with wrong_zone, queues nothing, and admits the chosen zone', async () => {
+    await door();
+    await setEntranceZones(db, ['VIP']);
+    expect(await scan(FLOOR)).toMatchObject({ verdict: { kind: 'wrong_zone', ticket: { zoneName: 'Танцевальный партер' }, entrance: ['VIP'] } });
+    expect(await pendingCount(db)).toBe(0);
+    expect(await scan(VIP)).toMatchObject({ verdict: { kind: 'valid' } });
+    await setEntranceZones(db, []);
+    expect(await scan(FLOOR)).toMatchObject({ verdict: { kind: 'valid' } });
+  });
+});
+
+describe('clock correction', () => {
+  it('stamps the check-in with the corrected time and keeps the device time in the log', async () => {
+    await door();
+    await setClockCorrection(db, 300_000);
+    const before = clock;
+    const outcome = await scan(VIP);
+    expect(outcome).toMatchObject({ verdict: { kind: 'valid' } });
+    const [checkIn] = await db.outbox.toArray();
+    const [line] = await db.scans.toArray();
+    expect(Date.parse(checkIn!.checkedAt)).toBe(before + 1000 + 300_000);
+    expect(checkIn!.checkedAt).toMatch(/[+-]\d\d:\d\d$/);
+    expect(line).toMatchObject({ at: before + 1000, clockOffsetMs: 300_000, checkedAt: checkIn!.checkedAt, checkInId: checkIn!.id });
+  });
+});
+
+describe('history and undo', () => {
+  it('lists every scan newest first with source, ticket and delivery state', async () => {
+    await door();
+    await scan(VIP, 'scanner');
+    await scan('000000000000', 'typed');
+    await scan(FLOOR, 'search');
+    const history = await listHistory(db);
+    expect(history.map((h) => [h.scan.code, h.scan.verdict, h.scan.source, h.delivery])).toEqual([
+      [FLOOR, 'valid', 'search', 'pending'],
+      ['000000000000', 'unknown', 'typed', null],
+      [VIP, 'valid', 'scanner', 'pending'],
+    ]);
+    expect(history[0]?.ticket).toMatchObject({ clientSurname: 'Петров', zoneName: 'Танцевальный партер' });
+    expect((await allHistory(db)).map((h) => h.scan.code)).toEqual([VIP, '000000000000', FLOOR]);
+  });
+
+  it('undoes an undelivered admission: outbox record and admission gone in one go, the ticket admits again', async () => {
+    await door();
+    await scan(VIP);
+    await scan(FLOOR);
+    const line = (await db.scans.toArray()).find((s) => s.code === VIP)!;
+    const outcome = await undoAdmission(db, line.id, 42);
+    expect(outcome).toMatchObject({ ok: true, checkIn: { code: VIP } });
+    expect((await db.outbox.toArray()).map((c) => c.code)).toEqual([FLOOR]);
+    expect(await db.admissions.get([1, VIP])).toBeUndefined();
+    expect(await db.scans.get(line.id)).toMatchObject({ undoneAt: 42 });
+    expect((await listHistory(db)).find((h) => h.scan.id === line.id)?.delivery).toBeNull();
+    expect(await scan(VIP)).toMatchObject({ verdict: { kind: 'valid' } });
+    expect(await undoAdmission(db, line.id)).toEqual({ ok: false, reason: 'already_undone' });
+  });
+
+  it('refuses to undo a delivered or refused admission, and a denial, changing nothing', async () => {
+    await door();
+    await scan(VIP);
+    await scan(FLOOR);
+    await scan('000000000000');
+    const lines = await db.scans.toArray();
+    const [vip, floor, unknown] = [VIP, FLOOR, '000000000000'].map((c) => lines.find((s) => s.code === c)!);
+    await markDelivered(db, [vip!.checkInId!]);
+    await moveToRejected(db, [{ id: floor!.checkInId!, reason: 'no' }]);
+    expect(await undoAdmission(db, vip!.id)).toEqual({ ok: false, reason: 'delivered' });
+    expect(await undoAdmission(db, floor!.id)).toEqual({ ok: false, reason: 'rejected' });
+    expect(await undoAdmission(db, unknown!.id)).toEqual({ ok: false, reason: 'not_admission' });
+    expect(await undoAdmission(db, 'nope')).toEqual({ ok: false, reason: 'not_found' });
+    expect(await db.admissions.count()).toBe(2);
+    expect((await listHistory(db)).map((h) => h.delivery)).toEqual([null, 'rejected', 'delivered']);
+  });
+});
+
+describe('verification of admissions against the server', () => {
+  it('offers only delivered, unverified, not undone admissions, and marks them with their conflict', async () => {
+    await door();
+    await scan(VIP);
+    await scan(FLOOR);
+    await scan(OTHER);
+    const lines = await db.scans.toArray();
+    const byCode = (c: string) => lines.find((s) => s.code === c)!;
+    await markDelivered(db, [byCode(VIP).checkInId!, byCode(OTHER).checkInId!]);
+    await undoAdmission(db, byCode(FLOOR).id);
+    expect((await unverifiedAdmissions(db, 0, 10)).map((s) => s.code)).toEqual([VIP, OTHER]);
+    expect((await unverifiedAdmissions(db, 0, 10, false)).map((s) => s.code)).toEqual([VIP, OTHER]);
+    await recordVerification(db, byCode(VIP).id, {
+      id: 'c1', showId: 1, code: VIP, localCheckedAt: 'x', serverCheckedAt: 'y', deviceId: 'dev-1', foundAt: 1, foundBy: 'delivery', seen: 0,
+    });
+    expect((await unverifiedAdmissions(db, 0, 10)).map((s) => s.code)).toEqual([OTHER]);
+    expect(await db.conflicts.count()).toBe(1);
+  });
+});
+
+describe('door numbers from the store', () => {
+  it('counts admissions, recent admissions, denials by reason and pending', async () => {
+    await door();
+    await scan(VIP);
+    await scan(VIP);
+    await scan('000000000000');
+    await setEntranceZones(db, ['VIP']);
+    await scan(FLOOR);
+    const live = await liveNumbers(db, clock - 60_000);
+    expect(live.admitted).toEqual([[1, VIP]]);
+    expect(live.recentAdmissions).toHaveLength(1);
+    expect(live.denials).toEqual({ already_checked: 1, unknown: 1, revoked: 0, wrong_show: 0, wrong_zone: 1 });
+    expect(live.pending).toBe(1);
+  });
+});
+
+describe('signing out', () => {
+  it('refuses while check-ins are unsent unless their exact number is confirmed, then wipes all but the device id', async () => {
+    await door();
+    await setToken(db, 'secret');
+    const deviceId = await getDeviceId(db);
+    await scan(VIP);
+    await scan(FLOOR);
+    expect(await signOut(db)).toEqual({ ok: false, reason: 'undelivered', undelivered: 2 });
+    expect(await signOut(db, 1)).toEqual({ ok: false, reason: 'undelivered', undelivered: 2 });
+    expect(await pendingCount(db)).toBe(2);
+    expect(await getToken(db)).toBe('secret');
+    expect(await signOut(db, 2)).toEqual({ ok: true, discarded: 2 });
+    for (const table of [db.outbox, db.shows, db.tickets, db.admissions, db.scans, db.conflicts, db.rejected]) expect(await table.count()).toBe(0);
+    expect(await getToken(db)).toBeUndefined();
+    expect(await getDeviceId(db)).toBe(deviceId);
+  });
+
+  it('signs out at once when everything was delivered', async () => {
+    await door();
+    await setToken(db, 'secret');
+    expect(await signOut(db)).toEqual({ ok: true, discarded: 0 });
+    expect(await getToken(db)).toBeUndefined();
+  });
+});
+
+describe('schema upgrade', () => {
+  it('opens a version 1 database with its outbox intact and the new tables empty', async () => {
+    const name = `kontrol-upgrade-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    old.version(1).stores({
+      shows: 'id', tickets: '[showId+code], code', admissions: '[showId+code]', outbox: 'id, queuedAt', rejected: 'id, rejectedAt', scans: 'id, at', settings: 'key',
+    });
+    await old.table('outbox').add({ id: 'c1', showId: 1, code: VIP, checkedAt: '2026-12-29T19:00:00+03:00', deviceId: 'd', queuedAt: 1, attempts: 0, lastError: null });
+    await old.table('scans').add({ id: 's1', at: 1, code: VIP, verdict: 'unknown', showId: null, source: 'typed' });
+    old.close();
+    db = new KontrolDb(name);
+    expect(await pendingCount(db)).toBe(1);
+    expect(await db.scans.where('verdict').equals('unknown').count()).toBe(1);
+    expect(await db.conflicts.count()).toBe(0);
+  });
+});

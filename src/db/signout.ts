@@ -1,0 +1,24 @@
+// Leaving a device: the token, the lists, the log and every name go; check-ins that have not
+// reached the server go only when the person confirmed discarding exactly that many.
+import type { KontrolDb } from './database.ts';
+
+export type SignOutOutcome = { ok: true; discarded: number } | { ok: false; reason: 'undelivered'; undelivered: number };
+
+export const undeliveredCount = (db: KontrolDb): Promise<number> => db.outbox.count();
+
+/**
+ * `confirmDiscard` must equal the number of undelivered check-ins at the moment of signing out:
+ * a count seen a minute ago is not consent to lose one that came in since.
+ */
+export async function signOut(db: KontrolDb, confirmDiscard = 0): Promise<SignOutOutcome> {
+  const tables = [db.outbox, db.shows, db.tickets, db.admissions, db.rejected, db.scans, db.conflicts, db.settings];
+  return db.transaction('rw', tables, async (): Promise<SignOutOutcome> => {
+    const undelivered = await db.outbox.count();
+    if (undelivered > 0 && confirmDiscard !== undelivered) return { ok: false, reason: 'undelivered', undelivered };
+    // The device id stays: it names the device, not a person, and keeps its old check-ins apart.
+    const deviceId = await db.settings.get('deviceId');
+    await Promise.all(tables.map((t) => t.clear()));
+    if (deviceId) await db.settings.put(deviceId);
+    return { ok: true, discarded: undelivered };
+  });
+}

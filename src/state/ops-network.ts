@@ -1,0 +1,38 @@
+// Connectivity mode, device clock and the periodic list pull, as hooks.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useSyncExternalStore } from 'react';
+import { describeError, type Locale } from '../api/index.ts';
+import { getRefreshMinutes, setRefreshMinutes } from '../db/device-settings.ts';
+import type { ConnectivityMode } from '../domain/connectivity.ts';
+import { useOps } from './ops-services.tsx';
+import { useServices } from './services.tsx';
+
+export function useConnectivity() {
+  const { connectivity } = useOps();
+  const state = useSyncExternalStore(connectivity.state.subscribe, connectivity.state.get);
+  const setMode = useCallback((mode: ConnectivityMode) => connectivity.setMode(mode), [connectivity]);
+  return { ...state, setMode };
+}
+
+export function useClockEstimate() {
+  const { clock } = useOps();
+  return useSyncExternalStore(clock.state.subscribe, clock.state.get);
+}
+
+export function usePeriodicRefresh(locale: Locale = 'ru') {
+  const { db } = useServices();
+  const { refresher } = useOps();
+  const state = useSyncExternalStore(refresher.state.subscribe, refresher.state.get);
+  const minutes = useLiveQuery(() => getRefreshMinutes(db), [db]);
+  const setMinutes = useCallback(
+    async (next: number) => {
+      await setRefreshMinutes(db, next);
+      refresher.reschedule();
+    },
+    [db, refresher],
+  );
+  const runNow = useCallback(() => refresher.runNow(), [refresher]);
+  const failed = state.last?.failed[0];
+  const failure = failed ? `#${failed.showId}: ${describeError(failed.error, locale)}` : null;
+  return { running: state.running, last: state.last, failure, minutes, setMinutes, runNow };
+}

@@ -1,0 +1,46 @@
+// Numbers at the door, live: the store's live part re-runs on every write (a scan here, in
+// another tab, a delivery); the expected counts come from the lists snapshot.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { liveNumbers, type LiveNumbers } from '../db/stats.ts';
+import { countByShowAndZone, perMinute, type ShowCount } from '../domain/stats.ts';
+import type { Show } from '../domain/types.ts';
+import { useListsSnapshot } from './ops-lists.ts';
+import { useServices } from './services.tsx';
+
+export const PACE_MINUTES = 10;
+
+export interface DoorNumbers {
+  shows: ShowCount[];
+  /** Admissions per minute, oldest first, the current minute last. */
+  pace: number[];
+  denials: LiveNumbers['denials'];
+  pending: number;
+}
+
+/** A clock that ticks each minute, so the pace moves on even when nobody scans. */
+function useMinute(): number {
+  const [minute, setMinute] = useState(() => Math.floor(Date.now() / 60_000));
+  useEffect(() => {
+    const id = setInterval(() => setMinute(Math.floor(Date.now() / 60_000)), 5_000);
+    return () => clearInterval(id);
+  }, []);
+  return minute;
+}
+
+export function useDoorNumbers(shows: Show[] | undefined): DoorNumbers | undefined {
+  const { db } = useServices();
+  const minute = useMinute();
+  const live = useLiveQuery(() => liveNumbers(db, (minute - PACE_MINUTES + 1) * 60_000), [db, minute]);
+  const snapshot = useListsSnapshot();
+  return useMemo(() => {
+    if (!live || !snapshot || !shows) return undefined;
+    const ids = shows.filter((s) => s.active).map((s) => s.id);
+    return {
+      shows: countByShowAndZone(snapshot.zones, live.admitted, ids),
+      pace: perMinute(live.recentAdmissions, minute * 60_000 + 59_999, PACE_MINUTES),
+      denials: live.denials,
+      pending: live.pending,
+    };
+  }, [live, snapshot, shows, minute]);
+}

@@ -1,0 +1,24 @@
+import type { ConnectivityMode } from '../../domain/connectivity.ts';
+import { useConnectivity } from '../../state/ops-network.ts';
+import { useI18n } from '../i18n/context.tsx';
+
+const MODES: ConnectivityMode[] = ['auto', 'online', 'offline'];
+
+/** Always on the scan screen: the mode in force, and a way to force one. */
+export function ConnectivityBadge() {
+  const { t } = useI18n();
+  const { mode, effective, setMode } = useConnectivity();
+  return (
+    <div className="ops-mode" data-testid="conn-mode" data-mode={mode} data-effective={effective}>
+      <span className={effective === 'online' ? 'dot dot--online' : 'dot dot--offline'} aria-hidden="true" />
+      <span>{t('mode.label', { mode: t(`mode.${mode}`), state: t(`mode.status.${effective}`) })}</span>
+      <div className="lang" role="group" aria-label={t('mode.title')}>
+        {MODES.map((m) => (
+          <button key={m} type="button" aria-pressed={m === mode} onClick={() => setMode(m)} data-testid={`conn-mode-${m}`}>
+            {t(`mode.${m}`)}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { useMemo, useState } from 'react';
+import type { ScanRecord } from '../../domain/types.ts';
+import { useShows } from '../../state/door.ts';
+import { useHistory, useHistoryExport, useUndo, type HistoryEntry } from '../../state/ops-history.ts';
+import { useI18n } from '../i18n/context.tsx';
+import { historyCsv } from './history-csv.ts';
+import { TicketLine } from './TicketLine.tsx';
+
+type Notice = { kind: 'status' | 'alert'; text: string } | null;
+
+function download(text: string, name: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Every scan, denied ones too; undo of an admission still waiting to be sent; CSV export. */
+export function HistoryScreen() {
+  const { t, time } = useI18n();
+  const entries = useHistory();
+  const shows = useShows();
+  const undo = useUndo();
+  const exportAll = useHistoryExport();
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const showById = useMemo(() => new Map((shows ?? []).map((s) => [s.id, s])), [shows]);
+
+  const runUndo = async (scan: ScanRecord) => {
+    setConfirming(null);
+    const outcome = await undo(scan.id).catch(() => null);
+    if (outcome?.ok) setNotice({ kind: 'status', text: t('history.undo.done', { code: scan.code }) });
+    else if (outcome?.reason === 'delivered') setNotice({ kind: 'alert', text: t('history.undo.delivered', { code: scan.code }) });
+    else if (outcome?.reason === 'rejected') setNotice({ kind: 'alert', text: t('history.undo.rejected', { code: scan.code }) });
+    else setNotice({ kind: 'alert', text: t('history.undo.failed', { code: scan.code }) });
+  };
+
+  const exportCsv = async () => {
+    const all = await exportAll();
+    const day = new Date().toISOString().slice(0, 10);
+    download(historyCsv(all, shows ?? []), `kontrol-history-${day}.csv`);
+  };
+
+  const undoControl = ({ scan, delivery }: HistoryEntry) => {
+    if (scan.verdict !== 'valid' || !scan.checkInId || scan.undoneAt) return null;
+    if (delivery === 'delivered' || delivery === 'rejected') {
+      // Nothing to take back on this device: explain instead of offering a button that cannot work.
+      const key = delivery === 'delivered' ? 'history.undo.delivered' : 'history.undo.rejected';
+      return (
+        <button type="button" className="link-button" onClick={() => setNotice({ kind: 'alert', text: t(key, { code: scan.code }) })}>
+          {t('history.undo')}
+        </button>
+      );
+    }
+    if (confirming === scan.id) {
+      return (
+        <div className="ops-confirm" role="group" aria-label={t('history.undo')}>
+          <span>{t('history.undo.confirm', { code: scan.code })}</span>
+          <button type="button" className="ops-primary" onClick={() => void runUndo(scan)}>
+            {t('history.undo')}
+          </button>
+          <button type="button" onClick={() => setConfirming(null)}>
+            {t('search.confirm.no')}
+          </button>
+        </div>
+      );
+    }
+    return (
+      <button type="button" onClick={() => setConfirming(scan.id)}>
+        {t('history.undo')}
+      </button>
+    );
+  };
+
+  return (
+    <main className="ops-history">
+      <div className="toolbar">
+        <h2>{t('history.title')}</h2>
+        <button type="button" data-testid="history-export" onClick={() => void exportCsv()}>
+          {t('history.export')}
+        </button>
+      </div>
+      {notice && (
+        <p className={notice.kind === 'alert' ? 'error' : 'notice'} role={notice.kind} data-testid="history-notice">
+          {notice.text}
+        </p>
+      )}
+      {entries && entries.length === 0 && <p>{t('history.empty')}</p>}
+      <ul className="ops-results">
+        {entries?.map((entry) => {
+          const { scan, ticket, delivery } = entry;
+          const stamped = scan.at + (scan.clockOffsetMs ?? 0);
+          return (
+            <li
+              key={scan.id}
+              data-testid="history-row"
+              data-barcode={scan.code}
+              data-verdict={scan.verdict}
+              data-source={scan.source}
+              data-undone={scan.undoneAt ? 'true' : undefined}
+              className={scan.undoneAt ? 'ops-undone' : undefined}
+            >
+              <span className="ops-time">
+                {time(stamped)}
+                {scan.clockOffsetMs ? <small> ({t('history.deviceTime', { time: time(scan.at) })})</small> : null}
+              </span>
+              <span className={`ops-tag ops-tag--${scan.verdict}`}>{t(`verdict.${scan.verdict}`)}</span>
+              <span>{t(`source.${scan.source}`)}</span>
+              <code>{scan.code}</code>
+              {ticket && <TicketLine ticket={ticket} show={showById.get(ticket.showId)} />}
+              {delivery && <small>{t(`history.delivery.${delivery}`)}</small>}
+              {scan.undoneAt && <small>{t('history.undone', { time: time(scan.undoneAt) })}</small>}
+              {undoControl(entry)}
+            </li>
+          );
+        })}
+      </ul>
+    </main>
+  );
+}

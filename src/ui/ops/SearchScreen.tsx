@@ -1,0 +1,81 @@
+import { useMemo, useState } from 'react';
+import type { Ticket } from '../../domain/types.ts';
+import { useScan, useShows } from '../../state/door.ts';
+import { useDoubleEntryCheck } from '../../state/ops-history.ts';
+import { useTicketSearch } from '../../state/ops-lists.ts';
+import { useI18n } from '../i18n/context.tsx';
+import { VerdictPanel } from '../VerdictPanel.tsx';
+import { TicketLine } from './TicketLine.tsx';
+
+/** Finding a guest without a readable ticket, on the device; admitting needs a second tap. */
+export function SearchScreen() {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const [confirming, setConfirming] = useState<Ticket | null>(null);
+  const { hits, ready, tookMs } = useTicketSearch(query);
+  const check = useDoubleEntryCheck();
+  const { feedback, submit } = useScan(check);
+  const shows = useShows();
+  const showById = useMemo(() => new Map((shows ?? []).map((s) => [s.id, s])), [shows]);
+  const searching = query.trim().length >= 2;
+
+  const admit = (ticket: Ticket) => {
+    setConfirming(null);
+    void submit(ticket.code, 'search');
+  };
+
+  return (
+    <main className="ops-search">
+      <h2>{t('search.title')}</h2>
+      {feedback?.kind === 'verdict' && <VerdictPanel shown={{ verdict: feedback.verdict, scanId: feedback.scanId }} />}
+      {feedback?.kind === 'error' && (
+        <p className="error" role="alert">
+          {t('scan.error', { message: feedback.message })}
+        </p>
+      )}
+      <label htmlFor="ops-search-input">{t('search.label')}</label>
+      <input
+        id="ops-search-input"
+        type="search"
+        data-testid="search-input"
+        autoComplete="off"
+        autoCorrect="off"
+        spellCheck={false}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setConfirming(null);
+        }}
+      />
+      <p className="hint">
+        {!ready ? t('search.loading') : searching ? t('search.count', { count: hits.length }) : t('search.hint')}
+        {ready && searching && tookMs !== null && <small> · {t('search.took', { ms: tookMs.toFixed(1) })}</small>}
+      </p>
+      {ready && searching && hits.length === 0 && <p>{t('search.empty')}</p>}
+      <ul className="ops-results">
+        {hits.map(({ ticket }) => (
+          <li key={`${ticket.showId}:${ticket.code}`} data-testid="search-result" data-barcode={ticket.code}>
+            <TicketLine ticket={ticket} show={showById.get(ticket.showId)} />
+            <code>{ticket.code}</code>
+            {ticket.revoked === 1 && <span className="ops-tag ops-tag--deny">{t('search.revoked')}</span>}
+            {confirming === ticket ? (
+              <div className="ops-confirm" role="group" aria-label={t('search.confirm')}>
+                <span>{t('search.confirm')}</span>
+                <button type="button" className="ops-primary" onClick={() => admit(ticket)}>
+                  {t('search.confirm.yes')}
+                </button>
+                <button type="button" onClick={() => setConfirming(null)}>
+                  {t('search.confirm.no')}
+                </button>
+              </div>
+            ) : (
+              <button type="button" onClick={() => setConfirming(ticket)}>
+                {t('search.admit')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

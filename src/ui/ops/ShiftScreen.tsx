@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { MAX_SKEW_MS } from '../../domain/clock.ts';
+import { useClockEstimate, usePeriodicRefresh } from '../../state/ops-network.ts';
+import { useI18n } from '../i18n/context.tsx';
+import { AutoRefreshStatus } from './AutoRefreshStatus.tsx';
+import { ClockWarning } from './ClockWarning.tsx';
+import { ConnectivityBadge } from './ConnectivityBadge.tsx';
+import { SignOutPanel } from './SignOutPanel.tsx';
+
+function RefreshEvery() {
+  const { t, locale } = useI18n();
+  const { minutes, setMinutes, runNow, running } = usePeriodicRefresh(locale);
+  const [draft, setDraft] = useState<string | null>(null);
+  if (minutes === undefined) return null;
+  const commit = () => {
+    if (draft === null) return;
+    const value = Number(draft.replace(',', '.'));
+    if (Number.isFinite(value) && value >= 0) void setMinutes(value);
+    setDraft(null);
+  };
+  return (
+    <div className="ops-refresh">
+      <label htmlFor="ops-refresh-minutes">{t('refresh.every')}</label>
+      <div className="manual-row">
+        <input
+          id="ops-refresh-minutes"
+          data-testid="refresh-minutes"
+          inputMode="decimal"
+          value={draft ?? String(minutes)}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === 'Enter' && commit()}
+        />
+        <button type="button" onClick={() => void runNow()} disabled={running}>
+          {t('refresh')}
+        </button>
+      </div>
+      <AutoRefreshStatus />
+    </div>
+  );
+}
+
+/** Settings of the shift on this device: connection mode, list refresh, clock, leaving. */
+export function ShiftScreen({ onSignedOut }: { onSignedOut: () => void }) {
+  const { t } = useI18n();
+  const clock = useClockEstimate();
+  return (
+    <main>
+      <h2>{t('shift.title')}</h2>
+      <section className="panel">
+        <h3>{t('mode.title')}</h3>
+        <ConnectivityBadge />
+        <p className="hint">{t('mode.hint')}</p>
+      </section>
+      <section className="panel">
+        <RefreshEvery />
+      </section>
+      {clock.skewMs !== null && Math.abs(clock.skewMs) <= MAX_SKEW_MS ? <p className="notice">{t('clock.ok')}</p> : <ClockWarning />}
+      <SignOutPanel onSignedOut={onSignedOut} />
+    </main>
+  );
+}

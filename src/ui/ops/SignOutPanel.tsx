@@ -1,0 +1,59 @@
+import { useState, type FormEvent } from 'react';
+import { useSignOut, useUndeliveredCount } from '../../state/ops-history.ts';
+import { useI18n } from '../i18n/context.tsx';
+
+/**
+ * Leaving the device. With check-ins still unsent, signing out needs their exact number typed:
+ * a tap cannot lose admissions, and a count that grew meanwhile is refused.
+ */
+export function SignOutPanel({ onSignedOut }: { onSignedOut: () => void }) {
+  const { t, plural } = useI18n();
+  const undelivered = useUndeliveredCount();
+  const signOut = useSignOut();
+  const [asking, setAsking] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const attempt = async (confirm: number) => {
+    const outcome = await signOut(confirm);
+    if (outcome.ok) {
+      onSignedOut();
+      return;
+    }
+    setAsking(true);
+    setError(confirm > 0 ? t('signout.mismatch', { count: outcome.undelivered }) : null);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void attempt(Number(typed.trim()) || -1);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="ops-signout-title" data-testid="signout">
+      <h3 id="ops-signout-title">{t('signout.title')}</h3>
+      <p>{t('signout.explain')}</p>
+      {asking && (undelivered ?? 0) > 0 ? (
+        <form onSubmit={submit} className="ops-signout-form">
+          <p role="alert">
+            {t('signout.undelivered', { checkins: plural('checkins', undelivered ?? 0) })} {t('signout.waitFirst')}
+          </p>
+          <label htmlFor="ops-signout-count">{t('signout.confirmLabel')}</label>
+          <input id="ops-signout-count" data-testid="signout-count" inputMode="numeric" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
+          <button type="submit" className="ops-danger">
+            {t('signout.confirm')}
+          </button>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      ) : (
+        <button type="button" className="ops-danger" data-testid="signout-button" onClick={() => void attempt(0)}>
+          {t('signout.button')}
+        </button>
+      )}
+    </section>
+  );
+}

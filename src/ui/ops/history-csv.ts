@@ -1,0 +1,32 @@
+// The history as a CSV file for the organiser: Russian headers and words whatever the screen's
+// language (the spreadsheet travels to the office), opened by Excel with Cyrillic intact.
+import { spreadsheetTime, toCsv } from '../../domain/csv.ts';
+import type { Show } from '../../domain/types.ts';
+import type { HistoryEntry } from '../../state/ops-history.ts';
+import { translate } from '../i18n/translate.ts';
+import { holderOf, seatOf } from './TicketLine.tsx';
+
+const ru = (key: Parameters<typeof translate>[1]) => translate('ru', key);
+
+export function historyCsv(entries: readonly HistoryEntry[], shows: readonly Show[]): string {
+  const showById = new Map(shows.map((s) => [s.id, s]));
+  const header = ['csv.time', 'csv.deviceTime', 'csv.code', 'csv.verdict', 'csv.source', 'csv.show', 'csv.zone', 'csv.seat', 'csv.holder', 'csv.delivery', 'csv.undone'] as const;
+  const rows = entries.map(({ scan, ticket, delivery }) => {
+    const show = scan.showId === null ? undefined : showById.get(scan.showId);
+    const stamped = scan.at + (scan.clockOffsetMs ?? 0);
+    return [
+      spreadsheetTime(stamped),
+      scan.clockOffsetMs ? spreadsheetTime(scan.at) : '',
+      { text: scan.code },
+      ru(`verdict.${scan.verdict}`),
+      ru(`source.${scan.source}`),
+      show ? `${show.eventName}${show.startDate ? ` ${spreadsheetTime(Date.parse(show.startDate))}` : ''}` : (scan.showId ?? ''),
+      ticket?.zoneName ?? '',
+      ticket ? seatOf(ticket) : '',
+      ticket ? holderOf(ticket) : '',
+      delivery ? ru(`history.delivery.${delivery}`) : '',
+      scan.undoneAt ? spreadsheetTime(scan.undoneAt) : '',
+    ];
+  });
+  return toCsv(header.map(ru), rows);
+}
