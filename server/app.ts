@@ -3,6 +3,7 @@
 import http from 'node:http';
 import { createDemoRoutes } from './demo/control.ts';
 import type { DemoHandle } from './demo/index.ts';
+import type { RateLimitOptions } from './gateway-rate-limit.ts';
 import { createGateway, GATEWAY_HEADER } from './gateway.ts';
 import { pathOf, sendText } from './http-util.ts';
 import { createStaticHandler } from './static.ts';
@@ -16,9 +17,19 @@ export interface AppOptions {
   timeoutMs?: number;
   log?: (line: string) => void;
   demo?: DemoHandle;
+  /** Gateway requests per client address; false turns the limit off. */
+  rateLimit?: RateLimitOptions | false;
+  /** Slow clients (slowloris): the headers must arrive within this. Default 15 s. */
+  headersTimeoutMs?: number;
+  /** Slow clients: the whole request (headers and body) must arrive within this. Default 60 s. */
+  requestTimeoutMs?: number;
 }
 
 export const DEFAULT_GATEWAY_TIMEOUT_MS = 20_000;
+const DEFAULT_HEADERS_TIMEOUT_MS = 15_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+/** Node's default; stated so a change of default cannot loosen it. Bigger headers get 431. */
+const MAX_HEADER_BYTES = 16 * 1024;
 
 export function createApp(options: AppOptions): http.Server {
   const log = options.log ?? (() => {});
@@ -26,11 +37,18 @@ export function createApp(options: AppOptions): http.Server {
     upstream: options.upstream,
     timeoutMs: options.timeoutMs ?? DEFAULT_GATEWAY_TIMEOUT_MS,
     log,
+    rateLimit: options.rateLimit,
   });
   const serveStatic = createStaticHandler(options.distDir);
   const demoRoutes = options.demo ? createDemoRoutes(options.demo) : null;
 
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // Only origin-form targets ("/path"): an absolute URL ("http://other.host/…") or "*" is how
+    // a client asks a proxy to go elsewhere, and this server is nobody's proxy.
+    if (!req.url?.startsWith('/')) {
+      req.resume();
+      return sendText(res, 400, 'Bad request', { Connection: 'close' });
+    }
     const path = pathOf(req.url);
     try {
       if (path === '/api' || path.startsWith('/api/')) return gateway.handle(req, res);
@@ -42,7 +60,19 @@ export function createApp(options: AppOptions): http.Server {
       if (res.headersSent) res.destroy();
       else sendText(res, 500, 'Internal error');
     }
-  });
+  };
+
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const server = http.createServer(
+    {
+      headersTimeout,
+      requestTimeout: Math.max(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, headersTimeout),
+      maxHeaderSize: MAX_HEADER_BYTES,
+      // Node enforces the two timeouts only as often as it checks (every 30 s by default).
+      connectionsCheckingInterval: Math.min(1000, Math.max(10, Math.floor(headersTimeout / 4))),
+    },
+    handle,
+  );
   // Node would silently drop CONNECT; answer it like any other method the gateway refuses.
   server.on('connect', (_req: http.IncomingMessage, socket: import('node:stream').Duplex) => {
     socket.end(

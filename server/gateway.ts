@@ -9,6 +9,7 @@ import https from 'node:https';
 import { pipeline, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { GATEWAY_PREFIX, parseGatewayPath, upstreamPath } from './gateway-path.ts';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './gateway-rate-limit.ts';
 import {
   BASE_SECURITY_HEADERS,
   BodyTooLargeError,
@@ -27,6 +28,8 @@ export interface GatewayOptions {
   timeoutMs: number;
   log: (line: string) => void;
   maxBodyBytes?: number;
+  /** Per-client (remote address) limit; false turns it off. Default DEFAULT_RATE_LIMIT. */
+  rateLimit?: RateLimitOptions | false;
 }
 
 export type GatewayErrorCode =
@@ -34,6 +37,7 @@ export type GatewayErrorCode =
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'PAYLOAD_TOO_LARGE'
+  | 'RATE_LIMITED'
   | 'UPSTREAM_UNREACHABLE'
   | 'UPSTREAM_TIMEOUT';
 
@@ -60,6 +64,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   // seconds: a socket the upstream already closed would turn the next request into a 502.
   const agent = new transport.Agent({ keepAlive: true, maxSockets: 32, timeout: 4000 });
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
 
   function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const started = performance.now();
@@ -67,9 +72,19 @@ export function createGateway(options: GatewayOptions): Gateway {
     res.on('close', () => {
       const ms = Math.round(performance.now() - started);
       const broken = res.writableFinished ? '' : ' (aborted)';
-      // One line per request; the query (which may carry anything) and headers (the token) never.
-      options.log(`${req.method ?? '?'} ${printable(rawPath)} ${res.statusCode} ${ms}ms${broken}`);
+      // One line per request; the query (which may carry anything) and headers (the token) never,
+      // and the request's own credential is cut out of the path should a client have put it there.
+      const path = printable(redact(rawPath, credentialOf(req.headers.authorization)));
+      options.log(`${req.method ?? '?'} ${path} ${res.statusCode} ${ms}ms${broken}`);
     });
+    // Keyed by the socket's address, never by X-Forwarded-For, which any client can write.
+    const wait = limiter?.take(req.socket.remoteAddress ?? 'unknown') ?? 0;
+    if (wait > 0) {
+      req.resume();
+      return fail(res, 429, 'RATE_LIMITED', 'Too many requests from this device', {
+        'Retry-After': String(Math.max(1, Math.ceil(wait / 1000))),
+      });
+    }
     forward(req, res, rawPath).catch(() => fail(res, 502, 'UPSTREAM_UNREACHABLE', 'Gateway error'));
   }
 
@@ -249,6 +264,19 @@ function fail(
     return;
   }
   sendJson(res, status, { error: message, status, code }, { [GATEWAY_HEADER]: '1', ...extraHeaders });
+}
+
+/** The secret part of an Authorization header ("Bearer <token>" → token), if any. */
+function credentialOf(authorization: string | undefined): string | null {
+  const credential = authorization?.trim().replace(/^[A-Za-z]+\s+/, '').trim() ?? '';
+  return credential.length >= 4 ? credential : null;
+}
+
+function redact(text: string, secret: string | null): string {
+  if (secret === null) return text;
+  let out = text;
+  for (const form of new Set([secret, encodeURIComponent(secret)])) out = out.split(form).join('[redacted]');
+  return out;
 }
 
 /** Keeps log lines one line and short whatever the client put in the path. */

@@ -34,15 +34,21 @@ const isDict = (x: unknown): x is Dict => x !== null && typeof x === 'object' &&
 
 const clip = (text: string) => (text.length > MAX_REASON ? `${text.slice(0, MAX_REASON - 1)}…` : text);
 
+// How far textOf looks: a hostile or broken answer can nest without end (a recursive reader would
+// overflow the stack and throw) or repeat a message 100,000 times.
+const MAX_TEXT_DEPTH = 6;
+const MAX_TEXT_PARTS = 20;
+
 /** Human text out of whatever a server put in `error`/`message`/`errors`. */
-function textOf(x: unknown): string | null {
+function textOf(x: unknown, depth = 0): string | null {
   if (typeof x === 'string') return x.trim() === '' ? null : clip(x.trim());
   if (typeof x === 'number') return String(x);
+  if (depth >= MAX_TEXT_DEPTH) return null;
   if (Array.isArray(x)) {
-    const parts = x.map(textOf).filter((t): t is string => t !== null);
+    const parts = x.slice(0, MAX_TEXT_PARTS).map((p) => textOf(p, depth + 1)).filter((t): t is string => t !== null);
     return parts.length ? clip(parts.join('; ')) : null;
   }
-  if (isDict(x)) return textOf(x.message) ?? textOf(x.error) ?? textOf(Object.values(x));
+  if (isDict(x)) return textOf(x.message, depth + 1) ?? textOf(x.error, depth + 1) ?? textOf(Object.values(x).slice(0, MAX_TEXT_PARTS), depth + 1);
   return null;
 }
 

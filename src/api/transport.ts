@@ -14,6 +14,8 @@ export interface TransportOptions {
   fetch?: typeof globalThis.fetch;
   /** Covers the whole exchange: headers and body. */
   timeoutMs?: number;
+  /** Starts the timeout's timer and returns its cancel; tests pass a manual clock so a timeout needs no real waiting. */
+  startTimer?: (onTimeout: () => void, ms: number) => () => void;
 }
 
 export interface CallOptions {
@@ -31,6 +33,11 @@ export interface Transport {
 
 export const DEFAULT_BASE_URL = '/api/rest/v1';
 export const DEFAULT_TIMEOUT_MS = 15_000;
+
+const realTimer = (onTimeout: () => void, ms: number): (() => void) => {
+  const id = setTimeout(onTimeout, ms);
+  return () => clearTimeout(id);
+};
 
 /** Callers encode each path segment (a scanned code may hold `/`, `?`, `#`); here we only join. */
 function joinUrl(baseUrl: string, path: string): string {
@@ -103,6 +110,7 @@ function successValue(status: number, headers: Headers, text: string): Transport
 export function createTransport(options: TransportOptions = {}): Transport {
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const startTimer = options.startTimer ?? realTimer;
   // Resolved per call so tests (and polyfills) that replace globalThis.fetch later still apply.
   const doFetch = (input: string, init: RequestInit) => (options.fetch ?? globalThis.fetch)(input, init);
 
@@ -112,7 +120,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
+    const cancelTimer = startTimer(() => {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
@@ -150,7 +158,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       }
       return successValue(response.status, response.headers, text);
     } finally {
-      clearTimeout(timer);
+      cancelTimer();
       external?.removeEventListener('abort', onExternalAbort);
     }
   }

@@ -2,8 +2,11 @@
 // - a record leaves the outbox only after a 2xx that did not refuse it;
 // - a record the server refuses goes to the visible rejected list: never retried forever, never dropped;
 // - a batch the server refuses as a whole is halved until the record that poisons it stands alone;
-// - a batch that keeps failing with retryable errors is sent in smaller pieces, and a lone record
-//   that keeps failing while others get through is treated as poison too;
+// - a batch that keeps failing with retryable errors is sent in smaller pieces, and a piece that
+//   fails is set aside for the rest of the pass so it never holds back the others. It stays in
+//   the outbox: a retryable failure (5xx, timeout, reset…) is never taken as a refusal, because a
+//   flaky network produces exactly the same pattern as a record that poisons its batch, and
+//   rejecting on it would drop a good admission from delivery;
 // - retryable failures end the pass (back off, don't hammer); auth failures stop everything.
 import type { CheckIn } from '../domain/types.ts';
 import type { KontrolDb } from '../db/database.ts';
@@ -58,7 +61,6 @@ export async function flushOutbox(db: KontrolDb, port: DeliveryPort): Promise<Fl
   }
 
   const skipped = new Set<string>();
-  const loneFailures: { id: string; reason: string }[] = [];
   let failures = 0;
   let lastFailure: Extract<DeliveryAnswer, { kind: 'retry' }> | null = null;
   for (;;) {
@@ -70,7 +72,8 @@ export async function flushOutbox(db: KontrolDb, port: DeliveryPort): Promise<Fl
     if (!failure) continue;
     failures += 1;
     lastFailure = failure;
-    if (batch.length === 1 && batch[0]) loneFailures.push({ id: batch[0].id, reason: failure.message });
+    // Rate-limited (429 or Retry-After): probing further pieces now would be hammering.
+    if (failure.status === 429 || failure.retryAfterMs !== undefined) break;
     // In split mode, set the failing piece aside and probe the rest: if the rest gets through,
     // the piece is what fails, not the server. Two failures and no progress: the server is
     // likely down, so end the pass and back off rather than hammer it.
@@ -80,11 +83,6 @@ export async function flushOutbox(db: KontrolDb, port: DeliveryPort): Promise<Fl
       continue;
     }
     break;
-  }
-  if (progressed && loneFailures.length > 0) {
-    // A record failing alone while others were accepted in the same pass poisons its batch.
-    await moveToRejected(db, loneFailures);
-    rejected += loneFailures.length;
   }
   if (lastFailure && (await pendingCount(db)) > 0) {
     return { outcome: 'retry', delivered, rejected, message: lastFailure.message, retryAfterMs: lastFailure.retryAfterMs };
