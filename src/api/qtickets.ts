@@ -93,10 +93,15 @@ export function createQticketsClient(transport: Transport = createTransport()): 
     for (let page = 1; ; page++) {
       // The first request is the document's own; `page` is added only once the server has shown paging.
       const params = page === 1 ? { select: BARCODE_SELECT } : { select: BARCODE_SELECT, page };
+      // User-timing marks (read by `npm run bench`): a few entries per pull, nothing on the scan path.
+      const fetchStart = performance.now();
       const res = await transport.get(path, token, params, options);
+      performance.measure('kontrol:pull:fetch', { start: fetchStart });
       if (!res.ok) return res;
       serverDate = res.serverDate ?? serverDate;
+      const parseStart = performance.now();
       const parsed = parseBarcodePage(res.value, res.status);
+      performance.measure('kontrol:pull:parse', { start: parseStart });
       if (!parsed.ok) return parsed;
       const { tickets, paging } = parsed.value;
       if (page > 1 && paging === null) {

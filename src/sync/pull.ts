@@ -16,9 +16,14 @@ export async function pullShow(
   show?: Omit<Show, 'pulledAt'>,
   now = () => new Date(),
 ): Promise<PullOutcome> {
+  // User-timing marks (read by `npm run bench`): network and parsing are marked in the api client.
+  const start = performance.now();
   const answer = await api.getShowBarcodes(token, showId);
   if (!answer.ok) return { ok: false, showId, error: answer.error };
+  const storeStart = performance.now();
   const result = await replaceShowTickets(db, showId, answer.value, formatLocalIso(now()), show);
+  performance.measure('kontrol:pull:store', { start: storeStart });
+  performance.measure('kontrol:pull', { start });
   return { ok: true, showId, result };
 }
 

@@ -1,0 +1,46 @@
+// Delivery: admissions made offline, then the network comes back. Timed on the page's clock
+// from the `online` event to the pending counter reaching 0 (the app deletes a record only after
+// the server accepted it), then checked against what the demo Qtickets received.
+import type { Browser } from '@playwright/test';
+import type { DoorServer } from '../server.ts';
+import { demoAccepted, demoReset, newDoorContext, scanMany, setupLink, waitReady } from '../lab.ts';
+import type { ProbeState } from '../probe.ts';
+
+export interface DeliveryFigures {
+  deliverMs: number;
+  requests: number;
+  accepted: number;
+  offlineScansPerSecond: number;
+}
+
+export async function measureDelivery(browser: Browser, server: DoorServer, codes: string[], expectedStored: number): Promise<DeliveryFigures> {
+  await demoReset(server.base);
+  const context = await newDoorContext(browser, server.base, { expectedStored });
+  try {
+    const page = await context.newPage();
+    await page.goto(setupLink());
+    await waitReady(page);
+    await context.setOffline(true);
+    const started = performance.now();
+    await scanMany(page, codes, 0);
+    const offlineSeconds = (performance.now() - started) / 1000;
+    await page.getByTestId('pending-count').filter({ hasText: String(codes.length) }).waitFor();
+    let requests = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/barcodes')) requests++;
+    });
+    await context.setOffline(false);
+    const handle = await page.waitForFunction(
+      () => {
+        const b = (window as unknown as { __bench: ProbeState }).__bench;
+        return b.drainedAt !== null && b.onlineAt !== null ? b.drainedAt - b.onlineAt : null;
+      },
+      null,
+      { timeout: 300_000, polling: 100 },
+    );
+    const deliverMs = (await handle.jsonValue()) as number;
+    return { deliverMs, requests, accepted: await demoAccepted(server.base), offlineScansPerSecond: codes.length / offlineSeconds };
+  } finally {
+    await context.close();
+  }
+}
