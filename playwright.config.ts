@@ -21,6 +21,8 @@ const DIST: Record<string, string> = process.env.DIST_DIR ? { DIST_DIR: process.
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // Per port: Playwright empties its output folder at start, which must not hit a parallel run.
+  outputDir: `test-results/e2e-${DEMO_PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

@@ -1,16 +1,29 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { registerServiceWorker } from '../pwa/register.ts';
 import { useShows, useToken } from '../state/door.ts';
+import { usePersistStorage, useRememberLastSync } from '../state/health.ts';
+import { useKioskActions, useKioskDevice, useKioskIdleLock, useKioskMode, useVerdictOnScreen } from '../state/kiosk.ts';
+import { OpsProvider, type OpsServices } from '../state/ops-services.tsx';
 import { ServicesProvider, type Services } from '../state/services.tsx';
 import type { SetupLink } from '../state/setup.ts';
 import { AppHeader } from '../ui/AppHeader.tsx';
+import { HealthScreen } from '../ui/health/HealthScreen.tsx';
+import { InstallOffer } from '../ui/install/InstallOffer.tsx';
+import { OfflineReady } from '../ui/install/OfflineReady.tsx';
+import { KioskBar } from '../ui/kiosk/KioskBar.tsx';
+import { KioskPanel } from '../ui/kiosk/KioskPanel.tsx';
+import { ProvisionScreen } from '../ui/provision/ProvisionScreen.tsx';
 import { I18nProvider } from '../ui/i18n/context.tsx';
 import { ScanScreen } from '../ui/ScanScreen.tsx';
 import { SetupScreen } from '../ui/SetupScreen.tsx';
 import { UpdateBar } from '../ui/UpdateBar.tsx';
+import { HistoryScreen } from '../ui/ops/HistoryScreen.tsx';
+import { SearchScreen } from '../ui/ops/SearchScreen.tsx';
+import { ShiftScreen } from '../ui/ops/ShiftScreen.tsx';
+import { StatsScreen } from '../ui/ops/StatsScreen.tsx';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { networkMode: 'offlineFirst' } } });
 
@@ -18,6 +31,8 @@ function Routes({ initialLink }: { initialLink: SetupLink | 'incomplete' | null 
   const [, navigate] = useLocation();
   // A setup link is used once: coming back to setup later must not download again.
   const [link, setLink] = useState(initialLink);
+  const kiosk = useKioskActions();
+  const persist = usePersistStorage();
   const token = useToken();
   const shows = useShows();
   const configured = token !== undefined && token !== null && (shows?.length ?? 0) > 0;
@@ -28,10 +43,31 @@ function Routes({ initialLink }: { initialLink: SetupLink | 'incomplete' | null 
         <SetupScreen
           link={link}
           onDone={() => {
+            // A configured device asks to keep its storage (Safari deletes it after 7 idle days).
+            void persist();
+            if (link && link !== 'incomplete' && link.kiosk) void kiosk.enable(link.kiosk.pin);
             setLink(null);
             navigate('/');
           }}
         />
+      </Route>
+      <Route path="/device">
+        <HealthScreen>
+          <KioskPanel onLocked={() => navigate('/')} />
+        </HealthScreen>
+      </Route>
+      <Route path="/device/add">
+        <ProvisionScreen />
+      </Route>
+      <Route path="/search">{configured ? <SearchScreen /> : null}</Route>
+      <Route path="/history">
+        <HistoryScreen />
+      </Route>
+      <Route path="/stats">
+        <StatsScreen />
+      </Route>
+      <Route path="/shift">
+        <ShiftScreen onSignedOut={() => navigate('/setup')} />
       </Route>
       <Route path="/">{loading ? null : configured ? <ScanScreen /> : <Redirect to="/setup" />}</Route>
       <Route>
@@ -41,22 +77,64 @@ function Routes({ initialLink }: { initialLink: SetupLink | 'incomplete' | null 
   );
 }
 
-export function App({ services, link }: { services: Services; link: SetupLink | 'incomplete' | null }) {
+/** A locked kiosk shows the scan screen and nothing else; the PIN opens the rest. */
+function KioskRoutes() {
+  return (
+    <Switch>
+      <Route path="/">
+        <ScanScreen />
+      </Route>
+      <Route>
+        <Redirect to="/" />
+      </Route>
+    </Switch>
+  );
+}
+
+interface ShellProps {
+  link: SetupLink | 'incomplete' | null;
+  applyUpdate: (() => Promise<void>) | null;
+  offlineReady: boolean;
+  onOfflineReadySeen: () => void;
+}
+
+function Shell({ link, applyUpdate, offlineReady, onOfflineReadySeen }: ShellProps) {
+  const [, navigate] = useLocation();
+  const kiosk = useKioskMode();
+  // An update or an install offer never covers a verdict someone is reading.
+  const verdictOnScreen = useVerdictOnScreen();
+  const backToScan = useCallback(() => navigate('/'), [navigate]);
+  useKioskDevice(kiosk.enabled);
+  useKioskIdleLock(kiosk.unlocked, backToScan);
+  useRememberLastSync();
+  return (
+    <div className={kiosk.enabled ? 'kiosk' : undefined} data-kiosk={kiosk.locked ? 'locked' : kiosk.unlocked ? 'unlocked' : undefined}>
+      {kiosk.locked ? <KioskBar onUnlocked={() => navigate('/device')} /> : <AppHeader />}
+      {offlineReady && <OfflineReady onClose={onOfflineReadySeen} />}
+      {applyUpdate && !verdictOnScreen && <UpdateBar onApply={() => void applyUpdate()} />}
+      {kiosk.locked ? <KioskRoutes /> : <Routes initialLink={link} />}
+      <InstallOffer calm={!verdictOnScreen && !kiosk.enabled} />
+    </div>
+  );
+}
+
+export function App({ services, link }: { services: Services & { ops: OpsServices }; link: SetupLink | 'incomplete' | null }) {
   const [applyUpdate, setApplyUpdate] = useState<(() => Promise<void>) | null>(null);
+  const [offlineReady, setOfflineReady] = useState(false);
   useEffect(() => {
-    if (import.meta.env.PROD) registerServiceWorker({ onNeedRefresh: (apply) => setApplyUpdate(() => apply), onOfflineReady: () => {} });
+    if (import.meta.env.PROD) registerServiceWorker({ onNeedRefresh: (apply) => setApplyUpdate(() => apply), onOfflineReady: () => setOfflineReady(true) });
   }, []);
   return (
     <ServicesProvider services={services}>
-      <QueryClientProvider client={queryClient}>
-        <I18nProvider>
-          <Router hook={useHashLocation}>
-            <AppHeader />
-            {applyUpdate && <UpdateBar onApply={() => void applyUpdate()} />}
-            <Routes initialLink={link} />
-          </Router>
-        </I18nProvider>
-      </QueryClientProvider>
+      <OpsProvider ops={services.ops}>
+        <QueryClientProvider client={queryClient}>
+          <I18nProvider>
+            <Router hook={useHashLocation}>
+              <Shell link={link} applyUpdate={applyUpdate} offlineReady={offlineReady} onOfflineReadySeen={() => setOfflineReady(false)} />
+            </Router>
+          </I18nProvider>
+        </QueryClientProvider>
+      </OpsProvider>
     </ServicesProvider>
   );
 }

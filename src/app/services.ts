@@ -2,21 +2,31 @@
 import { createQticketsClient } from '../api/index.ts';
 import { KontrolDb } from '../db/database.ts';
 import { getDeviceId, getToken } from '../db/settings.ts';
+import type { OpsServices } from '../state/ops-services.tsx';
 import type { Services } from '../state/services.tsx';
 import { createStore } from '../state/services.tsx';
+import { observeClient } from '../sync/clock.ts';
 import { apiDeliveryPort } from '../sync/api-port.ts';
 import { flushOutbox } from '../sync/flush.ts';
 import { createSyncLoop, type SyncState } from '../sync/loop.ts';
 import { attachSyncTriggers } from '../sync/triggers.ts';
+import { createCallWatchers, createOpsServices } from './ops.ts';
 
-export function createServices(): Services {
+export function createServices(): Services & { ops: OpsServices } {
   const db = new KontrolDb();
-  const api = createQticketsClient();
+  // Every call to the server also measures the network and the device clock (door operations).
+  const watchers = createCallWatchers(db, async () => {
+    const token = await getToken(db);
+    if (token) await api.checkToken(token);
+  });
+  const api = observeClient(createQticketsClient(), watchers.observe);
   const syncState = createStore<SyncState>({ status: 'idle', lastSuccessAt: null });
   const port = apiDeliveryPort(api, () => getToken(db));
   const sync = createSyncLoop({ flush: () => flushOutbox(db, port), onState: syncState.set });
   attachSyncTriggers(() => sync.kick());
-  let deviceId: Promise<string> | undefined;
+  let deviceIdPromise: Promise<string> | undefined;
+  const deviceId = () => (deviceIdPromise ??= getDeviceId(db));
   sync.kick(); // whatever a previous session left in the outbox goes out now
-  return { db, api, sync, syncState, deviceId: () => (deviceId ??= getDeviceId(db)) };
+  const ops = createOpsServices({ db, api, sync, syncState, deviceId, watchers });
+  return { db, api, sync, syncState, deviceId, ops };
 }

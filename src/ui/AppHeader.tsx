@@ -9,7 +9,12 @@ export function AppHeader() {
       <span className="brand">{t('appName')}</span>
       <nav aria-label="main">
         <Link href="/">{t('nav.scan')}</Link>
+        <Link href="/search">{t('nav.search')}</Link>
+        <Link href="/history">{t('nav.history')}</Link>
+        <Link href="/stats">{t('nav.stats')}</Link>
+        <Link href="/shift">{t('nav.shift')}</Link>
         <Link href="/setup">{t('nav.setup')}</Link>
+        <Link href="/device">{t('nav.device')}</Link>
       </nav>
       <LanguageSwitch />
     </header>

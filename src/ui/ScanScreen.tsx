@@ -1,10 +1,23 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
+import type { Verdict } from '../domain/types.ts';
 import { attachWedge } from '../scanner/wedge.ts';
 import { useDoorCounts, useOnline, useRejected, useScan, useSetShowActive, useShows, useSyncState } from '../state/door.ts';
+import { useKioskMode, useVerdictHold } from '../state/kiosk.ts';
 import { useServices } from '../state/services.tsx';
+import { useVerdictFeedback } from '../state/camera.ts';
+import { useScannerSettings } from '../state/scanner-settings.ts';
+import { useDoubleEntryCheck } from '../state/ops-history.ts';
 import { useRefresh } from '../state/setup.ts';
+import { CameraPanel } from './camera/CameraPanel.tsx';
+import { ScanSettings } from './camera/ScanSettings.tsx';
 import { useI18n } from './i18n/context.tsx';
 import { ManualEntry } from './ManualEntry.tsx';
+import { AutoRefreshStatus } from './ops/AutoRefreshStatus.tsx';
+import { ClockWarning } from './ops/ClockWarning.tsx';
+import { ConflictAlert } from './ops/ConflictAlert.tsx';
+import { ConnectivityBadge } from './ops/ConnectivityBadge.tsx';
+import { StatsDetails } from './ops/StatsDetails.tsx';
+import { ZoneFilter } from './ops/ZoneFilter.tsx';
 import { RejectedList } from './RejectedList.tsx';
 import { ShowsPanel } from './ShowsPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
@@ -20,7 +33,19 @@ export function ScanScreen() {
   const rejected = useRejected();
   const setActive = useSetShowActive();
   const refresh = useRefresh(locale);
-  const { feedback, submit } = useScan();
+  const [scanSettings, updateScanSettings] = useScannerSettings();
+  const signal = useVerdictFeedback(scanSettings.sound, scanSettings.vibration);
+  // After a local admission the server is asked in the background about a double entry.
+  const checkDoubleEntry = useDoubleEntryCheck();
+  const onVerdict = useCallback((v: Verdict) => {
+    signal(v);
+    checkDoubleEntry(v);
+  }, [signal, checkDoubleEntry]);
+  const { feedback, submit } = useScan(onVerdict);
+  // Kiosk: the verdict clears itself so the next guest never reads the last one's; shows and
+  // refresh stay behind the PIN.
+  const kiosk = useKioskMode();
+  const verdictVisible = useVerdictHold(feedback?.kind === 'verdict' ? feedback.scanId : null, kiosk.locked);
 
   useEffect(() => attachWedge(window, { onCode: (raw) => void submit(raw, 'scanner') }), [submit]);
 
@@ -36,23 +61,31 @@ export function ScanScreen() {
   return (
     <main className="scan">
       <StatusBar counts={counts} sync={syncState} online={online} onSendNow={() => void sync.flushNow()} />
-      <VerdictPanel shown={feedback?.kind === 'verdict' ? { verdict: feedback.verdict, scanId: feedback.scanId } : null} />
+      <ConnectivityBadge />
+      <ClockWarning />
+      <VerdictPanel shown={feedback?.kind === 'verdict' && verdictVisible ? { verdict: feedback.verdict, scanId: feedback.scanId } : null} />
+      <ConflictAlert />
       {feedback?.kind === 'empty' && <p className="notice">{t('scan.emptyInput')}</p>}
       {feedback?.kind === 'error' && (
         <p className="error" role="alert">
           {t('scan.error', { message: feedback.message })}
         </p>
       )}
+      <CameraPanel settings={scanSettings} onSettings={(patch) => void updateScanSettings(patch)} onCode={(text) => void submit(text, 'camera')} />
       <ManualEntry onSubmit={(raw) => void submit(raw, 'typed')} />
-      <div className="toolbar">
+      {!kiosk.locked && <div className="toolbar">
         <button type="button" data-testid="refresh" onClick={() => refresh.mutate()} disabled={refresh.isPending}>
           {refresh.isPending ? t('refresh.running') : t('refresh')}
         </button>
         {refresh.isSuccess && <span role="status">{t('refresh.done', { summary })}</span>}
         {refresh.isError && <span role="alert">{t('refresh.failed', { message: refresh.error.message })}</span>}
-      </div>
-      {shows && shows.length > 0 && <ShowsPanel shows={shows} onToggle={(id, active) => void setActive(id, active)} />}
-      {rejected && <RejectedList rejected={rejected} />}
+        <AutoRefreshStatus />
+      </div>}
+      {!kiosk.locked && shows && shows.length > 0 && <ShowsPanel shows={shows} onToggle={(id, active) => void setActive(id, active)} />}
+      {!kiosk.locked && <ZoneFilter />}
+      {!kiosk.locked && <StatsDetails />}
+      {!kiosk.locked && rejected && <RejectedList rejected={rejected} />}
+      {!kiosk.locked && <ScanSettings settings={scanSettings} onSettings={(patch) => void updateScanSettings(patch)} />}
     </main>
   );
 }

@@ -53,6 +53,11 @@ export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
     case 'wrong_show':
       detail = t('verdict.wrong_show.detail', { show: v.show.startDate ? dateTime(v.show.startDate) : `${v.show.eventName} #${v.show.id}` });
       break;
+    case 'wrong_zone':
+      detail = v.ticket.zoneName
+        ? t('verdict.wrong_zone.detail', { zone: v.ticket.zoneName })
+        : t('verdict.wrong_zone.noZone', { entrance: v.entrance.join(', ') });
+      break;
     default:
       detail = t(`verdict.${v.kind}.detail`);
   }

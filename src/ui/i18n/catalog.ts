@@ -1,14 +1,20 @@
 // All UI messages. The core screens' words are in ru.ts / en.ts; a feature keeps its own words
 // beside it (e.g. `ui/kiosk/messages.ts` exporting `ru` (as const) and `en: Messages<typeof ru>`)
 // and adds one spread per language here, so features never edit each other's dictionaries.
+import { en as cameraEn, ru as cameraRu } from '../camera/messages.ts';
+import { en as healthEn, ru as healthRu } from '../health/messages.ts';
+import { en as installEn, ru as installRu } from '../install/messages.ts';
+import { en as kioskEn, ru as kioskRu } from '../kiosk/messages.ts';
+import { en as opsEn, ru as opsRu } from '../ops/messages.ts';
+import { en as provisionEn, ru as provisionRu } from '../provision/messages.ts';
 import { en as coreEn } from './en.ts';
 import { ru as coreRu } from './ru.ts';
 
 export type Messages<T> = Record<keyof T, string>;
 
-const ru = { ...coreRu };
+const ru = { ...coreRu, ...cameraRu, ...kioskRu, ...healthRu, ...provisionRu, ...installRu, ...opsRu };
 export type MessageKey = keyof typeof ru;
 
-const en: Record<MessageKey, string> = { ...coreEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...cameraEn, ...kioskEn, ...healthEn, ...provisionEn, ...installEn, ...opsEn };
 
 export const catalogs: Record<'ru' | 'en', Record<MessageKey, string>> = { ru, en };
