@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { readStoreHealth, type StoreHealth } from '../db/health.ts';
 import { getSetting, setSetting } from '../db/settings.ts';
-import { probeServerClock, type ClockReading } from '../pwa/server-clock.ts';
+import { probeServerClock, type ClockReading } from '../api/server-clock.ts';
 import { requestPersistentStorage, storageInfo, type StorageInfo } from '../pwa/storage.ts';
 import { serviceWorkerState, type ServiceWorkerState } from '../pwa/sw-state.ts';
 import { APP_VERSION } from '../pwa/version.ts';
@@ -12,8 +12,8 @@ import { wakeLockHeld } from './kiosk.ts';
 import { createStore, useServices } from './services.tsx';
 
 export type { StoreHealth } from '../db/health.ts';
-export type { ClockReading } from '../pwa/server-clock.ts';
-export { CLOCK_WARN_MS } from '../pwa/server-clock.ts';
+export type { ClockReading } from '../api/server-clock.ts';
+export { CLOCK_WARN_MS } from '../api/server-clock.ts';
 export type { StorageInfo } from '../pwa/storage.ts';
 export type { ServiceWorkerState } from '../pwa/sw-state.ts';
 

@@ -2,6 +2,7 @@
 // request. Check-ins carry the device's time, so a phone set an hour wrong would report
 // admissions an hour off. Until the sync layer records the server's Date on its own calls, this
 // probe is the health screen's source.
+// It lives in src/api because src/api is the one place that talks to the network.
 //
 // A HEAD request: the service worker routes only GET, so this always reaches the network and
 // never answers with a cached, stale Date.
