@@ -4,28 +4,11 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { QticketsClient } from '../api/index.ts';
 import type { KontrolDb } from '../db/database.ts';
 import type { SyncLoop, SyncState } from '../sync/loop.ts';
+import { cell, type Cell } from '../sync/observable.ts';
 
-export interface Store<T> {
-  get(): T;
-  set(value: T): void;
-  subscribe(listener: () => void): () => void;
-}
-
-export function createStore<T>(initial: T): Store<T> {
-  let value = initial;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => value,
-    set(next) {
-      value = next;
-      listeners.forEach((l) => l());
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
+/** A value React reads with useSyncExternalStore; the same cell the sync layer uses. */
+export type Store<T> = Cell<T>;
+export const createStore = cell;
 
 export interface Services {
   db: KontrolDb;
