@@ -207,7 +207,8 @@ async function main() {
   console.log();
   if (decodeTable) console.log(`Decoder engines (bench-results/decode.json, npm run bench:decode):\n${decodeTable}`);
   else if (sections.has('decode')) console.log('Decoder engines: run `npm run bench:decode` first (bench-results/decode.json is missing).');
-  console.log('Camera verdict latency (fake-camera frame → verdict): pending until the camera is wired into the scan screen.');
+  // Not driven from here yet: the fake camera needs a browser launched per video.
+  console.log('Camera verdict latency (fake-camera frame → verdict on screen): `npx playwright test e2e/camera.spec.ts -g sequence` prints the median.');
   await mkdir(path.dirname(outFile), { recursive: true });
   await writeFile(outFile, JSON.stringify(json, null, 1));
   log(`wrote ${path.relative(root, outFile)}`);
