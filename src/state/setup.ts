@@ -2,7 +2,7 @@
 // one-step setup link and the refresh of stored lists.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describeError, sortEventsForDoor, type ApiError, type ApiEvent } from '../api/index.ts';
+import { describeError, sortEventsForDoor, type ApiError, type ApiEvent, type Locale } from '../api/index.ts';
 import { getToken, setToken } from '../db/settings.ts';
 import { listShows, setShowActive } from '../db/shows.ts';
 import type { Show, ShowId } from '../domain/types.ts';
@@ -10,7 +10,7 @@ import { downloadShows, pullShow, showsFromEvents, type DownloadProgress, type P
 import { queryKeys, STALE } from './queries.ts';
 import { useServices } from './services.tsx';
 
-export type Locale = 'ru' | 'en';
+export type { Locale } from '../api/index.ts';
 
 /** A failure a person must read: already in their language, naming the HTTP status. */
 export class SetupError extends Error {
