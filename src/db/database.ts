@@ -7,19 +7,33 @@
 //   (moved to `rejected` in the same transaction), or when a person undoes that admission before
 //   delivery (history.ts: admission, outbox record and log mark in one transaction, holding the
 //   delivery lock), or discards it by its exact count when signing out (signout.ts).
-// - `tickets` is the server's view and is replaced on each pull; `admissions` are this device's
-//   facts and are never touched by a pull, so a refresh cannot un-admit anyone.
+// - The barcode lists are the server's view, stored as `ticketPages` of one pull (`rev`) each; a
+//   pull writes a new rev beside the old one and switches the show's `listRev` in one short
+//   transaction, so a reader sees the old list or the new one, never half, and nothing a scan
+//   reads is held for longer than that switch. `admissions` are this device's facts and are
+//   never touched by a pull, so a refresh cannot un-admit anyone.
 import Dexie, { type EntityTable } from 'dexie';
-import type { Admission, CheckIn, Conflict, RejectedCheckIn, ScanRecord, Show, Ticket } from '../domain/types.ts';
+import type { Admission, CheckIn, Conflict, RejectedCheckIn, ScanRecord, Show, ShowId } from '../domain/types.ts';
+import { encodePages, type PageKey, type TicketPage } from './ticket-pages.ts';
 
 export interface Setting {
   key: string;
   value: unknown;
 }
 
+/** A show as stored: what the door knows of it, plus which pull's pages are its list. */
+export interface StoredShow extends Show {
+  /** The rev of the pages that make up the current list; absent before the first pull. */
+  listRev?: string;
+  /** Pages of that rev (checked before switching to it). */
+  pages?: number;
+  /** Listed (not revoked) tickets in it: the door's header reads this on every admission. */
+  listed?: number;
+}
+
 export class KontrolDb extends Dexie {
-  shows!: EntityTable<Show, 'id'>;
-  tickets!: Dexie.Table<Ticket, [number, string]>;
+  shows!: EntityTable<StoredShow, 'id'>;
+  ticketPages!: Dexie.Table<TicketPage, PageKey>;
   admissions!: Dexie.Table<Admission, [number, string]>;
   outbox!: EntityTable<CheckIn, 'id'>;
   rejected!: EntityTable<RejectedCheckIn, 'id'>;
@@ -45,6 +59,28 @@ export class KontrolDb extends Dexie {
       scans: 'id, at, verdict, [verified+at]',
       conflicts: 'id, foundAt, seen',
     });
+    // v3 (a 100,000-ticket stadium): one row per ticket made a pull take 16 s and hold the store
+    // every scan read. Lists move to column pages; v4 drops the old table once v3 copied it.
+    this.version(3)
+      .stores({ ticketPages: '[showId+rev+page]' })
+      .upgrade(async (tx) => {
+        const rows = (await tx.table('tickets').toArray()) as Parameters<typeof encodePages>[2][number][];
+        const byShow = new Map<ShowId, typeof rows>();
+        for (const t of rows) {
+          const list = byShow.get(t.showId) ?? [];
+          list.push(t);
+          byShow.set(t.showId, list);
+        }
+        for (const show of (await tx.table('shows').toArray()) as StoredShow[]) {
+          const list = byShow.get(show.id) ?? [];
+          const pages = encodePages(show.id, 'v3', list);
+          await tx.table('ticketPages').bulkPut(pages);
+          await tx.table('shows').put({ ...show, listRev: 'v3', pages: pages.length, listed: list.filter((t) => t.revoked === 0).length });
+        }
+        const summaries = await tx.table('settings').where('key').startsWith('tickets-summary:').primaryKeys();
+        await tx.table('settings').bulkDelete(summaries);
+      });
+    this.version(4).stores({ tickets: null });
   }
 }
 

@@ -4,7 +4,7 @@ import { listRejected, markDelivered, moveToRejected, noteFailedAttempt, oldestB
 import { recordScan } from './scan.ts';
 import { getDeviceId, getToken, setToken } from './settings.ts';
 import { saveShows } from './shows.ts';
-import { aListedTicket, aShow, freshDb } from './testing.ts';
+import { aListedTicket, aShow, freshDb, storedTicket } from './testing.ts';
 import { countAdmitted, countListedTickets, replaceShowTickets } from './tickets.ts';
 
 let db: KontrolDb;
@@ -90,7 +90,7 @@ describe('pulling a list again', () => {
     await withShows();
     const pull = await replaceShowTickets(db, 1, [aListedTicket('1', { row: '1' }), aListedTicket('1', { row: '2' })], 'x');
     expect(pull.listed).toBe(1);
-    expect((await db.tickets.get([1, '1']))?.row).toBe('1');
+    expect((await storedTicket(db, 1, '1'))?.row).toBe('1');
   });
 });
 

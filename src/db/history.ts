@@ -2,6 +2,7 @@
 // undo of an admission that has not left the device yet.
 import type { CheckIn, ScanRecord, Ticket } from '../domain/types.ts';
 import type { KontrolDb } from './database.ts';
+import { allLists, ticketOf, type ShowList } from './ticket-index.ts';
 
 export interface HistoryEntry {
   scan: ScanRecord;
@@ -11,16 +12,13 @@ export interface HistoryEntry {
   delivery: 'pending' | 'rejected' | 'delivered' | null;
 }
 
-async function withTickets(db: KontrolDb, scans: ScanRecord[]): Promise<HistoryEntry[]> {
-  const keyed = scans.map((s) => (s.showId === null ? null : ([s.showId, s.code] as [number, string])));
-  const tickets = await db.tickets.bulkGet(keyed.filter((k) => k !== null));
+async function withTickets(db: KontrolDb, lists: Map<number, ShowList>, scans: ScanRecord[]): Promise<HistoryEntry[]> {
   const ids = scans.flatMap((s) => (s.checkInId && !s.undoneAt ? [s.checkInId] : []));
   const [pending, rejected] = await Promise.all([db.outbox.bulkGet(ids), db.rejected.bulkGet(ids)]);
   const pendingIds = new Set(pending.flatMap((c) => (c ? [c.id] : [])));
   const rejectedIds = new Set(rejected.flatMap((c) => (c ? [c.id] : [])));
-  let next = 0;
-  return scans.map((scan, i) => {
-    const ticket = keyed[i] === null ? null : (tickets[next++] ?? null);
+  return scans.map((scan) => {
+    const ticket = scan.showId === null ? null : ticketOf(lists, scan.showId, scan.code);
     let delivery: HistoryEntry['delivery'] = null;
     if (scan.checkInId && !scan.undoneAt) {
       delivery = pendingIds.has(scan.checkInId) ? 'pending' : rejectedIds.has(scan.checkInId) ? 'rejected' : 'delivered';
@@ -31,14 +29,16 @@ async function withTickets(db: KontrolDb, scans: ScanRecord[]): Promise<HistoryE
 
 /** The latest scans, newest first. */
 export async function listHistory(db: KontrolDb, limit = 200): Promise<HistoryEntry[]> {
-  return db.transaction('r', [db.scans, db.tickets, db.outbox, db.rejected], async () =>
-    withTickets(db, await db.scans.orderBy('at').reverse().limit(limit).toArray()),
+  const lists = await allLists(db);
+  return db.transaction('r', [db.scans, db.outbox, db.rejected], async () =>
+    withTickets(db, lists, await db.scans.orderBy('at').reverse().limit(limit).toArray()),
   );
 }
 
 /** Every scan, oldest first, for the CSV export. */
 export async function allHistory(db: KontrolDb): Promise<HistoryEntry[]> {
-  return db.transaction('r', [db.scans, db.tickets, db.outbox, db.rejected], async () => withTickets(db, await db.scans.orderBy('at').toArray()));
+  const lists = await allLists(db);
+  return db.transaction('r', [db.scans, db.outbox, db.rejected], async () => withTickets(db, lists, await db.scans.orderBy('at').toArray()));
 }
 
 export type UndoOutcome =

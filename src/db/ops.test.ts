@@ -12,7 +12,7 @@ import { saveShows } from './shows.ts';
 import { signOut } from './signout.ts';
 import { liveNumbers } from './stats.ts';
 import { aListedTicket, aShow, freshDb } from './testing.ts';
-import { replaceShowTickets } from './tickets.ts';
+import { countListedTickets, replaceShowTickets } from './tickets.ts';
 
 let db: KontrolDb;
 afterEach(async () => db?.delete());
@@ -159,7 +159,7 @@ describe('signing out', () => {
     expect(await pendingCount(db)).toBe(2);
     expect(await getToken(db)).toBe('secret');
     expect(await signOut(db, 2)).toEqual({ ok: true, discarded: 2 });
-    for (const table of [db.outbox, db.shows, db.tickets, db.admissions, db.scans, db.conflicts, db.rejected]) expect(await table.count()).toBe(0);
+    for (const table of [db.outbox, db.shows, db.ticketPages, db.admissions, db.scans, db.conflicts, db.rejected]) expect(await table.count()).toBe(0);
     expect(await getToken(db)).toBeUndefined();
     expect(await getDeviceId(db)).toBe(deviceId);
   });
@@ -186,5 +186,25 @@ describe('schema upgrade', () => {
     expect(await pendingCount(db)).toBe(1);
     expect(await db.scans.where('verdict').equals('unknown').count()).toBe(1);
     expect(await db.conflicts.count()).toBe(0);
+  });
+  it('moves a version 2 ticket table into pages: the same tickets admit, revoked ones stay revoked', async () => {
+    const name = `kontrol-upgrade-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    old.version(2).stores({
+      shows: 'id', tickets: '[showId+code], code', admissions: '[showId+code]', outbox: 'id, queuedAt', rejected: 'id, rejectedAt',
+      scans: 'id, at, verdict, [verified+at]', settings: 'key', conflicts: 'id, foundAt, seen',
+    });
+    await old.table('shows').add({ ...aShow(1), pulledAt: '2026-12-29T12:00:00+03:00' });
+    await old.table('tickets').bulkAdd([
+      { ...aListedTicket(VIP, { zoneName: 'VIP' }), showId: 1, revoked: 0 },
+      { ...aListedTicket(FLOOR), showId: 1, revoked: 1 },
+    ]);
+    await old.table('settings').add({ key: 'tickets-summary:1', value: { listed: 1, total: 2 } });
+    old.close();
+    db = new KontrolDb(name);
+    expect(await countListedTickets(db, [1])).toBe(1);
+    expect(await db.settings.get('tickets-summary:1')).toBeUndefined();
+    expect(await scan(FLOOR)).toMatchObject({ verdict: { kind: 'revoked' } });
+    expect(await scan(VIP)).toMatchObject({ verdict: { kind: 'valid', ticket: { zoneName: 'VIP', clientSurname: 'Петров' } } });
   });
 });

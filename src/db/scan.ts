@@ -5,6 +5,7 @@ import { decide } from '../domain/verdict.ts';
 import { isQuotaError, type KontrolDb } from './database.ts';
 import { CLOCK_CORRECTION } from './device-settings.ts';
 import { ENTRANCE_ZONES } from './entrance.ts';
+import { currentLists, findTickets } from './ticket-index.ts';
 
 export interface ScanInput {
   raw: string;
@@ -35,14 +36,12 @@ export async function recordScan(db: KontrolDb, input: ScanInput): Promise<ScanO
   const newId = input.newId ?? (() => crypto.randomUUID());
 
   const candidates = candidateCodes(code);
-  const [tickets, shows, zones, correction] = await db.transaction('r', db.tickets, db.shows, db.settings, () =>
-    Promise.all([
-      db.tickets.where('code').anyOf(candidates).toArray(),
-      db.shows.toArray(),
-      db.settings.get(ENTRANCE_ZONES),
-      db.settings.get(CLOCK_CORRECTION),
-    ]),
+  // Shows and settings are small and only ever held by short writes; the tickets come from the
+  // lists in memory (read from IndexedDB once per pull), so a pull never makes a scan wait.
+  const [shows, zones, correction] = await db.transaction('r', db.shows, db.settings, () =>
+    Promise.all([db.shows.toArray(), db.settings.get(ENTRANCE_ZONES), db.settings.get(CLOCK_CORRECTION)]),
   );
+  const tickets = findTickets(await currentLists(db, shows), candidates);
   const entrance = Array.isArray(zones?.value) ? (zones.value as unknown[]).filter((z): z is string => typeof z === 'string') : [];
   const at = now();
   // The sync layer stores a correction only when the clock is off by more than the allowed skew.

@@ -1,7 +1,7 @@
 import type { Show, ShowId } from '../domain/types.ts';
-import type { KontrolDb } from './database.ts';
+import type { KontrolDb, StoredShow } from './database.ts';
 
-export const listShows = (db: KontrolDb): Promise<Show[]> => db.shows.toArray();
+export const listShows = (db: KontrolDb): Promise<StoredShow[]> => db.shows.toArray();
 
 /** Adds or updates shows, keeping the pull time and the door's active choice of ones already stored. */
 export async function saveShows(db: KontrolDb, shows: Omit<Show, 'pulledAt'>[]): Promise<void> {

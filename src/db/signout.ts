@@ -1,6 +1,7 @@
 // Leaving a device: the token, the lists, the log and every name go; check-ins that have not
 // reached the server go only when the person confirmed discarding exactly that many.
 import type { KontrolDb } from './database.ts';
+import { forgetLists } from './ticket-index.ts';
 
 export type SignOutOutcome = { ok: true; discarded: number } | { ok: false; reason: 'undelivered'; undelivered: number };
 
@@ -11,8 +12,8 @@ export const undeliveredCount = (db: KontrolDb): Promise<number> => db.outbox.co
  * a count seen a minute ago is not consent to lose one that came in since.
  */
 export async function signOut(db: KontrolDb, confirmDiscard = 0): Promise<SignOutOutcome> {
-  const tables = [db.outbox, db.shows, db.tickets, db.admissions, db.rejected, db.scans, db.conflicts, db.settings];
-  return db.transaction('rw', tables, async (): Promise<SignOutOutcome> => {
+  const tables = [db.outbox, db.shows, db.ticketPages, db.admissions, db.rejected, db.scans, db.conflicts, db.settings];
+  const outcome = await db.transaction('rw', tables, async (): Promise<SignOutOutcome> => {
     const undelivered = await db.outbox.count();
     if (undelivered > 0 && confirmDiscard !== undelivered) return { ok: false, reason: 'undelivered', undelivered };
     // The device id stays: it names the device, not a person, and keeps its old check-ins apart.
@@ -21,4 +22,6 @@ export async function signOut(db: KontrolDb, confirmDiscard = 0): Promise<SignOu
     if (deviceId) await db.settings.put(deviceId);
     return { ok: true, discarded: undelivered };
   });
+  if (outcome.ok) forgetLists(db);
+  return outcome;
 }

@@ -1,21 +1,17 @@
 // The stored lists read whole, for what needs every ticket at hand: search and the per-zone
-// counts. Read once per pulled list (the signature changes when any list is pulled again) and
-// kept in memory by the caller; never on the scan path.
-import Dexie from 'dexie';
+// counts. The caller rebuilds what it derives when the signature changes (a list pulled again).
 import type { ShowId, Ticket } from '../domain/types.ts';
 import type { KontrolDb } from './database.ts';
+import { allLists } from './ticket-index.ts';
 
 /** Changes whenever a show is added, removed, ticked or pulled again. */
 export async function listsSignature(db: KontrolDb): Promise<string> {
   const shows = await db.shows.toArray();
-  return shows.map((s) => `${s.id}:${s.pulledAt ?? ''}:${s.active ? 1 : 0}`).sort().join('|');
+  return shows.map((s) => `${s.id}:${s.listRev ?? ''}:${s.active ? 1 : 0}`).sort().join('|');
 }
 
+/** The given shows' tickets: the lists the verdict uses, already in memory after the first scan. */
 export async function loadTickets(db: KontrolDb, showIds: readonly ShowId[]): Promise<Ticket[]> {
-  return db.transaction('r', db.tickets, async () => {
-    const lists = await Promise.all(
-      showIds.map((id) => db.tickets.where('[showId+code]').between([id, Dexie.minKey], [id, Dexie.maxKey], true, true).toArray()),
-    );
-    return lists.flat();
-  });
+  const lists = await allLists(db);
+  return showIds.flatMap((id) => lists.get(id)?.tickets ?? []);
 }

@@ -1,6 +1,8 @@
 // Helpers for tests of db and sync: a fresh fake-IndexedDB database per test (vitest.setup.ts installs fake-indexeddb).
 import type { Show, Ticket } from '../domain/types.ts';
+import Dexie from 'dexie';
 import { KontrolDb } from './database.ts';
+import { decodePage } from './ticket-pages.ts';
 import type { ListedTicket } from './tickets.ts';
 
 let counter = 0;
@@ -17,3 +19,23 @@ export const aListedTicket = (code: string, extra: Partial<Ticket> = {}): Listed
   code, admission: false, price: 1500, seatName: 'Партер: ряд 6, место 29', zoneName: 'Партер', row: '6', place: '29',
   clientName: 'Иван', clientSurname: 'Петров', clientMiddlename: 'Петрович', ...extra,
 });
+
+/**
+ * Every stored ticket of the shows' current lists, read from IndexedDB itself (never the lists in
+ * memory), sorted by show and code: what a reload of the app would find.
+ */
+export async function storedTickets(db: KontrolDb, showId?: number): Promise<Ticket[]> {
+  return db.transaction('r', [db.shows, db.ticketPages], async () => {
+    const tickets: Ticket[] = [];
+    for (const show of await db.shows.toArray()) {
+      if (!show.listRev || (showId !== undefined && show.id !== showId)) continue;
+      const pages = await db.ticketPages.where('[showId+rev+page]').between([show.id, show.listRev, Dexie.minKey], [show.id, show.listRev, Dexie.maxKey]).toArray();
+      for (const page of pages) decodePage(page, tickets);
+    }
+    return tickets.sort((a, b) => a.showId - b.showId || a.code.localeCompare(b.code));
+  });
+}
+
+export async function storedTicket(db: KontrolDb, showId: number, code: string): Promise<Ticket | undefined> {
+  return (await storedTickets(db, showId)).find((t) => t.code === code);
+}

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KontrolDb } from './database.ts';
-import { aListedTicket, aShow, freshDb } from './testing.ts';
+import { recordScan } from './scan.ts';
+import { forgetLists } from './ticket-index.ts';
+import { PAGE_SIZE } from './ticket-pages.ts';
+import { aListedTicket, aShow, freshDb, storedTicket, storedTickets } from './testing.ts';
 import { countListedTickets, replaceShowTickets } from './tickets.ts';
 
 let db: KontrolDb;
@@ -17,7 +20,7 @@ describe('the listed count the door shows', () => {
     expect(await countListedTickets(db, [1])).toBe(3); // two refunded: still stored, not listed
     await replaceShowTickets(db, 1, codes(6).map((c) => aListedTicket(c)), 'third');
     expect(await countListedTickets(db, [1])).toBe(6);
-    expect(await db.tickets.count()).toBe(6);
+    expect(await storedTickets(db)).toHaveLength(6);
   });
 
   it('counts each show asked for, and only those', async () => {
@@ -29,15 +32,58 @@ describe('the listed count the door shows', () => {
     expect(await countListedTickets(db, [])).toBe(0);
   });
 
-  it('counts the rows themselves when the stored summary does not describe them', async () => {
+});
+
+describe('the stored list', () => {
+  it('keeps only the current pull: the pages of earlier pulls are removed once the show switched', async () => {
+    db = freshDb();
+    const many = codes(PAGE_SIZE + 10).map((c) => aListedTicket(c));
+    await replaceShowTickets(db, 1, many, 'first', aShow(1));
+    const first = (await db.shows.get(1))?.listRev;
+    expect(await db.ticketPages.count()).toBe(2);
+    await replaceShowTickets(db, 1, many.slice(0, 3), 'second');
+    const show = await db.shows.get(1);
+    expect(show?.listRev).not.toBe(first);
+    // All PAGE_SIZE + 10 tickets are still stored (the gone ones as revoked), only under the new rev.
+    expect((await db.ticketPages.toArray()).every((p) => p.rev === show?.listRev)).toBe(true);
+    expect(await storedTickets(db)).toHaveLength(PAGE_SIZE + 10);
+    expect(await countListedTickets(db, [1])).toBe(3);
+  });
+
+  it('is what a reloaded app decides with, not only what this tab remembers', async () => {
     db = freshDb();
     await replaceShowTickets(db, 1, codes(3).map((c) => aListedTicket(c)), 'x', aShow(1));
-    // Rows written by an older version of the app, or by anything that bypassed the pull.
-    await db.tickets.put({ ...aListedTicket('879999999999'), showId: 1, revoked: 0 });
-    await db.tickets.put({ ...aListedTicket('879999999998'), showId: 1, revoked: 1 });
-    expect(await countListedTickets(db, [1])).toBe(4);
-    await db.settings.clear();
-    expect(await countListedTickets(db, [1])).toBe(4);
+    forgetLists(db); // as after a reload: the lists are read back from IndexedDB
+    const [a] = codes(1);
+    const outcome = await recordScan(db, { raw: a as string, source: 'typed', deviceId: 'd', now: () => new Date('2026-12-29T18:00:00+03:00') });
+    expect(outcome).toMatchObject({ ok: true, verdict: { kind: 'valid', ticket: { code: a, clientSurname: 'Петров', row: '6' } } });
+  });
+
+  it('is picked up from a pull made by another tab (another connection to the same database)', async () => {
+    db = freshDb();
+    await replaceShowTickets(db, 1, codes(2).map((c) => aListedTicket(c)), 'x', aShow(1));
+    const scan = (raw: string) => recordScan(db, { raw, source: 'typed', deviceId: 'd', now: () => new Date('2026-12-29T18:00:00+03:00') });
+    const [, , c] = codes(3);
+    expect(await scan(c as string)).toMatchObject({ verdict: { kind: 'unknown' } });
+    const other = new (db.constructor as new (name: string) => KontrolDb)(db.name);
+    await replaceShowTickets(other, 1, codes(3).map((x) => aListedTicket(x)), 'y');
+    other.close();
+    expect(await scan(c as string)).toMatchObject({ verdict: { kind: 'valid' } });
+  });
+
+  it('does not hold up a scan while a large list is being written', async () => {
+    db = freshDb();
+    await replaceShowTickets(db, 1, codes(3).map((c) => aListedTicket(c)), 'x', aShow(1));
+    const [a] = codes(1);
+    const pulling = replaceShowTickets(db, 1, codes(5 * PAGE_SIZE).map((c) => aListedTicket(c)), 'y');
+    let pulled = false;
+    void pulling.then(() => (pulled = true));
+    const outcome = await recordScan(db, { raw: a as string, source: 'typed', deviceId: 'd', now: () => new Date('2026-12-29T18:00:00+03:00') });
+    // Decided on the old list while the new one was still being stored.
+    expect(outcome).toMatchObject({ verdict: { kind: 'valid' } });
+    expect(pulled).toBe(false);
+    await pulling;
+    expect(await countListedTickets(db, [1])).toBe(5 * PAGE_SIZE);
   });
 });
 
@@ -50,11 +96,11 @@ describe('pulling an unchanged list again', () => {
     const next = [aListedTicket(a as string, { row: '9', place: '1' }), aListedTicket(b as string)];
     const second = await replaceShowTickets(db, 1, next, 'second');
     expect(second).toEqual({ listed: 2, added: 0, revoked: 2, restored: 0 });
-    expect(await db.tickets.get([1, a as string])).toMatchObject({ row: '9', place: '1', revoked: 0 });
-    expect(await db.tickets.get([1, c as string])).toMatchObject({ revoked: 1 });
+    expect(await storedTicket(db, 1, a as string)).toMatchObject({ row: '9', place: '1', revoked: 0 });
+    expect(await storedTicket(db, 1, c as string)).toMatchObject({ revoked: 1 });
     const third = await replaceShowTickets(db, 1, [...next, aListedTicket(c as string)], 'third');
     expect(third).toEqual({ listed: 3, added: 0, revoked: 0, restored: 1 });
-    expect(await db.tickets.get([1, c as string])).toMatchObject({ revoked: 0 });
+    expect(await storedTicket(db, 1, c as string)).toMatchObject({ revoked: 0 });
     expect((await db.shows.get(1))?.pulledAt).toBe('third');
   });
 });

@@ -2,16 +2,18 @@
 // live queries, so a write anywhere (this tab, another tab, the sync loop) updates the screen.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import type { StoredShow } from '../db/database.ts';
 import { listRejected, pendingCount } from '../db/outbox.ts';
 import { recordScan } from '../db/scan.ts';
 import { getToken } from '../db/settings.ts';
 import { listShows, setShowActive } from '../db/shows.ts';
-import { countAdmitted, countListedTickets } from '../db/tickets.ts';
-import type { InputSource, Show, ShowId, Verdict } from '../domain/types.ts';
+import { currentLists } from '../db/ticket-index.ts';
+import { countAdmitted } from '../db/tickets.ts';
+import type { InputSource, ShowId, Verdict } from '../domain/types.ts';
 export type { SyncState } from '../sync/loop.ts';
 import { useServices } from './services.tsx';
 
-export function useShows(): Show[] | undefined {
+export function useShows(): StoredShow[] | undefined {
   const { db } = useServices();
   return useLiveQuery(() => listShows(db), [db]);
 }
@@ -28,14 +30,16 @@ export interface DoorCounts {
   pending: number;
 }
 
-export function useDoorCounts(shows: Show[] | undefined): DoorCounts | undefined {
+export function useDoorCounts(shows: StoredShow[] | undefined): DoorCounts | undefined {
   const { db } = useServices();
-  const active = (shows ?? []).filter((s) => s.active).map((s) => s.id);
-  const key = active.join(',');
+  const active = (shows ?? []).filter((s) => s.active);
+  const key = active.map((s) => `${s.id}:${s.listRev ?? ''}`).join(',');
   return useLiveQuery(
     async () => ({
-      stored: await countListedTickets(db, active),
-      admitted: await countAdmitted(db, active),
+      // Counted from the lists in memory: the number on screen means those tickets are ready to
+      // decide with, not merely stored (the first read after opening takes a moment at 100,000).
+      stored: [...(await currentLists(db, active)).values()].reduce((sum, l) => sum + l.listed, 0),
+      admitted: await countAdmitted(db, active.map((s) => s.id)),
       pending: await pendingCount(db),
     }),
     // `key` stands for `active`: the same ids must not re-run the query on every render.

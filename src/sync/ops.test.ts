@@ -6,7 +6,7 @@ import { markDelivered } from '../db/outbox.ts';
 import { recordScan } from '../db/scan.ts';
 import { setToken } from '../db/settings.ts';
 import { saveShows } from '../db/shows.ts';
-import { aListedTicket, aShow, freshDb } from '../db/testing.ts';
+import { aListedTicket, aShow, freshDb, storedTicket } from '../db/testing.ts';
 import { replaceShowTickets } from '../db/tickets.ts';
 import { SLOW_MS } from '../domain/connectivity.ts';
 import { createClockWatch, observeClient, type CallObservation } from './clock.ts';
@@ -187,7 +187,7 @@ describe('periodic refresh', () => {
     expect(first).toBe(second);
     expect(first).toEqual({ at: 5, listed: 2, added: 1, revoked: 1, failed: [] });
     expect(order).toEqual(['flush', 'pull']);
-    expect((await db.tickets.get([1, 'b']))?.revoked).toBe(1);
+    expect((await storedTicket(db, 1, 'b'))?.revoked).toBe(1);
     expect(r.state.get()).toMatchObject({ running: false, last: { revoked: 1 } });
     r.stop();
   });

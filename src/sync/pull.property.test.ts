@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQticketsClient, createTransport } from '../api/index.ts';
 import { fakeFetch, jsonReply, rawReply } from '../api/fakeGateway.ts';
 import type { KontrolDb } from '../db/database.ts';
-import { aListedTicket, aShow, freshDb } from '../db/testing.ts';
+import { aListedTicket, aShow, freshDb, storedTickets } from '../db/testing.ts';
 import { replaceShowTickets } from '../db/tickets.ts';
 import { chance, intBetween, pick, seeded, type Random } from '../domain/testing/random.ts';
 import { pullShow } from './pull.ts';
@@ -69,12 +69,12 @@ describe('pull under broken answers (seeded property)', () => {
       const { responses, wholeIsValid } = answers(random);
       const { fetch } = fakeFetch((call) => responses[Math.min(responses.length - 1, Number((call.params as { page?: number }).page ?? 1) - 1)]!.clone());
       const api = createQticketsClient(createTransport({ fetch }));
-      const before = await db.tickets.toArray();
+      const before = await storedTickets(db);
       const shownBefore = await db.shows.get(SHOW);
       const where = `seed ${seed} (replay: KONTROL_SEED=${seed})`;
 
       const outcome = await pullShow(db, api, 'token', SHOW, undefined, () => new Date(Date.UTC(2026, 11, 29, 16, 0, seed)));
-      const after = await db.tickets.toArray();
+      const after = await storedTickets(db);
       if (!outcome.ok) {
         expect(after, where).toEqual(before); // not one row touched
         expect(await db.shows.get(SHOW), where).toEqual(shownBefore);

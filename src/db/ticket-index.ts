@@ -1,0 +1,117 @@
+// The barcode lists in memory, for the verdict and everything else that looks tickets up. A scan
+// must not wait on IndexedDB for the list (a pull's write, a cold read of 100,000 rows): the
+// lists are read once per pull (per rev) and kept here, keyed by the database they came from.
+// Each entry is checked against the show's `listRev` before use, so a pull made in another tab
+// is picked up on the next lookup, and a list is always one rev whole.
+import Dexie from 'dexie';
+import type { ShowId, Ticket } from '../domain/types.ts';
+import type { KontrolDb, StoredShow } from './database.ts';
+import { decodePage } from './ticket-pages.ts';
+
+export interface ShowList {
+  showId: ShowId;
+  rev: string;
+  tickets: readonly Ticket[];
+  byCode: ReadonlyMap<string, Ticket>;
+  /** Not revoked. */
+  listed: number;
+}
+
+interface Cache {
+  lists: Map<ShowId, ShowList>;
+  /** One read at a time: two cold scans wait for the same read instead of doing it twice. */
+  reading: Promise<void>;
+}
+
+const caches = new WeakMap<KontrolDb, Cache>();
+
+function cacheOf(db: KontrolDb): Cache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = { lists: new Map(), reading: Promise.resolve() };
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+export function makeList(showId: ShowId, rev: string, tickets: readonly Ticket[]): ShowList {
+  const byCode = new Map<string, Ticket>();
+  let listed = 0;
+  for (const t of tickets) {
+    byCode.set(t.code, t);
+    if (t.revoked === 0) listed++;
+  }
+  return { showId, rev, tickets, byCode, listed };
+}
+
+/** Called by the pull after its switch committed: the list it just wrote needs no reading back. */
+export function rememberList(db: KontrolDb, list: ShowList): void {
+  cacheOf(db).lists.set(list.showId, list);
+}
+
+/** Sign-out: names leave memory with the database. */
+export function forgetLists(db: KontrolDb): void {
+  caches.delete(db);
+}
+
+async function readLists(db: KontrolDb, cache: Cache, ids: ShowId[]): Promise<void> {
+  // The show and its pages in one transaction: a pull cleaning up the old rev cannot slip between.
+  await db.transaction('r', [db.shows, db.ticketPages], async () => {
+    for (const id of ids) {
+      const show = await db.shows.get(id);
+      if (!show?.listRev) {
+        cache.lists.delete(id);
+        continue;
+      }
+      if (cache.lists.get(id)?.rev === show.listRev) continue;
+      const pages = await db.ticketPages
+        .where('[showId+rev+page]')
+        .between([id, show.listRev, Dexie.minKey], [id, show.listRev, Dexie.maxKey], true, true)
+        .toArray();
+      const tickets: Ticket[] = [];
+      for (const page of pages) decodePage(page, tickets);
+      cache.lists.set(id, makeList(id, show.listRev, tickets));
+    }
+  });
+}
+
+/**
+ * The lists of the given shows (as read from `shows` by the caller), each at the show's current
+ * rev. Costs nothing when they are in memory already; reads only the stale ones otherwise.
+ */
+export async function currentLists(db: KontrolDb, shows: readonly StoredShow[]): Promise<Map<ShowId, ShowList>> {
+  const cache = cacheOf(db);
+  const stale = () => shows.filter((s) => (s.listRev ? cache.lists.get(s.id)?.rev !== s.listRev : cache.lists.has(s.id))).map((s) => s.id);
+  if (stale().length > 0) {
+    // A failed earlier read must not stop this one; this one's failure reaches its own caller.
+    cache.reading = cache.reading.catch(() => undefined).then(() => (stale().length > 0 ? readLists(db, cache, stale()) : undefined));
+    await cache.reading;
+  }
+  const out = new Map<ShowId, ShowList>();
+  for (const show of shows) {
+    const list = cache.lists.get(show.id);
+    if (list) out.set(show.id, list);
+  }
+  return out;
+}
+
+/** Every stored show's list. */
+export async function allLists(db: KontrolDb): Promise<Map<ShowId, ShowList>> {
+  return currentLists(db, await db.shows.toArray());
+}
+
+/** Tickets with any of the codes, across the lists. */
+export function findTickets(lists: ReadonlyMap<ShowId, ShowList>, codes: readonly string[]): Ticket[] {
+  const found: Ticket[] = [];
+  for (const list of lists.values()) {
+    for (const code of codes) {
+      const t = list.byCode.get(code);
+      if (t) found.push(t);
+    }
+  }
+  return found;
+}
+
+export function ticketOf(lists: ReadonlyMap<ShowId, ShowList>, showId: ShowId, code: string): Ticket | null {
+  return lists.get(showId)?.byCode.get(code) ?? null;
+}
