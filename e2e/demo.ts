@@ -28,6 +28,11 @@ export function demo(request: APIRequestContext) {
       const res = await request.post('/demo/control/refund', { data: { showId, barcode } });
       if (!res.ok()) throw new Error(`demo refund: HTTP ${res.status()}`);
     },
+    /** What the demo keeps when a checked ticket is checked in again; reset() restores keep-earliest. */
+    async checkInPolicy(policy: 'keep-earliest' | 'keep-first' | 'keep-last' | 'refuse-repeat') {
+      const res = await request.post('/demo/control/checkin-policy', { data: { policy } });
+      if (!res.ok()) throw new Error(`demo check-in policy: HTTP ${res.status()}`);
+    },
     async fault(mode: string, count?: number, paths: 'barcodes-post' | 'all' = 'all') {
       const res = await request.post('/demo/control/fault', { data: { mode, count, paths } });
       if (!res.ok()) throw new Error(`demo fault: HTTP ${res.status()}`);

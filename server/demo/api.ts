@@ -91,6 +91,7 @@ export function createDemoApi(state: DemoState, token: string) {
     if (!isDateTime(checkedAt)) return validationFailed(res);
     const result = state.checkIn(showId, code, checkedAt, 'single');
     if (!result.found) return notFound(res, 'Barcode');
+    if ('refused' in result) return json(res, 422, { error: result.refused, status: 422, barcode: code, checked_at: result.checkedAt });
     json(res, 200, { success: true, barcode: code, checked_at: result.checkedAt });
   }
 
@@ -107,9 +108,9 @@ export function createDemoApi(state: DemoState, token: string) {
     }
     const results = items.map(({ barcode, checked_at }) => {
       const result = state.checkIn(showId, barcode, checked_at, 'batch');
-      return result.found
-        ? { barcode, success: true, checked_at: result.checkedAt }
-        : { barcode, success: false, error: 'Barcode not found' };
+      if (!result.found) return { barcode, success: false, error: 'Barcode not found' };
+      if ('refused' in result) return { barcode, success: false, error: result.refused, checked_at: result.checkedAt };
+      return { barcode, success: true, checked_at: result.checkedAt };
     });
     json(res, 200, results);
   }

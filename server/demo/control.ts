@@ -1,10 +1,10 @@
 // Demo-only routes on the main app server (/demo/*): the printable tickets page, a view of what
-// the demo received, and switches for refunds and injected faults. End-to-end tests drive the
-// demo through these; they exist only when the server runs in demo mode.
+// the demo received, and switches for refunds, injected faults and what a repeated check-in keeps.
+// End-to-end tests drive the demo through these; they exist only when the server runs in demo mode.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { APP_SECURITY_HEADERS, pathOf, queryOf, readBody, sendJson, sendText } from '../http-util.ts';
 import type { DemoHandle } from './index.ts';
-import { FAULT_MODES, type FaultMode, type FaultScope } from './state.ts';
+import { CHECK_IN_POLICIES, FAULT_MODES, type CheckInPolicy, type FaultMode, type FaultScope } from './state.ts';
 import { renderTicketsPage } from './tickets-page.ts';
 
 const CONTROL_BODY_LIMIT = 64 * 1024;
@@ -55,6 +55,8 @@ export function createDemoRoutes(demo: DemoHandle) {
           return refund(res, body);
         case '/demo/control/fault':
           return fault(res, body);
+        case '/demo/control/checkin-policy':
+          return checkInPolicy(res, body);
         case '/demo/control/reset':
           demo.state.reset();
           return sendJson(res, 200, { success: true });
@@ -106,6 +108,16 @@ export function createDemoRoutes(demo: DemoHandle) {
     const next = { mode: mode as FaultMode, remaining: count ?? null, paths: paths as FaultScope };
     demo.state.setFault(next);
     sendJson(res, 200, next);
+  }
+
+  /** What the demo keeps when a checked barcode is checked in again (reset restores the default). */
+  function checkInPolicy(res: ServerResponse, body: unknown): void {
+    const { policy } = (body ?? {}) as { policy?: unknown };
+    if (typeof policy !== 'string' || !CHECK_IN_POLICIES.includes(policy as CheckInPolicy)) {
+      return sendJson(res, 400, { error: `policy must be one of ${CHECK_IN_POLICIES.join(', ')}` });
+    }
+    demo.state.setCheckInPolicy(policy as CheckInPolicy);
+    sendJson(res, 200, { policy });
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {

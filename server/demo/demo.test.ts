@@ -151,6 +151,36 @@ describe('demo barcodes through the gateway', () => {
     expect((await apiPost('shows/1002/barcode/870000000001', { checked_at: '2026-12-29T19:01:00+03:00' })).status).toBe(404);
   });
 
+  it.each([
+    // policy, time held after 19:05 then 19:01, and the batch answer's item for the 19:01 repeat
+    ['keep-earliest', '2026-12-29T19:01:00+03:00', { success: true, checked_at: '2026-12-29T19:01:00+03:00' }],
+    ['keep-first', '2026-12-29T19:05:00+03:00', { success: true, checked_at: '2026-12-29T19:05:00+03:00' }],
+    ['keep-last', '2026-12-29T19:01:00+03:00', { success: true, checked_at: '2026-12-29T19:01:00+03:00' }],
+    ['refuse-repeat', '2026-12-29T19:05:00+03:00', { success: false, error: 'Barcode already checked at 2026-12-29T19:05:00+03:00', checked_at: '2026-12-29T19:05:00+03:00' }],
+  ])('on a repeated check-in, policy %s keeps %s', async (policy, held, answer) => {
+    expect((await post('/demo/control/checkin-policy', { policy })).json()).toEqual({ policy });
+    const [code] = await codes(1001);
+    await apiPost('shows/1001/barcodes', [{ barcode: code, checked_at: '2026-12-29T19:05:00+03:00' }]);
+    const repeat = await apiPost('shows/1001/barcodes', [{ barcode: code, checked_at: '2026-12-29T19:01:00+03:00' }]);
+    expect(repeat.status).toBe(200);
+    expect(repeat.json()).toEqual([{ barcode: code, ...answer }]);
+    expect((await api(`shows/1001/barcode/${code}`)).json()).toEqual({ barcode: code, checked_at: held });
+    // A resend of the very same check-in (its answer was lost) is never a repeat.
+    const resend = await apiPost('shows/1001/barcodes', [{ barcode: code, checked_at: held }]);
+    expect(resend.json()).toEqual([{ barcode: code, success: true, checked_at: held }]);
+    if (policy === 'keep-last') {
+      await apiPost('shows/1001/barcodes', [{ barcode: code, checked_at: '2026-12-29T19:09:00+03:00' }]);
+      expect((await api(`shows/1001/barcode/${code}`)).json()).toEqual({ barcode: code, checked_at: '2026-12-29T19:09:00+03:00' });
+    }
+  });
+
+  it('refuses an unknown check-in policy and restores the default on reset', async () => {
+    expect((await post('/demo/control/checkin-policy', { policy: 'whatever' })).status).toBe(400);
+    await post('/demo/control/checkin-policy', { policy: 'keep-last' });
+    await post('/demo/control/reset', {});
+    expect(stack.demo!.state.checkInPolicy).toBe('keep-earliest');
+  });
+
   it('answers a batch with per-item results and records every check-in received', async () => {
     const [a, b] = await codes(1001);
     const foreign = (await codes(1002))[0]!;

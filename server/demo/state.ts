@@ -13,17 +13,38 @@ export interface Fault {
   paths: FaultScope;
 }
 
+/**
+ * What the demo does with a check-in of a barcode that already has a `checked_at`. The document
+ * does not say, so the app must be right under each; tests switch between them. The default keeps
+ * the earliest time, the most natural reading of "when the ticket was used".
+ */
+export type CheckInPolicy =
+  /** Keep the earliest checked_at ever received. */
+  | 'keep-earliest'
+  /** Keep the first one received, ignore later ones (and answer with the one kept). */
+  | 'keep-first'
+  /** Overwrite with the last one received. */
+  | 'keep-last'
+  /** Keep the first one received and refuse the repeat by name. */
+  | 'refuse-repeat';
+export const CHECK_IN_POLICIES: readonly CheckInPolicy[] = ['keep-earliest', 'keep-first', 'keep-last', 'refuse-repeat'];
+export const DEFAULT_CHECK_IN_POLICY: CheckInPolicy = 'keep-earliest';
+
 export interface ReceivedCheckIn {
   showId: number;
   barcode: string;
   checked_at: string;
   via: 'batch' | 'single';
   received_at: string;
-  /** Whether the demo found the code listed in that show. */
+  /** Whether the demo found the code listed in that show and did not refuse the check-in. */
   accepted: boolean;
 }
 
-export type CheckInResult = { found: false } | { found: true; checkedAt: string };
+export type CheckInResult =
+  | { found: false }
+  | { found: true; checkedAt: string }
+  /** Refused as a repeat (policy `refuse-repeat`): `checkedAt` is the time already held. */
+  | { found: true; checkedAt: string; refused: string };
 
 export class DemoState {
   private readonly seed: DemoSeed;
@@ -31,6 +52,7 @@ export class DemoState {
   private refunded = new Map<number, Set<string>>();
   private received: ReceivedCheckIn[] = [];
   private fault: Fault = { mode: 'none', remaining: null, paths: 'all' };
+  private policy: CheckInPolicy = DEFAULT_CHECK_IN_POLICY;
   /** Index of each show's tickets by code, for O(1) look-ups on 100k lists. */
   private readonly byCode = new Map<number, Map<string, DemoTicket>>();
 
@@ -47,6 +69,15 @@ export class DemoState {
     this.refunded = new Map([...this.seed.refunded].map(([id, s]) => [id, new Set(s)]));
     this.received = [];
     this.fault = { mode: 'none', remaining: null, paths: 'all' };
+    this.policy = DEFAULT_CHECK_IN_POLICY;
+  }
+
+  get checkInPolicy(): CheckInPolicy {
+    return this.policy;
+  }
+
+  setCheckInPolicy(policy: CheckInPolicy): void {
+    this.policy = policy;
   }
 
   get events(): readonly ApiRecord[] {
@@ -89,25 +120,29 @@ export class DemoState {
     return this.checked.get(showId)?.get(code) ?? null;
   }
 
-  /** Records a received check-in and keeps the earliest checked_at per code. */
+  /** Records a received check-in and keeps a checked_at per code as the policy says. */
   checkIn(showId: number, code: string, checkedAt: string, via: 'batch' | 'single'): CheckInResult {
     const found = this.find(showId, code) !== null;
+    const perShow = this.checked.get(showId) ?? new Map<string, string>();
+    const held = found ? perShow.get(code) : undefined;
+    // The same time again is a resend of the same check-in (an answer lost on the way), not a repeat.
+    const refused = held !== undefined && this.policy === 'refuse-repeat' && Date.parse(held) !== Date.parse(checkedAt);
     this.received.push({
       showId,
       barcode: code,
       checked_at: checkedAt,
       via,
       received_at: new Date().toISOString(),
-      accepted: found,
+      accepted: found && !refused,
     });
     if (!found) return { found: false };
-    let perShow = this.checked.get(showId);
-    if (!perShow) {
-      perShow = new Map();
-      this.checked.set(showId, perShow);
-    }
-    const earlier = perShow.get(code);
-    if (earlier === undefined || Date.parse(checkedAt) < Date.parse(earlier)) perShow.set(code, checkedAt);
+    if (refused) return { found: true, checkedAt: held, refused: `Barcode already checked at ${held}` };
+    const replace =
+      held === undefined ||
+      this.policy === 'keep-last' ||
+      (this.policy === 'keep-earliest' && Date.parse(checkedAt) < Date.parse(held));
+    if (replace) perShow.set(code, checkedAt);
+    this.checked.set(showId, perShow);
     return { found: true, checkedAt: perShow.get(code) ?? checkedAt };
   }
 
