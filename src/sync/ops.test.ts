@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiResult, ApiTicket, BarcodeStatus, QticketsClient } from '../api/index.ts';
 import type { KontrolDb } from '../db/database.ts';
+import { watchMark } from '../db/conflicts.ts';
 import { getClockCorrection, setClockCorrection } from '../db/device-settings.ts';
 import { markDelivered } from '../db/outbox.ts';
 import { recordScan } from '../db/scan.ts';
@@ -71,12 +72,14 @@ describe('double-entry check', () => {
     expect((await db.scans.get(admission.scanId))?.verified).toBe(1);
   });
 
-  it('is satisfied by our own time echoed back, and asks again later when the server has nothing yet', async () => {
+  it('keeps watching when our own time is echoed back (another device may deliver later), and asks again when the server has nothing yet', async () => {
     const admission = await admittedOnce();
     expect(await checker((code) => ok({ barcode: code, checkedAt: null })).check.afterAdmission(admission)).toBeNull();
     expect((await db.scans.get(admission.scanId))?.verified).toBe(0);
+    expect(await watchMark(db, admission.scanId)).toBeUndefined();
     expect(await checker((code) => ok({ barcode: code, checkedAt: admission.checkedAt })).check.afterAdmission(admission)).toBeNull();
-    expect((await db.scans.get(admission.scanId))?.verified).toBe(1);
+    expect((await db.scans.get(admission.scanId))?.verified).toBe(0);
+    expect(await watchMark(db, admission.scanId)).toEqual({ checks: 1, lastCheckAt: 7 });
     expect(await db.conflicts.count()).toBe(0);
   });
 
