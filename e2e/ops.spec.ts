@@ -197,3 +197,66 @@ test('two devices admit one ticket offline; after both deliver, the later one sh
     await contextB.close();
   }
 });
+
+// The later device delivers first. What the server keeps on the repeat decides who can see it:
+// keeping the earliest time, it replaces the later device's own time there, and the later device
+// sees it on its next look (within about half a minute); keeping the first one received, the
+// earlier device finds the later time on the server right after delivering.
+for (const [policy, finder, other] of [
+  ['keep-earliest', 'later', 'earlier'],
+  ['keep-first', 'earlier', 'later'],
+] as const) {
+  test(`two devices admit one ticket offline and the later one delivers first (server: ${policy}); the ${finder} one shows the double entry`, async ({ page, context, browser, request }) => {
+    test.setTimeout(150_000);
+    const qt = demo(request);
+    await qt.checkInPolicy(policy);
+    const codes = await qt.codes(SHOW);
+    const contextB = await secondDevice(browser);
+    try {
+      const pageB = await contextB.newPage();
+      const [doorA, doorB] = [new DoorPage(page), new DoorPage(pageB)];
+      const [opsA, opsB] = [new OpsPage(page), new OpsPage(pageB)];
+      await setUp(doorA, codes.length);
+      await setUp(doorB, codes.length);
+      const ticket = codes[81]!;
+
+      await context.setOffline(true);
+      await contextB.setOffline(true);
+      await doorA.wedgeScan(ticket);
+      await doorA.expectVerdict('valid', ticket);
+      const firstAt = Date.now();
+      await expect.poll(() => Date.now() - firstAt > 1_100).toBe(true);
+      await doorB.wedgeScan(ticket);
+      await doorB.expectVerdict('valid', ticket);
+
+      await contextB.setOffline(false);
+      await expect(doorB.pending).toHaveText('0', { timeout: 30_000 });
+      const [timeB] = (await qt.received(SHOW)).map((r) => r.checked_at);
+      // The server holds B's own time: right after delivering, B has no one to warn about.
+      expect(await serverCheckedAt(request, SHOW, ticket)).toBe(timeB);
+      await context.setOffline(false);
+      await expect(doorA.pending).toHaveText('0', { timeout: 30_000 });
+      const received = (await qt.received(SHOW)).map((r) => r.checked_at);
+      expect(received).toHaveLength(2);
+      const timeA = received[1]!;
+      expect(Date.parse(timeA)).toBeLessThan(Date.parse(timeB!));
+
+      const [finding, silent] = finder === 'later' ? [opsB, opsA] : [opsA, opsB];
+      await expect(finding.conflictAlert).toBeVisible({ timeout: 75_000 });
+      await expect(finding.conflictAlert).toHaveAttribute('data-barcode', ticket);
+      await expect(finding.conflictAlert).toHaveAttribute('data-other', other);
+      await expect(finding.conflictAlert).toContainText('Повторный проход');
+      // Both times, to the second: the two admissions are often within one minute.
+      const seconds = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { timeZone: 'Europe/Moscow', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+      await expect(finding.conflictAlert).toContainText(seconds(timeA));
+      await expect(finding.conflictAlert).toContainText(seconds(timeB!));
+      await finding.openStats();
+      const row = finding.page.locator(`[data-testid="conflict-row"][data-barcode="${ticket}"]`);
+      await expect(row).toHaveAttribute('data-other', other);
+      await expect(row).toContainText(other === 'earlier' ? 'раньше' : 'позже');
+      await expect(silent.conflictAlert).toBeHidden();
+    } finally {
+      await contextB.close();
+    }
+  });
+}
