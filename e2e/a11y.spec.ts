@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { demo, DEMO_TOKEN, SHOW } from './demo.ts';
 import { DevicePage } from './device-page.ts';
 import { DoorPage } from './door-page.ts';
+import { HeaderPage } from './header-page.ts';
 
 async function expectAccessible(page: Page, screen: string) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -71,4 +72,19 @@ test('the locked kiosk and its PIN dialog pass axe', async ({ page, request }) =
   await device.enterPin('0000');
   await expect(page.getByTestId('pin-error')).toBeVisible();
   await expectAccessible(page, 'kiosk PIN dialog (wrong PIN)');
+});
+
+test('a phone: the one-line header, its open menu and the verdict under it pass axe', async ({ page, request }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  const codes = await demo(request).codes(SHOW);
+  const door = new DoorPage(page);
+  await door.openSetupLink(DEMO_TOKEN, [SHOW]);
+  await expect(door.stored).toHaveText(String(codes.length), { timeout: 30_000 });
+  await door.wedgeScan(codes[2]!);
+  await door.expectVerdict('valid');
+  await expectAccessible(page, 'phone scan (admit)');
+  const header = new HeaderPage(page);
+  await header.openMenu();
+  await expect(header.menuButton).toHaveAttribute('aria-expanded', 'true');
+  await expectAccessible(page, 'phone menu (open)');
 });
