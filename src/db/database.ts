@@ -73,7 +73,7 @@ export class KontrolDb extends Dexie {
         }
         for (const show of (await tx.table('shows').toArray()) as StoredShow[]) {
           const list = byShow.get(show.id) ?? [];
-          const pages = encodePages(show.id, 'v3', list);
+          const pages = encodePages(show.id, 'v3', list, Date.now());
           await tx.table('ticketPages').bulkPut(pages);
           await tx.table('shows').put({ ...show, listRev: 'v3', pages: pages.length, listed: list.filter((t) => t.revoked === 0).length });
         }

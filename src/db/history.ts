@@ -2,7 +2,7 @@
 // undo of an admission that has not left the device yet.
 import type { CheckIn, ScanRecord, Ticket } from '../domain/types.ts';
 import type { KontrolDb } from './database.ts';
-import { allLists, ticketOf, type ShowList } from './ticket-index.ts';
+import { allLists, ticketOf } from './ticket-index.ts';
 
 export interface HistoryEntry {
   scan: ScanRecord;
@@ -12,33 +12,42 @@ export interface HistoryEntry {
   delivery: 'pending' | 'rejected' | 'delivered' | null;
 }
 
-async function withTickets(db: KontrolDb, lists: Map<number, ShowList>, scans: ScanRecord[]): Promise<HistoryEntry[]> {
+async function withDelivery(db: KontrolDb, scans: ScanRecord[]): Promise<Omit<HistoryEntry, 'ticket'>[]> {
   const ids = scans.flatMap((s) => (s.checkInId && !s.undoneAt ? [s.checkInId] : []));
   const [pending, rejected] = await Promise.all([db.outbox.bulkGet(ids), db.rejected.bulkGet(ids)]);
   const pendingIds = new Set(pending.flatMap((c) => (c ? [c.id] : [])));
   const rejectedIds = new Set(rejected.flatMap((c) => (c ? [c.id] : [])));
   return scans.map((scan) => {
-    const ticket = scan.showId === null ? null : ticketOf(lists, scan.showId, scan.code);
     let delivery: HistoryEntry['delivery'] = null;
     if (scan.checkInId && !scan.undoneAt) {
       delivery = pendingIds.has(scan.checkInId) ? 'pending' : rejectedIds.has(scan.checkInId) ? 'rejected' : 'delivered';
     }
-    return { scan, ticket, delivery };
+    return { scan, delivery };
   });
+}
+
+/**
+ * The tickets are looked up last, after every IndexedDB read: inside a live query, reads made
+ * after awaiting anything but Dexie (the lists may yield to the page) would not be watched, and
+ * the history would stop following undo and delivery.
+ */
+async function withTickets(db: KontrolDb, entries: Omit<HistoryEntry, 'ticket'>[]): Promise<HistoryEntry[]> {
+  const lists = await allLists(db);
+  return entries.map((e) => ({ ...e, ticket: e.scan.showId === null ? null : ticketOf(lists, e.scan.showId, e.scan.code) }));
 }
 
 /** The latest scans, newest first. */
 export async function listHistory(db: KontrolDb, limit = 200): Promise<HistoryEntry[]> {
-  const lists = await allLists(db);
-  return db.transaction('r', [db.scans, db.outbox, db.rejected], async () =>
-    withTickets(db, lists, await db.scans.orderBy('at').reverse().limit(limit).toArray()),
+  const entries = await db.transaction('r', [db.scans, db.outbox, db.rejected], async () =>
+    withDelivery(db, await db.scans.orderBy('at').reverse().limit(limit).toArray()),
   );
+  return withTickets(db, entries);
 }
 
 /** Every scan, oldest first, for the CSV export. */
 export async function allHistory(db: KontrolDb): Promise<HistoryEntry[]> {
-  const lists = await allLists(db);
-  return db.transaction('r', [db.scans, db.outbox, db.rejected], async () => withTickets(db, lists, await db.scans.orderBy('at').toArray()));
+  const entries = await db.transaction('r', [db.scans, db.outbox, db.rejected], async () => withDelivery(db, await db.scans.orderBy('at').toArray()));
+  return withTickets(db, entries);
 }
 
 export type UndoOutcome =

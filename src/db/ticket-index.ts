@@ -6,7 +6,7 @@
 import Dexie from 'dexie';
 import type { ShowId, Ticket } from '../domain/types.ts';
 import type { KontrolDb, StoredShow } from './database.ts';
-import { decodePage } from './ticket-pages.ts';
+import { decodePage, type TicketPage } from './ticket-pages.ts';
 
 export interface ShowList {
   showId: ShowId;
@@ -34,12 +34,24 @@ function cacheOf(db: KontrolDb): Cache {
   return cache;
 }
 
-export function makeList(showId: ShowId, rev: string, tickets: readonly Ticket[]): ShowList {
+/** Work done between two yields: about 10 ms on a slow phone, so a scan waits at most that. */
+export const SLICE = 5000;
+
+/** Lets a scan (input event, IndexedDB callback) run between two slices of a long job. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Builds a list's lookup in slices: at 100,000 tickets a single pass held the page for ~100 ms. */
+export async function makeList(showId: ShowId, rev: string, tickets: readonly Ticket[]): Promise<ShowList> {
   const byCode = new Map<string, Ticket>();
   let listed = 0;
-  for (const t of tickets) {
+  for (let i = 0; i < tickets.length; i++) {
+    const t = tickets[i] as Ticket;
     byCode.set(t.code, t);
     if (t.revoked === 0) listed++;
+    if (i % SLICE === SLICE - 1) await yieldToPage();
   }
   return { showId, rev, tickets, byCode, listed };
 }
@@ -56,23 +68,30 @@ export function forgetLists(db: KontrolDb): void {
 
 async function readLists(db: KontrolDb, cache: Cache, ids: ShowId[]): Promise<void> {
   // The show and its pages in one transaction: a pull cleaning up the old rev cannot slip between.
-  await db.transaction('r', [db.shows, db.ticketPages], async () => {
+  const read = await db.transaction('r', [db.shows, db.ticketPages], async () => {
+    const found: { id: ShowId; rev: string | null; pages: TicketPage[] }[] = [];
     for (const id of ids) {
-      const show = await db.shows.get(id);
-      if (!show?.listRev) {
-        cache.lists.delete(id);
+      const rev = (await db.shows.get(id))?.listRev ?? null;
+      if (rev === null || cache.lists.get(id)?.rev === rev) {
+        found.push({ id, rev, pages: [] });
         continue;
       }
-      if (cache.lists.get(id)?.rev === show.listRev) continue;
-      const pages = await db.ticketPages
-        .where('[showId+rev+page]')
-        .between([id, show.listRev, Dexie.minKey], [id, show.listRev, Dexie.maxKey], true, true)
-        .toArray();
-      const tickets: Ticket[] = [];
-      for (const page of pages) decodePage(page, tickets);
-      cache.lists.set(id, makeList(id, show.listRev, tickets));
+      const pages = await db.ticketPages.where('[showId+rev+page]').between([id, rev, Dexie.minKey], [id, rev, Dexie.maxKey], true, true).toArray();
+      found.push({ id, rev, pages });
     }
+    return found;
   });
+  // Decoded after the transaction, page by page with yields in between.
+  for (const { id, rev, pages } of read) {
+    if (rev === null) cache.lists.delete(id);
+    if (rev === null || cache.lists.get(id)?.rev === rev) continue;
+    const tickets: Ticket[] = [];
+    for (const page of pages) {
+      decodePage(page, tickets);
+      await yieldToPage();
+    }
+    cache.lists.set(id, await makeList(id, rev, tickets));
+  }
 }
 
 /**

@@ -11,6 +11,8 @@ export interface TicketPage {
   showId: ShowId;
   rev: string;
   page: number;
+  /** Epoch ms: pages of a pull that never switched are removed once they are clearly abandoned. */
+  writtenAt: number;
   code: string[];
   admission: (0 | 1)[];
   price: (number | null)[];
@@ -26,14 +28,15 @@ export interface TicketPage {
 
 export type PageKey = [ShowId, string, number];
 
-export function encodePages(showId: ShowId, rev: string, tickets: readonly Ticket[], size = PAGE_SIZE): TicketPage[] {
+export function encodePages(showId: ShowId, rev: string, tickets: readonly Ticket[], writtenAt: number, size = PAGE_SIZE, firstPage = 0): TicketPage[] {
   const pages: TicketPage[] = [];
-  for (let start = 0, page = 0; start < tickets.length; start += size, page++) {
+  for (let start = 0, page = firstPage; start < tickets.length; start += size, page++) {
     const slice = tickets.slice(start, start + size);
     pages.push({
       showId,
       rev,
       page,
+      writtenAt,
       code: slice.map((t) => t.code),
       admission: slice.map((t) => (t.admission ? 1 : 0)),
       price: slice.map((t) => t.price),

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KontrolDb } from './database.ts';
 import { recordScan } from './scan.ts';
 import { forgetLists } from './ticket-index.ts';
-import { PAGE_SIZE } from './ticket-pages.ts';
+import { encodePages, PAGE_SIZE } from './ticket-pages.ts';
 import { aListedTicket, aShow, freshDb, storedTicket, storedTickets } from './testing.ts';
 import { countListedTickets, replaceShowTickets } from './tickets.ts';
 
@@ -48,6 +48,19 @@ describe('the stored list', () => {
     expect((await db.ticketPages.toArray()).every((p) => p.rev === show?.listRev)).toBe(true);
     expect(await storedTickets(db)).toHaveLength(PAGE_SIZE + 10);
     expect(await countListedTickets(db, [1])).toBe(3);
+  });
+
+  it('removes pages an interrupted pull left long ago, and leaves alone the ones another tab is writing now', async () => {
+    db = freshDb();
+    await replaceShowTickets(db, 1, codes(3).map((c) => aListedTicket(c)), 'x', aShow(1));
+    const listed = await storedTickets(db, 1);
+    await db.ticketPages.bulkPut([
+      ...encodePages(1, 'crashed-yesterday', listed, Date.now() - 24 * 3600_000),
+      ...encodePages(1, 'other-tab-now', listed, Date.now()),
+    ]);
+    await replaceShowTickets(db, 1, codes(3).map((c) => aListedTicket(c)), 'y');
+    const revs = new Set((await db.ticketPages.toArray()).map((p) => p.rev));
+    expect(revs).toEqual(new Set([(await db.shows.get(1))?.listRev, 'other-tab-now']));
   });
 
   it('is what a reloaded app decides with, not only what this tab remembers', async () => {

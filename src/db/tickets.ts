@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import type { Show, ShowId, Ticket } from '../domain/types.ts';
 import type { KontrolDb } from './database.ts';
-import { currentLists, makeList, rememberList } from './ticket-index.ts';
-import { encodePages } from './ticket-pages.ts';
+import { currentLists, makeList, rememberList, SLICE, yieldToPage } from './ticket-index.ts';
+import { encodePages, PAGE_SIZE } from './ticket-pages.ts';
 
 export type ListedTicket = Omit<Ticket, 'showId' | 'revoked'>;
 
@@ -46,7 +46,10 @@ export async function replaceShowTickets(
   const tickets: Ticket[] = [];
   let added = 0;
   let restored = 0;
-  for (const t of listed) {
+  for (let i = 0; i < listed.length; i++) {
+    // Slices: a 100,000-ticket list compared in one go held the page (and any scan) for 100+ ms.
+    if (i % SLICE === SLICE - 1) await yieldToPage();
+    const t = listed[i] as ListedTicket;
     if (now.has(t.code)) continue; // a duplicate code in the answer: the first listing wins
     now.add(t.code);
     const was = previous?.byCode.get(t.code);
@@ -55,48 +58,75 @@ export async function replaceShowTickets(
     tickets.push({ ...t, showId, revoked: 0 });
   }
   let revoked = 0;
-  for (const t of previous?.tickets ?? []) {
+  const before = previous?.tickets ?? [];
+  for (let i = 0; i < before.length; i++) {
+    if (i % SLICE === SLICE - 1) await yieldToPage();
+    const t = before[i] as Ticket;
     if (now.has(t.code)) continue;
     if (t.revoked === 0) revoked++;
     tickets.push(t.revoked === 1 ? t : { ...t, revoked: 1 });
   }
 
   const rev = crypto.randomUUID();
-  const pages = encodePages(showId, rev, tickets);
-  for (let i = 0; i < pages.length; i += PAGES_PER_WRITE) await db.ticketPages.bulkPut(pages.slice(i, i + PAGES_PER_WRITE));
+  const writtenAt = Date.now();
+  let pages = 0;
+  for (let i = 0; i < tickets.length; i += PAGE_SIZE * PAGES_PER_WRITE) {
+    const batch = encodePages(showId, rev, tickets.slice(i, i + PAGE_SIZE * PAGES_PER_WRITE), writtenAt, PAGE_SIZE, pages);
+    pages += batch.length;
+    await db.ticketPages.bulkPut(batch);
+  }
+  // Built before the switch, so the list is in memory the moment the show points to it.
+  const list = await makeList(showId, rev, tickets);
 
   await db.transaction('rw', [db.shows, db.ticketPages], async () => {
     const written = await db.ticketPages.where('[showId+rev+page]').between(...revRange(showId, rev), true, true).count();
     // Another tab's clean-up may have removed pages of this rev while they were being written.
-    if (written !== pages.length) throw new ListSwitchError(`list of show ${showId} changed while it was stored`);
+    if (written !== pages) throw new ListSwitchError(`list of show ${showId} changed while it was stored`);
     const current = await db.shows.get(showId);
-    const list = { listRev: rev, pages: pages.length, listed: now.size, pulledAt };
-    if (show) await db.shows.put({ ...show, active: current?.active ?? show.active, ...list });
-    else if (current) await db.shows.put({ ...current, ...list });
+    const switched = { listRev: rev, pages, listed: now.size, pulledAt };
+    if (show) await db.shows.put({ ...show, active: current?.active ?? show.active, ...switched });
+    else if (current) await db.shows.put({ ...current, ...switched });
     else throw new ListSwitchError(`show ${showId} is no longer stored`);
   }).catch(async (error: unknown) => {
     // Only this pull's own pages: another tab's pull may be writing its rev right now.
-    await db.ticketPages.where('[showId+rev+page]').between(...revRange(showId, rev), true, true).delete().catch(() => undefined);
+    await deletePages(db, showId, rev).catch(() => undefined);
     throw error;
   });
-  rememberList(db, makeList(showId, rev, tickets));
-  // Old revs go after the switch; a failure here only leaves pages the next pull removes.
-  await dropOtherRevs(db, showId, rev).catch(() => undefined);
+  rememberList(db, list);
+  // Old revs go after the switch; a failure here only leaves pages a later pull removes.
+  await dropOldRevs(db, showId, previous?.rev ?? null, rev).catch(() => undefined);
   return { listed: now.size, added, revoked, restored };
 }
 
+/** A pull that wrote pages this long ago and never switched to them has been abandoned. */
+const ABANDONED_AFTER_MS = 10 * 60_000;
+
 /**
- * Removes a show's pages of every rev but `keep` and the show's current one: superseded lists and
- * what an interrupted pull left. (A pull in another tab at this moment loses its pages and fails
- * its switch; its next pass stores the list again.)
+ * Removes the list just replaced and what abandoned pulls left. Only ticketPages is written, and
+ * in small steps: deleting 100,000 tickets in one transaction that also held `shows` kept scans
+ * waiting for a second. The replaced rev is never current again (revs are unique), and pages of
+ * a pull still in progress elsewhere are younger than ABANDONED_AFTER_MS, so neither a scan nor
+ * another tab's pull loses pages it needs.
  */
-async function dropOtherRevs(db: KontrolDb, showId: ShowId, keep: string): Promise<void> {
-  await db.transaction('rw', [db.shows, db.ticketPages], async () => {
-    const current = (await db.shows.get(showId))?.listRev;
-    const [lower, upper] = showRange(showId);
-    const keys = await db.ticketPages.where('[showId+rev+page]').between(lower, upper, true, true).primaryKeys();
-    await db.ticketPages.bulkDelete(keys.filter(([, rev]) => rev !== keep && rev !== current));
-  });
+async function dropOldRevs(db: KontrolDb, showId: ShowId, replaced: string | null, keep: string): Promise<void> {
+  if (replaced !== null && replaced !== keep) await deletePages(db, showId, replaced);
+  const current = (await db.shows.get(showId))?.listRev;
+  const [lower, upper] = showRange(showId);
+  const cutoff = Date.now() - ABANDONED_AFTER_MS;
+  const keys = await db.ticketPages.where('[showId+rev+page]').between(lower, upper, true, true).primaryKeys();
+  const others = new Set(keys.map(([, rev]) => rev).filter((rev) => rev !== keep && rev !== current));
+  const abandoned: string[] = [];
+  // Keys only, then one page per rev: reading whole pages here would deserialise a list on the page's thread.
+  for (const rev of others) {
+    const first = await db.ticketPages.where('[showId+rev+page]').between(...revRange(showId, rev), true, true).first();
+    if (first && first.writtenAt < cutoff) abandoned.push(rev);
+  }
+  for (const rev of abandoned) await deletePages(db, showId, rev);
+}
+
+async function deletePages(db: KontrolDb, showId: ShowId, rev: string): Promise<void> {
+  const keys = await db.ticketPages.where('[showId+rev+page]').between(...revRange(showId, rev), true, true).primaryKeys();
+  for (let i = 0; i < keys.length; i += PAGES_PER_WRITE) await db.ticketPages.bulkDelete(keys.slice(i, i + PAGES_PER_WRITE));
 }
 
 /** Listed (not revoked) tickets of the given shows, from the count the pull stored with them. */

@@ -35,13 +35,15 @@ export function useDoorCounts(shows: StoredShow[] | undefined): DoorCounts | und
   const active = (shows ?? []).filter((s) => s.active);
   const key = active.map((s) => `${s.id}:${s.listRev ?? ''}`).join(',');
   return useLiveQuery(
-    async () => ({
+    async () => {
+      // IndexedDB first: a live query watches only reads made before it awaits anything else.
+      const admitted = await countAdmitted(db, active.map((s) => s.id));
+      const pending = await pendingCount(db);
       // Counted from the lists in memory: the number on screen means those tickets are ready to
       // decide with, not merely stored (the first read after opening takes a moment at 100,000).
-      stored: [...(await currentLists(db, active)).values()].reduce((sum, l) => sum + l.listed, 0),
-      admitted: await countAdmitted(db, active.map((s) => s.id)),
-      pending: await pendingCount(db),
-    }),
+      const stored = [...(await currentLists(db, active)).values()].reduce((sum, l) => sum + l.listed, 0);
+      return { stored, admitted, pending };
+    },
     // `key` stands for `active`: the same ids must not re-run the query on every render.
     [db, key],
   );
