@@ -155,6 +155,8 @@ async function main() {
       add('verdict 100k', `cold p50 (first scan after opening, ×${PLAN.coldScans})`, 'ms', v.coldP50);
       add('verdict 100k', 'cold p95', 'ms', v.coldP95, 30);
       add('verdict 100k', 'cold max', 'ms', v.coldMax);
+      add('verdict 100k', `during a refresh of the list p95 (${Math.round(v.pullScans.median)} scans)`, 'ms', v.pullP95, 30);
+      add('verdict 100k', 'during a refresh of the list max', 'ms', v.pullMax);
       json.verdict = verdicts;
     }
     if (delivery.length) {

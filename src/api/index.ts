@@ -8,5 +8,6 @@ export type { Parsed } from './parse';
 export { interpretBatchAnswer, parseBarcodePage, parseBarcodeStatus, parseEventsPage } from './parse';
 export type { ListOptions, QticketsClient } from './qtickets';
 export { BARCODE_SELECT, createQticketsClient } from './qtickets';
+export { withBarcodesOffThread } from './barcodes-off-thread';
 export { sortEventsForDoor } from './sortEvents';
 export type * from './types';

@@ -1,5 +1,5 @@
 // Wiring: the one place that creates the database, the API client and the sync loop.
-import { createQticketsClient } from '../api/index.ts';
+import { createQticketsClient, withBarcodesOffThread } from '../api/index.ts';
 import { KontrolDb } from '../db/database.ts';
 import { getDeviceId, getToken } from '../db/settings.ts';
 import { allLists } from '../db/ticket-index.ts';
@@ -20,7 +20,7 @@ export function createServices(): Services & { ops: OpsServices } {
     const token = await getToken(db);
     if (token) await api.checkToken(token);
   });
-  const api = observeClient(createQticketsClient(), watchers.observe);
+  const api = observeClient(withBarcodesOffThread(createQticketsClient()), watchers.observe);
   const syncState = createStore<SyncState>({ status: 'idle', lastSuccessAt: null });
   const port = apiDeliveryPort(api, () => getToken(db));
   const sync = createSyncLoop({ flush: () => flushOutbox(db, port), onState: syncState.set });

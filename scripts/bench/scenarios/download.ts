@@ -57,9 +57,15 @@ export async function openDoor(browser: Browser, server: DoorServer, expectedSto
       fetch: performance.getEntriesByName('kontrol:pull:fetch', 'measure').map((m) => ({ start: m.startTime, end: m.startTime + m.duration })),
       parse: performance.getEntriesByName('kontrol:pull:parse', 'measure').reduce((s, m) => s + m.duration, 0),
       store: one('kontrol:pull:store')?.duration ?? NaN,
-      resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-        .filter((r) => r.name.includes('/barcodes'))
-        .map((r) => ({ start: r.startTime, end: r.responseEnd, bytes: r.encodedBodySize })),
+      // The app fetches the list in a worker and re-marks the worker's Resource Timing here.
+      resources: [
+        ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((r) => r.name.includes('/barcodes'))
+          .map((r) => ({ start: r.startTime, end: r.responseEnd, bytes: r.encodedBodySize })),
+        ...performance
+          .getEntriesByName('kontrol:pull:network', 'measure')
+          .map((m) => ({ start: m.startTime, end: m.startTime + m.duration, bytes: (m as PerformanceMeasure).detail?.bytes ?? 0 })),
+      ],
     };
   });
   const usage = await page.evaluate(async () => {

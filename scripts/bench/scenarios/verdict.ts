@@ -2,6 +2,8 @@
 // Cold: the first scan after the app was opened anew (the door reopened, nothing warm in memory).
 // Warm: a run of scans at a steady pace, mostly admissions (the slowest path: a write
 // transaction), with repeats and unknown codes among them.
+// During a pull: the same pace while the door refreshes its 100,000-ticket list (issue 5: a pull
+// never blocks or slows scanning); scans go on until the refresh has finished.
 import type { Page } from '@playwright/test';
 import { quantile } from '../stats.ts';
 import { scanMany, waitReady } from '../lab.ts';
@@ -15,6 +17,10 @@ export interface VerdictFigures {
   coldP50: number;
   coldP95: number;
   coldMax: number;
+  pullP95: number;
+  pullMax: number;
+  /** Scans made while the refresh ran. */
+  pullScans: number;
 }
 
 export interface VerdictPlan {
@@ -58,6 +64,15 @@ export async function measureVerdicts(page: Page, fresh: Iterator<string>, plan:
     process.stdout.write(`  cold ${i + 1}/${plan.coldScans}: ${sample?.ms.toFixed(1)} ms\r`);
   }
   const warm = await scanMany(page, doorMix(fresh, plan.warmScans), plan.gapMs);
+  const refresh = page.getByTestId('refresh');
+  await refresh.click();
+  const during: number[] = [];
+  // Small bursts until the button is enabled again: the pull (fetch, parse, store, swap) is over.
+  while (during.length < 2000) {
+    const burst = await scanMany(page, doorMix(fresh, 10), plan.gapMs);
+    during.push(...burst.map((s) => s.ms));
+    if (await refresh.isEnabled()) break;
+  }
   const ms = warm.map((s) => s.ms);
   const figures: VerdictFigures = {
     warmP50: quantile(ms, 0.5),
@@ -67,6 +82,9 @@ export async function measureVerdicts(page: Page, fresh: Iterator<string>, plan:
     coldP50: quantile(cold, 0.5),
     coldP95: quantile(cold, 0.95),
     coldMax: Math.max(...cold),
+    pullP95: quantile(during, 0.95),
+    pullMax: Math.max(...during),
+    pullScans: during.length,
   };
   return { figures, counts: verdictCounts(warm) };
 }
