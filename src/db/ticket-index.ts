@@ -66,6 +66,15 @@ export function forgetLists(db: KontrolDb): void {
   caches.delete(db);
 }
 
+/** A show removed from the device (forget-show.ts): its names leave memory too. */
+export function forgetList(db: KontrolDb, showId: ShowId): void {
+  const cache = caches.get(db);
+  if (!cache) return;
+  cache.lists.delete(showId);
+  // A read of that list begun before the removal would put it back when it ends.
+  cache.reading = cache.reading.catch(() => undefined).then(() => void cache.lists.delete(showId));
+}
+
 async function readLists(db: KontrolDb, cache: Cache, ids: ShowId[]): Promise<void> {
   // The show and its pages in one transaction: a pull cleaning up the old rev cannot slip between.
   const read = await db.transaction('r', [db.shows, db.ticketPages], async () => {
