@@ -1,8 +1,9 @@
 // Hooks over the local store: everything the scan screen shows comes from IndexedDB through
 // live queries, so a write anywhere (this tab, another tab, the sync loop) updates the screen.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { StoredShow } from '../db/database.ts';
+import { forgetShow, undeliveredOfShow, type ForgetShowOutcome } from '../db/forget-show.ts';
 import { listRejected, pendingCount } from '../db/outbox.ts';
 import { recordScan } from '../db/scan.ts';
 import { getToken } from '../db/settings.ts';
@@ -10,6 +11,7 @@ import { listShows, setShowActive } from '../db/shows.ts';
 import { currentLists } from '../db/ticket-index.ts';
 import { countAdmitted } from '../db/tickets.ts';
 import type { InputSource, ShowId, Verdict } from '../domain/types.ts';
+import { webLock } from '../sync/loop.ts';
 export type { SyncState } from '../sync/loop.ts';
 import { useServices } from './services.tsx';
 
@@ -59,6 +61,23 @@ export function useSetShowActive(): (id: ShowId, active: boolean) => Promise<voi
   return useCallback((id, active) => setShowActive(db, id, active), [db]);
 }
 
+export type { ForgetShowOutcome };
+
+/** Check-ins of one show still waiting to be sent: what removing that show would lose. */
+export function useShowUndelivered(showId: ShowId): number | undefined {
+  const { db } = useServices();
+  return useLiveQuery(() => undeliveredOfShow(db, showId), [db, showId]);
+}
+
+/**
+ * Removes a show from the device in the delivery lock, as undo and sign-out do: a flush sending
+ * that show's check-ins finishes first, and the count to confirm is then taken without them.
+ */
+export function useForgetShow(): (showId: ShowId, confirmDiscard: number) => Promise<ForgetShowOutcome> {
+  const { db } = useServices();
+  return useCallback((showId, confirmDiscard) => webLock(() => forgetShow(db, showId, confirmDiscard)), [db]);
+}
+
 export function useSyncState() {
   const { syncState } = useServices();
   return useSyncExternalStore(syncState.subscribe, syncState.get);
@@ -87,6 +106,13 @@ export function useScan(onVerdict?: (verdict: Verdict) => void) {
   const { db, sync, deviceId } = useServices();
   const [feedback, setFeedback] = useState<ScanFeedback | null>(null);
   const counter = useRef(0);
+  // Sound, vibration and the double-entry question follow the verdict's render instead of running
+  // before it: on the first scan after opening, starting the audio context alone took tens of ms.
+  const onVerdictRef = useRef(onVerdict);
+  onVerdictRef.current = onVerdict;
+  useEffect(() => {
+    if (feedback?.kind === 'verdict') onVerdictRef.current?.(feedback.verdict);
+  }, [feedback]);
   const submit = useCallback(
     async (raw: string, source: InputSource) => {
       const scanId = ++counter.current;
@@ -97,13 +123,12 @@ export function useScan(onVerdict?: (verdict: Verdict) => void) {
           return;
         }
         setFeedback({ kind: 'verdict', verdict: outcome.verdict, scanId });
-        onVerdict?.(outcome.verdict);
         if (outcome.verdict.kind === 'valid' && outcome.verdict.recorded) sync.kick();
       } catch (error) {
         setFeedback({ kind: 'error', message: error instanceof Error ? error.message : String(error), scanId });
       }
     },
-    [db, deviceId, sync, onVerdict],
+    [db, deviceId, sync],
   );
   return { feedback, submit };
 }
