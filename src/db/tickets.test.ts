@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KontrolDb } from './database.ts';
 import { recordScan } from './scan.ts';
 import { forgetLists } from './ticket-index.ts';
@@ -61,6 +61,24 @@ describe('the stored list', () => {
     await replaceShowTickets(db, 1, codes(3).map((c) => aListedTicket(c)), 'y');
     const revs = new Set((await db.ticketPages.toArray()).map((p) => p.rev));
     expect(revs).toEqual(new Set([(await db.shows.get(1))?.listRev, 'other-tab-now']));
+  });
+
+  it('keeps the old list whole and leaves no pages behind when the disk fills up mid-write', async () => {
+    db = freshDb();
+    await replaceShowTickets(db, 1, codes(3).map((c) => aListedTicket(c)), 'x', aShow(1));
+    const before = await db.ticketPages.toArray();
+    const real = db.ticketPages.bulkPut.bind(db.ticketPages);
+    let calls = 0;
+    const spy = vi.spyOn(db.ticketPages, 'bulkPut').mockImplementation(((...args: Parameters<typeof real>) => {
+      calls += 1;
+      if (calls === 2) return Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }));
+      return real(...args);
+    }) as typeof real);
+    await expect(replaceShowTickets(db, 1, codes(30_000).map((c) => aListedTicket(c)), 'y')).rejects.toThrow('disk full');
+    spy.mockRestore();
+    expect(await db.ticketPages.toArray()).toEqual(before);
+    expect(await countListedTickets(db, [1])).toBe(3);
+    expect((await db.shows.get(1))?.pulledAt).toBe('x');
   });
 
   it('is what a reloaded app decides with, not only what this tab remembers', async () => {

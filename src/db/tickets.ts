@@ -70,28 +70,31 @@ export async function replaceShowTickets(
   const rev = crypto.randomUUID();
   const writtenAt = Date.now();
   let pages = 0;
-  for (let i = 0; i < tickets.length; i += PAGE_SIZE * PAGES_PER_WRITE) {
-    const batch = encodePages(showId, rev, tickets.slice(i, i + PAGE_SIZE * PAGES_PER_WRITE), writtenAt, PAGE_SIZE, pages);
-    pages += batch.length;
-    await db.ticketPages.bulkPut(batch);
-  }
-  // Built before the switch, so the list is in memory the moment the show points to it.
-  const list = await makeList(showId, rev, tickets);
-
-  await db.transaction('rw', [db.shows, db.ticketPages], async () => {
-    const written = await db.ticketPages.where('[showId+rev+page]').between(...revRange(showId, rev), true, true).count();
-    // Another tab's clean-up may have removed pages of this rev while they were being written.
-    if (written !== pages) throw new ListSwitchError(`list of show ${showId} changed while it was stored`);
-    const current = await db.shows.get(showId);
-    const switched = { listRev: rev, pages, listed: now.size, pulledAt };
-    if (show) await db.shows.put({ ...show, active: current?.active ?? show.active, ...switched });
-    else if (current) await db.shows.put({ ...current, ...switched });
-    else throw new ListSwitchError(`show ${showId} is no longer stored`);
-  }).catch(async (error: unknown) => {
-    // Only this pull's own pages: another tab's pull may be writing its rev right now.
+  let list: Awaited<ReturnType<typeof makeList>>;
+  try {
+    for (let i = 0; i < tickets.length; i += PAGE_SIZE * PAGES_PER_WRITE) {
+      const batch = encodePages(showId, rev, tickets.slice(i, i + PAGE_SIZE * PAGES_PER_WRITE), writtenAt, PAGE_SIZE, pages);
+      pages += batch.length;
+      await db.ticketPages.bulkPut(batch);
+    }
+    // Built before the switch, so the list is in memory the moment the show points to it.
+    list = await makeList(showId, rev, tickets);
+    await db.transaction('rw', [db.shows, db.ticketPages], async () => {
+      const written = await db.ticketPages.where('[showId+rev+page]').between(...revRange(showId, rev), true, true).count();
+      // A sign-out, or a clean-up that took this pull for abandoned, removed pages meanwhile.
+      if (written !== pages) throw new ListSwitchError(`list of show ${showId} changed while it was stored`);
+      const current = await db.shows.get(showId);
+      const switched = { listRev: rev, pages, listed: now.size, pulledAt };
+      if (show) await db.shows.put({ ...show, active: current?.active ?? show.active, ...switched });
+      else if (current) await db.shows.put({ ...current, ...switched });
+      else throw new ListSwitchError(`show ${showId} is no longer stored`);
+    });
+  } catch (error) {
+    // A full disk mid-write, or a failed switch: the old list stays current and this pull's
+    // pages go (only its own: another tab's pull may be writing its rev right now).
     await deletePages(db, showId, rev).catch(() => undefined);
     throw error;
-  });
+  }
   rememberList(db, list);
   // Old revs go after the switch; a failure here only leaves pages a later pull removes.
   await dropOldRevs(db, showId, previous?.rev ?? null, rev).catch(() => undefined);
