@@ -27,10 +27,8 @@ import { StatsScreen } from '../ui/ops/StatsScreen.tsx';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { networkMode: 'offlineFirst' } } });
 
-function Routes({ initialLink }: { initialLink: SetupLink | 'incomplete' | null }) {
+function Routes({ link, onLinkUsed }: { link: SetupLink | 'incomplete' | null; onLinkUsed: () => void }) {
   const [, navigate] = useLocation();
-  // A setup link is used once: coming back to setup later must not download again.
-  const [link, setLink] = useState(initialLink);
   const kiosk = useKioskActions();
   const persist = usePersistStorage();
   const token = useToken();
@@ -46,7 +44,7 @@ function Routes({ initialLink }: { initialLink: SetupLink | 'incomplete' | null 
             // A configured device asks to keep its storage (Safari deletes it after 7 idle days).
             void persist();
             if (link && link !== 'incomplete' && link.kiosk) void kiosk.enable(link.kiosk.pin);
-            setLink(null);
+            onLinkUsed();
             navigate('/');
           }}
         />
@@ -98,8 +96,12 @@ interface ShellProps {
   onOfflineReadySeen: () => void;
 }
 
-function Shell({ link, applyUpdate, offlineReady, onOfflineReadySeen }: ShellProps) {
+function Shell({ link: initialLink, applyUpdate, offlineReady, onOfflineReadySeen }: ShellProps) {
   const [, navigate] = useLocation();
+  // A setup link is used once: coming back to setup later must not download again. Held here,
+  // above the kiosk switch, so locking and unlocking the kiosk does not bring it back.
+  const [link, setLink] = useState(initialLink);
+  const linkUsed = useCallback(() => setLink(null), []);
   const kiosk = useKioskMode();
   // An update or an install offer never covers a verdict someone is reading.
   const verdictOnScreen = useVerdictOnScreen();
@@ -112,7 +114,7 @@ function Shell({ link, applyUpdate, offlineReady, onOfflineReadySeen }: ShellPro
       {kiosk.locked ? <KioskBar onUnlocked={() => navigate('/device')} /> : <AppHeader />}
       {offlineReady && <OfflineReady onClose={onOfflineReadySeen} />}
       {applyUpdate && !verdictOnScreen && <UpdateBar onApply={() => void applyUpdate()} />}
-      {kiosk.locked ? <KioskRoutes /> : <Routes initialLink={link} />}
+      {kiosk.locked ? <KioskRoutes /> : <Routes link={link} onLinkUsed={linkUsed} />}
       <InstallOffer calm={!verdictOnScreen && !kiosk.enabled} />
     </div>
   );
