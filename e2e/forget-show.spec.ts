@@ -111,4 +111,7 @@ test('removing the last show leads to setup; a locked kiosk offers no removal', 
   await shows.confirmStep(JAZZ).getByRole('button', { name: 'Убрать', exact: true }).click();
   await expect(page).toHaveURL(/#\/setup$/);
   await expect(page.getByRole('heading', { name: 'Настройка устройства' })).toBeVisible();
+  // The device keeps its token: the events are listed without pasting it again.
+  await expect(page.getByTestId('token-stored')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Мероприятие' }).getByRole('radio').first()).toBeVisible({ timeout: 30_000 });
 });

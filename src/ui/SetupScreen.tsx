@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useToken } from '../state/door.ts';
 import { pickShows, resolveLinkShows, useDownload, useEvents, type SetupLink } from '../state/setup.ts';
 import { useI18n } from './i18n/context.tsx';
 
@@ -11,7 +12,12 @@ interface Props {
 export function SetupScreen({ link, onDone }: Props) {
   const { t, locale, plural, dateTime } = useI18n();
   const [draft, setDraft] = useState(link && link !== 'incomplete' ? link.token : '');
-  const [token, setToken] = useState<string | null>(link && link !== 'incomplete' ? link.token : null);
+  const [typed, setTyped] = useState<string | null>(link && link !== 'incomplete' ? link.token : null);
+  // A device that already has a token (adding a show, or its last show was removed) lists the
+  // events with it at once; typing another token and checking it replaces it.
+  const stored = useToken();
+  const storedToken = !link && typed === null && typeof stored === 'string' ? stored : null;
+  const token = typed ?? storedToken;
   const [eventId, setEventId] = useState<number | null>(null);
   const [picked, setPicked] = useState<Set<number>>(new Set());
   const [linkError, setLinkError] = useState<string | null>(null);
@@ -36,7 +42,7 @@ export function SetupScreen({ link, onDone }: Props) {
     e.preventDefault();
     setEventId(null);
     setPicked(new Set());
-    setToken(draft.trim() || null);
+    setTyped(draft.trim() || null);
   };
   const start = () => {
     if (!event || !token) return;
@@ -58,6 +64,7 @@ export function SetupScreen({ link, onDone }: Props) {
         <label htmlFor="token">{t('setup.token')}</label>
         <input id="token" type="password" autoComplete="off" spellCheck={false} value={draft} onChange={(e) => setDraft(e.target.value)} data-testid="token" />
         <p className="hint">{t('setup.token.hint')}</p>
+        {storedToken && <p className="hint" data-testid="token-stored">{t('setup.token.stored')}</p>}
         <button type="submit" disabled={!draft.trim() || events.isFetching}>
           {events.isFetching ? t('setup.checking') : t('setup.check')}
         </button>

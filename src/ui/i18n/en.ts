@@ -65,6 +65,7 @@ export const en: Record<keyof typeof ru, string> = {
   'setup.title': 'Device setup',
   'setup.token': 'Qtickets API token',
   'setup.token.hint': 'Find the token in your Qtickets account: “Settings — General”, at the bottom.',
+  'setup.token.stored': 'Events are listed with the token saved on this device. To change it, enter a new one.',
   'setup.check': 'Check token',
   'setup.checking': 'Checking the token…',
   'setup.events': 'Event',
