@@ -6,7 +6,8 @@
 // - A check-in leaves `outbox` only when the server accepted it (deleted) or refused it
 //   (moved to `rejected` in the same transaction), or when a person undoes that admission before
 //   delivery (history.ts: admission, outbox record and log mark in one transaction, holding the
-//   delivery lock), or discards it by its exact count when signing out (signout.ts).
+//   delivery lock), or discards it by its exact count when signing out (signout.ts) or when
+//   removing its show from the device (forget-show.ts, holding the delivery lock).
 // - The barcode lists are the server's view, stored as `ticketPages` of one pull (`rev`) each; a
 //   pull writes a new rev beside the old one and switches the show's `listRev` in one short
 //   transaction, so a reader sees the old list or the new one, never half, and nothing a scan
