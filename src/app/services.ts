@@ -2,6 +2,7 @@
 import { createQticketsClient, withBarcodesOffThread } from '../api/index.ts';
 import { KontrolDb } from '../db/database.ts';
 import { getDeviceId, getToken } from '../db/settings.ts';
+import { scanContext } from '../db/scan-context.ts';
 import { allLists } from '../db/ticket-index.ts';
 import type { OpsServices } from '../state/ops-services.tsx';
 import type { Services } from '../state/services.tsx';
@@ -28,8 +29,11 @@ export function createServices(): Services & { ops: OpsServices } {
   let deviceIdPromise: Promise<string> | undefined;
   const deviceId = () => (deviceIdPromise ??= getDeviceId(db));
   sync.kick(); // whatever a previous session left in the outbox goes out now
-  // The lists are read into memory while the screen renders, not when the first ticket arrives.
+  // The lists, the scan context and the device id are read while the screen renders, not when
+  // the first ticket arrives (each waited behind the start-up's other IndexedDB work).
   void allLists(db).catch(() => undefined);
+  void scanContext(db).catch(() => undefined);
+  void deviceId().catch(() => undefined);
   const ops = createOpsServices({ db, api, sync, syncState, deviceId, watchers });
   return { db, api, sync, syncState, deviceId, ops };
 }

@@ -3,8 +3,7 @@ import { formatLocalIso } from '../domain/time.ts';
 import type { CheckIn, InputSource, ScanRecord, Verdict } from '../domain/types.ts';
 import { decide } from '../domain/verdict.ts';
 import { isQuotaError, type KontrolDb } from './database.ts';
-import { CLOCK_CORRECTION } from './device-settings.ts';
-import { ENTRANCE_ZONES } from './entrance.ts';
+import { scanContext } from './scan-context.ts';
 import { currentLists, findTickets } from './ticket-index.ts';
 
 export interface ScanInput {
@@ -36,17 +35,14 @@ export async function recordScan(db: KontrolDb, input: ScanInput): Promise<ScanO
   const newId = input.newId ?? (() => crypto.randomUUID());
 
   const candidates = candidateCodes(code);
-  // Shows and settings are small and only ever held by short writes; the tickets come from the
-  // lists in memory (read from IndexedDB once per pull), so a pull never makes a scan wait.
-  const [shows, zones, correction] = await db.transaction('r', db.shows, db.settings, () =>
-    Promise.all([db.shows.toArray(), db.settings.get(ENTRANCE_ZONES), db.settings.get(CLOCK_CORRECTION)]),
-  );
+  // Shows, zones and the clock correction come from memory (scan-context.ts) and the tickets
+  // from the lists in memory (ticket-index.ts): the only IndexedDB work before the verdict is
+  // the write transaction below, so a pull or a background write never makes a scan wait.
+  const { shows, zones: entrance, correction } = await scanContext(db);
   const tickets = findTickets(await currentLists(db, shows), candidates);
-  const entrance = Array.isArray(zones?.value) ? (zones.value as unknown[]).filter((z): z is string => typeof z === 'string') : [];
   const at = now();
   // The sync layer stores a correction only when the clock is off by more than the allowed skew.
-  const stored = typeof correction?.value === 'number' && Number.isFinite(correction.value) ? correction.value : 0;
-  const offset = input.clockOffsetMs ?? stored;
+  const offset = input.clockOffsetMs ?? correction;
   const stamped = offset === 0 ? at : new Date(at.getTime() + offset);
   const checkedAt = formatLocalIso(stamped);
 
