@@ -25,4 +25,4 @@ export type BarcodesMessage =
   /** On success `result.value` is empty: the tickets came in the chunks before. */
   | { id: number; type: 'done'; result: ApiResult<ApiTicket[]>; timings: WorkerTiming[] };
 
-export const CHUNK_SIZE = 5000;
+export const CHUNK_SIZE = 2000;

@@ -35,7 +35,7 @@ function cacheOf(db: KontrolDb): Cache {
 }
 
 /** Work done between two yields: about 10 ms on a slow phone, so a scan waits at most that. */
-export const SLICE = 5000;
+export const SLICE = 2000;
 
 /** Lets a scan (input event, IndexedDB callback) run between two slices of a long job. */
 export function yieldToPage(): Promise<void> {

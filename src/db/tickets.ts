@@ -14,7 +14,7 @@ export interface PullResult {
 }
 
 /** Pages written per transaction: short enough that a cold read of another list is not kept waiting. */
-const PAGES_PER_WRITE = 5;
+const PAGES_PER_WRITE = 1;
 
 const revRange = (showId: ShowId, rev: string) => [[showId, rev, Dexie.minKey], [showId, rev, Dexie.maxKey]] as const;
 // [id] sorts before every [id, rev, page] and [id, []] after them (arrays sort after strings).
