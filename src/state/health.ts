@@ -1,6 +1,6 @@
 // Device health: one screen that tells a supervisor whether this device can be trusted at the
 // door — lists fresh, check-ins leaving, storage safe, camera allowed, clock right, app current.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './live-query.ts';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { readStoreHealth, type StoreHealth } from '../db/health.ts';
 import { getSetting, setSetting } from '../db/settings.ts';

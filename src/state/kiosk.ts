@@ -1,7 +1,7 @@
 // Kiosk mode: a tablet at a turnstile locked to the scan screen. Settings and leaving kiosk mode
 // need the PIN; the verdict clears itself; the screen stays on. Also the "is a verdict on screen
 // right now" signal the update bar and the install offer wait for.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './live-query.ts';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { getKioskPin, getKioskSettings, getPinThrottle, setKioskPin, setPinThrottle, updateKioskSettings, type KioskSettings } from '../db/settings.ts';
 import { enterFullscreen, exitFullscreen } from '../pwa/fullscreen.ts';

@@ -1,5 +1,5 @@
 // Scan history, undo, export, double-entry conflicts and leaving the device.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './live-query.ts';
 import { useCallback } from 'react';
 import { findAdmissionScan, listConflicts, markConflictsSeen, unseenConflicts } from '../db/conflicts.ts';
 import { allHistory, listHistory, undoAdmission, type HistoryEntry, type UndoOutcome } from '../db/history.ts';

@@ -1,5 +1,5 @@
 // Connectivity mode, device clock and the periodic list pull, as hooks.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './live-query.ts';
 import { useCallback, useSyncExternalStore } from 'react';
 import { describeError, type Locale } from '../api/index.ts';
 import { getRefreshMinutes, setRefreshMinutes } from '../db/device-settings.ts';

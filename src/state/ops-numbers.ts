@@ -1,6 +1,6 @@
 // Numbers at the door, live: the store's live part re-runs on every write (a scan here, in
 // another tab, a delivery); the expected counts come from the lists snapshot.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './live-query.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { liveNumbers, type LiveNumbers } from '../db/stats.ts';
 import { countByShowAndZone, perMinute, type ShowCount } from '../domain/stats.ts';

@@ -1,5 +1,5 @@
 // Camera and feedback preferences, kept per device in the settings store.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './live-query.ts';
 import { useCallback } from 'react';
 import { getSetting, setSetting } from '../db/settings.ts';
 import { DEFAULT_FORMATS, DEFAULT_REPEAT_WINDOW_MS, type Facing, type ScanFormat } from '../scanner/index.ts';
