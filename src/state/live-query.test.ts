@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../db/testing.ts';
 import { getSetting, setSetting } from '../db/settings.ts';
 import type { KontrolDb } from '../db/database.ts';
-import { renewingLiveQuery } from './live-query.ts';
+import { pacedQuery, renewingLiveQuery } from './live-query.ts';
 
 // Every live Dexie subscription listens to this event; it is how a dropped one can be told apart
 // from a kept one without reaching into Dexie's closures.
@@ -83,5 +83,53 @@ describe('renewingLiveQuery', () => {
     await setSetting(db, 'token', 'after');
     await new Promise((r) => setTimeout(r, 30));
     expect(seen.length).toBe(answers);
+  });
+});
+
+describe('pacedQuery', () => {
+  it('answers the first scan at once, a burst of scans at most once per interval, and ends with all of them', async () => {
+    db = freshDb();
+    await db.open(); // creating the store is a write to every table
+    let runs = 0;
+    const counts: number[] = [];
+    const stop = pacedQuery(db, ['scans'], 1000, () => {
+      runs += 1;
+      return db.scans.count();
+    }, (v) => counts.push(v));
+    open.push({ unsubscribe: stop });
+    await until(() => counts.length === 1, 'the first answer');
+    await new Promise((r) => setTimeout(r, 1050));
+
+    const scannedAt = Date.now();
+    await scan(db);
+    await until(() => counts.at(-1) === 1, 'the first scan counted');
+    // Not held back to the end of an interval: the person at the door sees it counted.
+    expect(Date.now() - scannedAt).toBeLessThan(600);
+
+    const burstStart = Date.now();
+    for (let i = 0; i < 30; i++) await scan(db);
+    await until(() => counts.at(-1) === 31, 'the whole burst counted');
+    const burstMs = Date.now() - burstStart;
+    // Two runs so far, then one per started second of the burst and one after it, not 30.
+    expect(runs).toBeLessThanOrEqual(2 + Math.ceil(burstMs / 1000) + 1);
+    expect(nonDecreasing(counts)).toBe(true);
+  });
+
+  it('ignores writes to other tables, and stops when asked', async () => {
+    db = freshDb();
+    await db.open(); // creating the store is a write to every table
+    let runs = 0;
+    const stop = pacedQuery(db, ['scans'], 0, () => {
+      runs += 1;
+      return db.scans.count();
+    }, () => undefined);
+    await until(() => runs === 1, 'the first run');
+    await setSetting(db, 'token', 'x');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(runs).toBe(1);
+    stop();
+    await scan(db);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(runs).toBe(1);
   });
 });

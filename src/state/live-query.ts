@@ -20,8 +20,9 @@
 // querier, the observer) is made by the module-level helpers below, which close over a small
 // relay and not over the renewing subscription; a dropped relay is cut; and the old
 // subscription is ended from a timer, with nothing of ours on the stack.
-import { Dexie, liveQuery, type Observer, type Subscription } from 'dexie';
+import { Dexie, liveQuery, type ObservabilitySet, type Observer, type Subscription } from 'dexie';
 import { useObservable } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 
 /** Writes heard without a run of the query before it is renewed: one cheap re-run per this many scans. */
 export const RENEW_AFTER = 32;
@@ -135,4 +136,74 @@ export function useLiveQuery<T, D>(querier: () => T | Promise<T>, deps: unknown[
 export function useLiveQuery<T, D>(querier: () => T | Promise<T>, deps: unknown[] = [], defaultResult?: D): T | D | undefined {
   // The querier is the caller's closure over `deps`, exactly as with dexie-react-hooks.
   return useObservable(() => renewingLiveQuery(querier), deps, defaultResult);
+}
+
+/**
+ * Runs `query` now and again whenever one of `tables` is written (in this tab, another tab, by a
+ * delivery), but at most once per `everyMs`: the first write after a quiet spell is answered at
+ * once, a burst of them once more at the end. For numbers that read the whole night (every
+ * admission's key), which re-run after every scan would hold each next scan's write back longer
+ * as the night goes on. Returns the stop.
+ */
+export function pacedQuery<T>(
+  db: Dexie,
+  tables: readonly string[],
+  everyMs: number,
+  query: () => Promise<T>,
+  onResult: (value: T) => void,
+  onError?: (error: unknown) => void,
+): () => void {
+  const prefixes = tables.map((table) => `idb://${db.name}/${table}/`);
+  let stopped = false;
+  let running = false;
+  let again = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastStart = -Infinity;
+
+  const run = async () => {
+    timer = null;
+    running = true;
+    again = false;
+    lastStart = Date.now();
+    try {
+      const value = await query();
+      if (!stopped) onResult(value);
+    } catch (error) {
+      if (!stopped) onError?.(error);
+    } finally {
+      running = false;
+      if (again) schedule();
+    }
+  };
+  function schedule() {
+    if (stopped || timer !== null) return;
+    // A write during a run may not be in what that run read: run once more after it.
+    if (running) {
+      again = true;
+      return;
+    }
+    timer = setTimeout(() => void run(), Math.max(0, lastStart + everyMs - Date.now()));
+  }
+  const onWrite = (parts: ObservabilitySet) => {
+    if ('all' in parts || Object.keys(parts).some((part) => prefixes.some((prefix) => part.startsWith(prefix)))) schedule();
+  };
+
+  Dexie.on.storagemutated.subscribe(onWrite);
+  void run();
+  return () => {
+    stopped = true;
+    Dexie.on.storagemutated.unsubscribe(onWrite);
+    if (timer !== null) clearTimeout(timer);
+  };
+}
+
+/**
+ * pacedQuery for React: undefined until the first answer; when `query` changes (keep it in
+ * useCallback), the last answer stays on screen until the new query's first one. A failed run
+ * leaves the last answer too; the next write runs it again.
+ */
+export function usePacedQuery<T>(db: Dexie, tables: readonly string[], everyMs: number, query: () => Promise<T>): T | undefined {
+  const [value, setValue] = useState<T>();
+  useEffect(() => pacedQuery(db, tables, everyMs, query, setValue), [db, tables, everyMs, query]);
+  return value;
 }
