@@ -2,6 +2,9 @@
 // Heap is read after forced full collections, after a warm-up so JIT code and caches are in.
 // The heap is also read halfway: growth that goes on in the second half is a leak's slope, while
 // what settles early (the last optimised code, first-time caches) shows in the first half only.
+// Each reading waits until the door is quiet (every check-in delivered, the double-entry
+// questions answered or timed out): on a loaded machine a backlog of deliveries and requests in
+// flight at the moment of reading moved the figure by up to 1 MB between runs.
 import type { Page } from '@playwright/test';
 import { scanMany, type Heap } from '../lab.ts';
 import { doorMix, verdictCounts } from './verdict.ts';
@@ -23,18 +26,34 @@ const MB = 2 ** 20;
  */
 export const WARM_UP_SCANS = 500;
 
+/** The double-entry question after an admission gives up after 1.5 s (src/sync/double-entry.ts). */
+const QUESTIONS_DONE_MS = 2000;
+
+async function quiet(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid="pending-count"]')?.textContent?.trim() === '0', null, {
+    timeout: 60_000,
+    polling: 100,
+  });
+  await page.waitForTimeout(QUESTIONS_DONE_MS);
+}
+
+async function retainedWhenQuiet(page: Page, heap: Heap): Promise<number> {
+  await quiet(page);
+  return heap.retained();
+}
+
 export async function measureStamina(page: Page, heap: Heap, fresh: Iterator<string>, scans: number) {
   await scanMany(page, doorMix(fresh, WARM_UP_SCANS), 0);
-  const before = await heap.retained();
+  const before = await retainedWhenQuiet(page, heap);
   const started = performance.now();
   const half = Math.floor(scans / 2);
   const samples = await scanMany(page, doorMix(fresh, half), 0);
   const seconds = (performance.now() - started) / 1000;
-  const middle = await heap.retained();
+  const middle = await retainedWhenQuiet(page, heap);
   const restStarted = performance.now();
   samples.push(...(await scanMany(page, doorMix(fresh, scans - half), 0)));
   const restSeconds = (performance.now() - restStarted) / 1000;
-  const after = await heap.retained();
+  const after = await retainedWhenQuiet(page, heap);
   const figures: StaminaFigures = {
     heapBeforeMB: before / MB,
     heapAfterMB: after / MB,
