@@ -1,6 +1,6 @@
 // Hooks over the local store: everything the scan screen shows comes from IndexedDB through
 // live queries, so a write anywhere (this tab, another tab, the sync loop) updates the screen.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './live-query.ts';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { StoredShow } from '../db/database.ts';
 import { forgetShow, undeliveredOfShow, type ForgetShowOutcome } from '../db/forget-show.ts';

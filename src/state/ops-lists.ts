@@ -1,7 +1,7 @@
 // Everything that needs the stored lists whole (search, per-zone numbers, the zones an entrance
 // may pick): one in-memory snapshot, read again only when a list was pulled again, shared by
 // every screen that asks.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from './live-query.ts';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { KontrolDb } from '../db/database.ts';
 import { getEntranceZones, setEntranceZones } from '../db/entrance.ts';
