@@ -5,8 +5,8 @@
 // tab or another (Dexie's storagemutated event crosses tabs), drops the copy; the next scan
 // reads them again. A scan decides with the state before or after a write, as with the lists.
 import Dexie, { RangeSet, rangesOverlap, type ObservabilitySet } from 'dexie';
-import { CLOCK_CORRECTION } from './device-settings.ts';
-import { ENTRANCE_ZONES } from './entrance.ts';
+import { CLOCK_CORRECTION, getClockCorrection } from './device-settings.ts';
+import { ENTRANCE_ZONES, getEntranceZones } from './entrance.ts';
 import type { KontrolDb, StoredShow } from './database.ts';
 
 export interface ScanContext {
@@ -52,13 +52,9 @@ function entryOf(db: KontrolDb): Entry {
 
 async function read(db: KontrolDb): Promise<ScanContext> {
   const [shows, zones, correction] = await db.transaction('r', db.shows, db.settings, () =>
-    Promise.all([db.shows.toArray(), db.settings.get(ENTRANCE_ZONES), db.settings.get(CLOCK_CORRECTION)]),
+    Promise.all([db.shows.toArray(), getEntranceZones(db), getClockCorrection(db)]),
   );
-  return {
-    shows,
-    zones: Array.isArray(zones?.value) ? (zones.value as unknown[]).filter((z): z is string => typeof z === 'string') : [],
-    correction: typeof correction?.value === 'number' && Number.isFinite(correction.value) ? correction.value : 0,
-  };
+  return { shows, zones, correction };
 }
 
 export function scanContext(db: KontrolDb): Promise<ScanContext> {

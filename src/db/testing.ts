@@ -1,7 +1,7 @@
 // Helpers for tests of db and sync: a fresh fake-IndexedDB database per test (vitest.setup.ts installs fake-indexeddb).
 import type { Show, Ticket } from '../domain/types.ts';
-import Dexie from 'dexie';
 import { KontrolDb } from './database.ts';
+import { revRange } from './ticket-index.ts';
 import { decodePage } from './ticket-pages.ts';
 import type { ListedTicket } from './tickets.ts';
 
@@ -29,7 +29,7 @@ export async function storedTickets(db: KontrolDb, showId?: number): Promise<Tic
     const tickets: Ticket[] = [];
     for (const show of await db.shows.toArray()) {
       if (!show.listRev || (showId !== undefined && show.id !== showId)) continue;
-      const pages = await db.ticketPages.where('[showId+rev+page]').between([show.id, show.listRev, Dexie.minKey], [show.id, show.listRev, Dexie.maxKey]).toArray();
+      const pages = await db.ticketPages.where('[showId+rev+page]').between(...revRange(show.id, show.listRev), true, true).toArray();
       for (const page of pages) decodePage(page, tickets);
     }
     return tickets.sort((a, b) => a.showId - b.showId || a.code.localeCompare(b.code));

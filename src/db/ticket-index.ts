@@ -8,6 +8,9 @@ import type { ShowId, Ticket } from '../domain/types.ts';
 import type { KontrolDb, StoredShow } from './database.ts';
 import { decodePage, type TicketPage } from './ticket-pages.ts';
 
+/** Key range of one list's pages: [showId, rev, page] for every page. */
+export const revRange = (showId: ShowId, rev: string) => [[showId, rev, Dexie.minKey], [showId, rev, Dexie.maxKey]] as const;
+
 export interface ShowList {
   showId: ShowId;
   rev: string;
@@ -85,7 +88,7 @@ async function readLists(db: KontrolDb, cache: Cache, ids: ShowId[]): Promise<vo
         found.push({ id, rev, pages: [] });
         continue;
       }
-      const pages = await db.ticketPages.where('[showId+rev+page]').between([id, rev, Dexie.minKey], [id, rev, Dexie.maxKey], true, true).toArray();
+      const pages = await db.ticketPages.where('[showId+rev+page]').between(...revRange(id, rev), true, true).toArray();
       found.push({ id, rev, pages });
     }
     return found;

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { Show, ShowId, Ticket } from '../domain/types.ts';
 import type { KontrolDb } from './database.ts';
-import { currentLists, makeList, rememberList, SLICE, yieldToPage } from './ticket-index.ts';
+import { currentLists, makeList, rememberList, revRange, SLICE, yieldToPage } from './ticket-index.ts';
 import { encodePages, PAGE_SIZE } from './ticket-pages.ts';
 
 export type ListedTicket = Omit<Ticket, 'showId' | 'revoked'>;
@@ -16,7 +16,6 @@ export interface PullResult {
 /** Pages written per transaction: short enough that a cold read of another list is not kept waiting. */
 const PAGES_PER_WRITE = 1;
 
-const revRange = (showId: ShowId, rev: string) => [[showId, rev, Dexie.minKey], [showId, rev, Dexie.maxKey]] as const;
 // [id] sorts before every [id, rev, page] and [id, []] after them (arrays sort after strings).
 const showRange = (showId: ShowId) => [[showId], [showId, []]] as const;
 
