@@ -1,7 +1,7 @@
 // Door operations end to end: entrance filter, search with ё, undo, CSV, periodic refresh,
 // double entry found at once and across two offline devices.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_TOKEN, demo, SHOW } from './demo.ts';
 import { DoorPage } from './door-page.ts';
 import { listedTickets, OpsPage, serverCheckedAt } from './ops-page.ts';
@@ -164,26 +164,32 @@ async function secondDevice(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ baseURL: use.baseURL, locale: use.locale, timezoneId: use.timezoneId, serviceWorkers: 'allow' });
 }
 
+/**
+ * Both devices set up, then offline; A admits the ticket, B admits it a second later (check-in
+ * times have whole seconds, so B's is the later one). Both stay offline.
+ */
+async function admitOfflineOnBoth(a: { page: Page; context: BrowserContext }, b: { page: Page; context: BrowserContext }, stored: number, ticket: string) {
+  const [doorA, doorB] = [new DoorPage(a.page), new DoorPage(b.page)];
+  const [opsA, opsB] = [new OpsPage(a.page), new OpsPage(b.page)];
+  await setUp(doorA, stored);
+  await setUp(doorB, stored);
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+  await doorA.wedgeScan(ticket);
+  await doorA.expectVerdict('valid', ticket);
+  const firstAt = Date.now();
+  await expect.poll(() => Date.now() - firstAt > 1_100).toBe(true);
+  await doorB.wedgeScan(ticket);
+  await doorB.expectVerdict('valid', ticket);
+  return { doorA, doorB, opsA, opsB };
+}
+
 test('two devices admit one ticket offline; after both deliver, the later one shows the double entry', async ({ page, context, browser, request }) => {
   const codes = await demo(request).codes(SHOW);
   const contextB = await secondDevice(browser);
   try {
-    const pageB = await contextB.newPage();
-    const [doorA, doorB] = [new DoorPage(page), new DoorPage(pageB)];
-    const [opsA, opsB] = [new OpsPage(page), new OpsPage(pageB)];
-    await setUp(doorA, codes.length);
-    await setUp(doorB, codes.length);
     const ticket = codes[80]!;
-
-    await context.setOffline(true);
-    await contextB.setOffline(true);
-    await doorA.wedgeScan(ticket);
-    await doorA.expectVerdict('valid', ticket);
-    // Check-in times have whole seconds: the second device scans in a later second.
-    const firstAt = Date.now();
-    await expect.poll(() => Date.now() - firstAt > 1_100).toBe(true);
-    await doorB.wedgeScan(ticket);
-    await doorB.expectVerdict('valid', ticket);
+    const { doorA, doorB, opsA, opsB } = await admitOfflineOnBoth({ page, context }, { page: await contextB.newPage(), context: contextB }, codes.length, ticket);
     await expect(opsB.mode).toHaveAttribute('data-effective', 'offline');
 
     await context.setOffline(false);
@@ -213,21 +219,8 @@ for (const [policy, finder, other] of [
     const codes = await qt.codes(SHOW);
     const contextB = await secondDevice(browser);
     try {
-      const pageB = await contextB.newPage();
-      const [doorA, doorB] = [new DoorPage(page), new DoorPage(pageB)];
-      const [opsA, opsB] = [new OpsPage(page), new OpsPage(pageB)];
-      await setUp(doorA, codes.length);
-      await setUp(doorB, codes.length);
       const ticket = codes[81]!;
-
-      await context.setOffline(true);
-      await contextB.setOffline(true);
-      await doorA.wedgeScan(ticket);
-      await doorA.expectVerdict('valid', ticket);
-      const firstAt = Date.now();
-      await expect.poll(() => Date.now() - firstAt > 1_100).toBe(true);
-      await doorB.wedgeScan(ticket);
-      await doorB.expectVerdict('valid', ticket);
+      const { doorA, doorB, opsA, opsB } = await admitOfflineOnBoth({ page, context }, { page: await contextB.newPage(), context: contextB }, codes.length, ticket);
 
       await contextB.setOffline(false);
       await expect(doorB.pending).toHaveText('0', { timeout: 30_000 });
