@@ -14,8 +14,8 @@
 //   reads is held for longer than that switch. `admissions` are this device's facts and are
 //   never touched by a pull, so a refresh cannot un-admit anyone.
 import Dexie, { type EntityTable } from 'dexie';
-import type { Admission, CheckIn, Conflict, RejectedCheckIn, ScanRecord, Show, ShowId } from '../domain/types.ts';
-import { encodePages, type PageKey, type TicketPage } from './ticket-pages.ts';
+import type { Admission, CheckIn, Conflict, RejectedCheckIn, ScanRecord, Show, ShowId, Ticket } from '../domain/types.ts';
+import { encodePages, repackColumnArrayPage, type ColumnArrayPage, type PageKey, type TicketPage } from './ticket-pages.ts';
 
 export interface Setting {
   key: string;
@@ -65,7 +65,7 @@ export class KontrolDb extends Dexie {
     this.version(3)
       .stores({ ticketPages: '[showId+rev+page]' })
       .upgrade(async (tx) => {
-        const rows = (await tx.table('tickets').toArray()) as Parameters<typeof encodePages>[2][number][];
+        const rows = (await tx.table('tickets').toArray()) as Ticket[];
         const byShow = new Map<ShowId, typeof rows>();
         for (const t of rows) {
           const list = byShow.get(t.showId) ?? [];
@@ -82,6 +82,18 @@ export class KontrolDb extends Dexie {
         await tx.table('settings').bulkDelete(summaries);
       });
     this.version(4).stores({ tickets: null });
+    // v5: pages hold a few long strings and typed arrays instead of an array per field, so a
+    // list read back makes hundreds of values, not a million (see ticket-pages.ts).
+    this.version(5)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('ticketPages')
+          .toCollection()
+          .modify((page: TicketPage | ColumnArrayPage, ref: { value: unknown }) => {
+            if ('code' in page) ref.value = repackColumnArrayPage(page);
+          }),
+      );
   }
 }
 

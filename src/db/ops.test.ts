@@ -11,7 +11,7 @@ import { getDeviceId, getToken, setToken } from './settings.ts';
 import { saveShows } from './shows.ts';
 import { signOut } from './signout.ts';
 import { liveNumbers } from './stats.ts';
-import { aListedTicket, aShow, freshDb } from './testing.ts';
+import { aListedTicket, aShow, freshDb, storedTickets } from './testing.ts';
 import { countListedTickets, replaceShowTickets } from './tickets.ts';
 
 let db: KontrolDb;
@@ -206,5 +206,28 @@ describe('schema upgrade', () => {
     expect(await db.settings.get('tickets-summary:1')).toBeUndefined();
     expect(await scan(FLOOR)).toMatchObject({ verdict: { kind: 'revoked' } });
     expect(await scan(VIP)).toMatchObject({ verdict: { kind: 'valid', ticket: { zoneName: 'VIP', clientSurname: 'Петров' } } });
+  });
+  it('repacks version 4 pages (an array per field): same tickets, same nulls, revoked ones stay revoked', async () => {
+    const name = `kontrol-upgrade-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    old.version(4).stores({
+      shows: 'id', admissions: '[showId+code]', outbox: 'id, queuedAt', rejected: 'id, rejectedAt',
+      scans: 'id, at, verdict, [verified+at]', settings: 'key', conflicts: 'id, foundAt, seen', ticketPages: '[showId+rev+page]',
+    });
+    await old.table('shows').add({ ...aShow(1), pulledAt: '2026-12-29T12:00:00+03:00', listRev: 'r4', pages: 1, listed: 1 });
+    await old.table('ticketPages').add({
+      showId: 1, rev: 'r4', page: 0, writtenAt: 1,
+      code: [VIP, FLOOR], admission: [0, 0], price: [5000, null], seatName: ['VIP: ряд 1, место 2', null],
+      zoneName: ['VIP', 'Партер'], row: ['1', null], place: ['2', null], clientName: ['Анна', ''],
+      clientSurname: ['Иванова', null], clientMiddlename: [null, null], revoked: [0, 1],
+    });
+    old.close();
+    db = new KontrolDb(name);
+    expect(await storedTickets(db)).toEqual([
+      { showId: 1, code: FLOOR, admission: false, price: null, seatName: null, zoneName: 'Партер', row: null, place: null, clientName: '', clientSurname: null, clientMiddlename: null, revoked: 1 },
+      { showId: 1, code: VIP, admission: false, price: 5000, seatName: 'VIP: ряд 1, место 2', zoneName: 'VIP', row: '1', place: '2', clientName: 'Анна', clientSurname: 'Иванова', clientMiddlename: null, revoked: 0 },
+    ].sort((a, b) => a.code.localeCompare(b.code)));
+    expect(await scan(FLOOR)).toMatchObject({ verdict: { kind: 'revoked' } });
+    expect(await scan(VIP)).toMatchObject({ verdict: { kind: 'valid', ticket: { zoneName: 'VIP', clientSurname: 'Иванова' } } });
   });
 });

@@ -10,8 +10,8 @@ export async function listsSignature(db: KontrolDb): Promise<string> {
   return shows.map((s) => `${s.id}:${s.listRev ?? ''}:${s.active ? 1 : 0}`).sort().join('|');
 }
 
-/** The given shows' tickets: the lists the verdict uses, already in memory after the first scan. */
+/** The given shows' tickets, built from the lists the verdict uses (in memory since start-up). */
 export async function loadTickets(db: KontrolDb, showIds: readonly ShowId[]): Promise<Ticket[]> {
   const lists = await allLists(db);
-  return showIds.flatMap((id) => lists.get(id)?.tickets ?? []);
+  return showIds.flatMap((id) => lists.get(id)?.tickets() ?? []);
 }

@@ -6,19 +6,13 @@
 import Dexie from 'dexie';
 import type { ShowId, Ticket } from '../domain/types.ts';
 import type { KontrolDb, StoredShow } from './database.ts';
-import { decodePage, type TicketPage } from './ticket-pages.ts';
+import { TicketList } from './ticket-list.ts';
+import type { TicketPage } from './ticket-pages.ts';
 
 /** Key range of one list's pages: [showId, rev, page] for every page. */
 export const revRange = (showId: ShowId, rev: string) => [[showId, rev, Dexie.minKey], [showId, rev, Dexie.maxKey]] as const;
 
-export interface ShowList {
-  showId: ShowId;
-  rev: string;
-  tickets: readonly Ticket[];
-  byCode: ReadonlyMap<string, Ticket>;
-  /** Not revoked. */
-  listed: number;
-}
+export type ShowList = TicketList;
 
 interface Cache {
   lists: Map<ShowId, ShowList>;
@@ -46,17 +40,17 @@ export function yieldToPage(): Promise<void> {
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Builds a list's lookup in slices: at 100,000 tickets a single pass held the page for ~100 ms. */
-export async function makeList(showId: ShowId, rev: string, tickets: readonly Ticket[]): Promise<ShowList> {
-  const byCode = new Map<string, Ticket>();
-  let listed = 0;
-  for (let i = 0; i < tickets.length; i++) {
-    const t = tickets[i] as Ticket;
-    byCode.set(t.code, t);
-    if (t.revoked === 0) listed++;
-    if (i % SLICE === SLICE - 1) await yieldToPage();
+/** Pages hashed between two yields: about 1 ms each here. */
+const PAGES_PER_SLICE = 2;
+
+/** Builds a list's lookup a page at a time, yielding in between (a scan never waits for all of it). */
+export async function makeList(showId: ShowId, rev: string, pages: readonly TicketPage[]): Promise<ShowList> {
+  const list = new TicketList(showId, rev, pages.reduce((n, p) => n + p.count, 0));
+  for (let i = 0; i < pages.length; i++) {
+    list.add(pages[i] as TicketPage);
+    if (i % PAGES_PER_SLICE === PAGES_PER_SLICE - 1) await yieldToPage();
   }
-  return { showId, rev, tickets, byCode, listed };
+  return list;
 }
 
 /** Called by the pull after its switch committed: the list it just wrote needs no reading back. */
@@ -93,16 +87,11 @@ async function readLists(db: KontrolDb, cache: Cache, ids: ShowId[]): Promise<vo
     }
     return found;
   });
-  // Decoded after the transaction, page by page with yields in between.
+  // Indexed after the transaction, with yields in between.
   for (const { id, rev, pages } of read) {
     if (rev === null) cache.lists.delete(id);
     if (rev === null || cache.lists.get(id)?.rev === rev) continue;
-    const tickets: Ticket[] = [];
-    for (const page of pages) {
-      decodePage(page, tickets);
-      await yieldToPage();
-    }
-    cache.lists.set(id, await makeList(id, rev, tickets));
+    cache.lists.set(id, await makeList(id, rev, pages));
   }
 }
 
@@ -136,7 +125,7 @@ export function findTickets(lists: ReadonlyMap<ShowId, ShowList>, codes: readonl
   const found: Ticket[] = [];
   for (const list of lists.values()) {
     for (const code of codes) {
-      const t = list.byCode.get(code);
+      const t = list.get(code);
       if (t) found.push(t);
     }
   }
@@ -144,5 +133,5 @@ export function findTickets(lists: ReadonlyMap<ShowId, ShowList>, codes: readonl
 }
 
 export function ticketOf(lists: ReadonlyMap<ShowId, ShowList>, showId: ShowId, code: string): Ticket | null {
-  return lists.get(showId)?.byCode.get(code) ?? null;
+  return lists.get(showId)?.get(code) ?? null;
 }

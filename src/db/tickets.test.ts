@@ -67,9 +67,9 @@ describe('the stored list', () => {
     db = freshDb();
     await replaceShowTickets(db, 1, codes(3).map((c) => aListedTicket(c)), 'x', aShow(1));
     const before = await db.ticketPages.toArray();
-    const real = db.ticketPages.bulkPut.bind(db.ticketPages);
+    const real = db.ticketPages.put.bind(db.ticketPages);
     let calls = 0;
-    const spy = vi.spyOn(db.ticketPages, 'bulkPut').mockImplementation(((...args: Parameters<typeof real>) => {
+    const spy = vi.spyOn(db.ticketPages, 'put').mockImplementation(((...args: Parameters<typeof real>) => {
       calls += 1;
       if (calls === 2) return Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }));
       return real(...args);

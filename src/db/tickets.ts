@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { Show, ShowId, Ticket } from '../domain/types.ts';
 import type { KontrolDb } from './database.ts';
 import { currentLists, makeList, rememberList, revRange, SLICE, yieldToPage } from './ticket-index.ts';
-import { encodePages, PAGE_SIZE } from './ticket-pages.ts';
+import { encodePage, PAGE_SIZE, type PagedTicket, type TicketPage } from './ticket-pages.ts';
 
 export type ListedTicket = Omit<Ticket, 'showId' | 'revoked'>;
 
@@ -13,7 +13,7 @@ export interface PullResult {
   restored: number;
 }
 
-/** Pages written per transaction: short enough that a cold read of another list is not kept waiting. */
+/** Pages deleted per transaction: short enough that a cold read of another list is not kept waiting. */
 const PAGES_PER_WRITE = 1;
 
 // [id] sorts before every [id, rev, page] and [id, []] after them (arrays sort after strings).
@@ -42,7 +42,8 @@ export async function replaceShowTickets(
   const stored = await db.shows.get(showId);
   const previous = stored ? (await currentLists(db, [stored])).get(showId) : undefined;
   const now = new Set<string>();
-  const tickets: Ticket[] = [];
+  // The answer's objects go into the pages as they are (listed, so not revoked): no copy of each.
+  const tickets: PagedTicket[] = [];
   let added = 0;
   let restored = 0;
   for (let i = 0; i < listed.length; i++) {
@@ -51,37 +52,39 @@ export async function replaceShowTickets(
     const t = listed[i] as ListedTicket;
     if (now.has(t.code)) continue; // a duplicate code in the answer: the first listing wins
     now.add(t.code);
-    const was = previous?.byCode.get(t.code);
-    if (was === undefined) added++;
-    else if (was.revoked === 1) restored++;
-    tickets.push({ ...t, showId, revoked: 0 });
+    const was = previous?.revokedOf(t.code) ?? null;
+    if (was === null) added++;
+    else if (was === 1) restored++;
+    tickets.push(t);
   }
   let revoked = 0;
-  const before = previous?.tickets ?? [];
-  for (let i = 0; i < before.length; i++) {
-    if (i % SLICE === SLICE - 1) await yieldToPage();
-    const t = before[i] as Ticket;
-    if (now.has(t.code)) continue;
-    if (t.revoked === 0) revoked++;
-    tickets.push(t.revoked === 1 ? t : { ...t, revoked: 1 });
+  let seen = 0;
+  for (const code of previous?.codes() ?? []) {
+    if (++seen % SLICE === 0) await yieldToPage();
+    if (now.has(code)) continue;
+    const gone = previous?.get(code) as Ticket;
+    if (gone.revoked === 0) revoked++;
+    tickets.push({ ...gone, revoked: 1 });
   }
 
   const rev = crypto.randomUUID();
   const writtenAt = Date.now();
-  let pages = 0;
+  const written: TicketPage[] = [];
   let list: Awaited<ReturnType<typeof makeList>>;
   try {
-    for (let i = 0; i < tickets.length; i += PAGE_SIZE * PAGES_PER_WRITE) {
-      const batch = encodePages(showId, rev, tickets.slice(i, i + PAGE_SIZE * PAGES_PER_WRITE), writtenAt, PAGE_SIZE, pages);
-      pages += batch.length;
-      await db.ticketPages.bulkPut(batch);
+    for (let i = 0; i < tickets.length; i += PAGE_SIZE) {
+      const page = encodePage(showId, rev, written.length, tickets.slice(i, i + PAGE_SIZE), writtenAt);
+      await db.ticketPages.put(page);
+      written.push(page);
     }
-    // Built before the switch, so the list is in memory the moment the show points to it.
-    list = await makeList(showId, rev, tickets);
+    const pages = written.length;
+    // Built from the pages just written, before the switch: the list is in memory the moment
+    // the show points to it, and is the same shape a reload reads back.
+    list = await makeList(showId, rev, written);
     await db.transaction('rw', [db.shows, db.ticketPages], async () => {
-      const written = await db.ticketPages.where('[showId+rev+page]').between(...revRange(showId, rev), true, true).count();
+      const stored = await db.ticketPages.where('[showId+rev+page]').between(...revRange(showId, rev), true, true).count();
       // A sign-out, or a clean-up that took this pull for abandoned, removed pages meanwhile.
-      if (written !== pages) throw new ListSwitchError(`list of show ${showId} changed while it was stored`);
+      if (stored !== pages) throw new ListSwitchError(`list of show ${showId} changed while it was stored`);
       const current = await db.shows.get(showId);
       const switched = { listRev: rev, pages, listed: now.size, pulledAt };
       if (show) await db.shows.put({ ...show, active: current?.active ?? show.active, ...switched });
