@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BarcodesMessage, BarcodesRequest } from './barcodes-protocol';
 import { withBarcodesOffThread } from './barcodes-off-thread';
+import { packTickets } from '../domain/ticket-pack';
 import type { QticketsClient } from './qtickets';
 import type { ApiTicket } from './types';
 
@@ -39,37 +40,39 @@ function fakeWorker(answer: (request: BarcodesRequest, worker: Replier) => void)
   return made;
 }
 
-const inThread = { getShowBarcodes: vi.fn() } as unknown as QticketsClient;
+const inThread = { getShowList: vi.fn() } as unknown as QticketsClient;
 
 afterEach(() => {
   vi.unstubAllGlobals();
 });
 
 describe('the barcode list off the page thread', () => {
-  it('puts the slices back together in order, with the server date', async () => {
+  it('puts the packs back together in order, with the server date', async () => {
     const date = new Date('2026-12-29T16:00:00Z');
+    const first = packTickets([ticket('871'), ticket('872')]);
+    const second = packTickets([ticket('873')]);
     fakeWorker((req, w) => {
-      w.send({ id: req.id, type: 'chunk', tickets: [ticket('871'), ticket('872')] });
-      w.send({ id: req.id, type: 'chunk', tickets: [ticket('873')] });
+      w.send({ id: req.id, type: 'pack', pack: first });
+      w.send({ id: req.id, type: 'pack', pack: second });
       w.send({ id: req.id, type: 'done', result: { ok: true, value: [], serverDate: date }, timings: [] });
     });
-    const result = await withBarcodesOffThread(inThread).getShowBarcodes('t', 1001);
-    expect(result).toEqual({ ok: true, value: [ticket('871'), ticket('872'), ticket('873')], serverDate: date });
-    expect(inThread.getShowBarcodes).not.toHaveBeenCalled();
+    const result = await withBarcodesOffThread(inThread).getShowList('t', 1001);
+    expect(result).toEqual({ ok: true, value: [first, second], serverDate: date });
+    expect(inThread.getShowList).not.toHaveBeenCalled();
   });
 
   it('keeps two pulls apart and passes a failure through as it is', async () => {
     fakeWorker((req, w) => {
       if (req.showId === 1) w.send({ id: req.id, type: 'done', result: { ok: false, error: { kind: 'http', status: 401, message: 'Unauthorized' } }, timings: [] });
       else {
-        w.send({ id: req.id, type: 'chunk', tickets: [ticket('2')] });
+        w.send({ id: req.id, type: 'pack', pack: packTickets([ticket('2')]) });
         w.send({ id: req.id, type: 'done', result: { ok: true, value: [], serverDate: null }, timings: [] });
       }
     });
     const client = withBarcodesOffThread(inThread);
-    const [one, two] = await Promise.all([client.getShowBarcodes('t', 1), client.getShowBarcodes('t', 2)]);
+    const [one, two] = await Promise.all([client.getShowList('t', 1), client.getShowList('t', 2)]);
     expect(one).toEqual({ ok: false, error: { kind: 'http', status: 401, message: 'Unauthorized' } });
-    expect(two).toMatchObject({ ok: true, value: [ticket('2')] });
+    expect(two).toMatchObject({ ok: true, value: [packTickets([ticket('2')])] });
   });
 
   it('fails the pull (no partial list) when the worker dies, and starts a fresh worker for the next one', async () => {
@@ -77,14 +80,14 @@ describe('the barcode list off the page thread', () => {
     const made = fakeWorker((req, w) => {
       calls += 1;
       if (calls === 1) {
-        w.send({ id: req.id, type: 'chunk', tickets: [ticket('1')] });
+        w.send({ id: req.id, type: 'pack', pack: packTickets([ticket('1')]) });
         w.fail('out of memory');
       } else w.send({ id: req.id, type: 'done', result: { ok: true, value: [], serverDate: null }, timings: [] });
     });
     const client = withBarcodesOffThread(inThread);
-    expect(await client.getShowBarcodes('t', 1)).toEqual({ ok: false, error: { kind: 'network', message: 'barcode worker: out of memory' } });
+    expect(await client.getShowList('t', 1)).toEqual({ ok: false, error: { kind: 'network', message: 'barcode worker: out of memory' } });
     expect(made[0]?.terminated).toBe(true);
-    expect(await client.getShowBarcodes('t', 1)).toEqual({ ok: true, value: [], serverDate: null });
+    expect(await client.getShowList('t', 1)).toEqual({ ok: true, value: [], serverDate: null });
     expect(made).toHaveLength(2);
   });
 
@@ -98,7 +101,7 @@ describe('the barcode list off the page thread', () => {
       }),
     );
     performance.clearMeasures();
-    await withBarcodesOffThread(inThread).getShowBarcodes('t', 1);
+    await withBarcodesOffThread(inThread).getShowList('t', 1);
     const [m] = performance.getEntriesByName('kontrol:pull:network', 'measure') as PerformanceMeasure[];
     expect(m?.duration).toBeCloseTo(20);
     expect(m?.detail).toEqual({ bytes: 1234 });

@@ -1,16 +1,16 @@
-// The client with getShowBarcodes moved to a worker (barcodes.worker.ts) where workers exist;
+// The client with getShowList moved to a worker (barcodes.worker.ts) where workers exist;
 // everything else, and environments without module workers (tests), use the client as it is.
+import type { PackedTickets } from '../domain/ticket-pack';
 import type { ShowId } from '../domain/types';
 import type { BarcodesMessage, BarcodesRequest } from './barcodes-protocol';
 import { fail, type ApiResult } from './errors';
 import type { ListOptions, QticketsClient } from './qtickets';
-import type { ApiTicket } from './types';
 
 export function withBarcodesOffThread(client: QticketsClient): QticketsClient {
   if (typeof Worker === 'undefined') return client;
   let worker: Worker | null = null;
   let nextId = 1;
-  const waiting = new Map<number, { tickets: ApiTicket[]; resolve: (r: ApiResult<ApiTicket[]>) => void }>();
+  const waiting = new Map<number, { packs: PackedTickets[]; resolve: (r: ApiResult<PackedTickets[]>) => void }>();
 
   function start(): Worker {
     const w = new Worker(new URL('./barcodes.worker.ts', import.meta.url), { type: 'module', name: 'kontrol-barcodes' });
@@ -18,8 +18,8 @@ export function withBarcodesOffThread(client: QticketsClient): QticketsClient {
       const message = event.data;
       const call = waiting.get(message.id);
       if (!call) return;
-      if (message.type === 'chunk') {
-        for (const t of message.tickets) call.tickets.push(t);
+      if (message.type === 'pack') {
+        call.packs.push(message.pack);
         return;
       }
       waiting.delete(message.id);
@@ -28,7 +28,7 @@ export function withBarcodesOffThread(client: QticketsClient): QticketsClient {
         const start = t.startEpochMs - performance.timeOrigin;
         performance.measure(t.name, { start, end: start + t.durationMs, detail: t.bytes === undefined ? null : { bytes: t.bytes } });
       }
-      call.resolve(message.result.ok ? { ...message.result, value: call.tickets } : message.result);
+      call.resolve(message.result.ok ? { ...message.result, value: call.packs } : message.result);
     };
     // A worker that cannot start or dies fails the pulls it had; the next pull starts a new one.
     w.onerror = (event) => {
@@ -41,17 +41,17 @@ export function withBarcodesOffThread(client: QticketsClient): QticketsClient {
     return w;
   }
 
-  function getShowBarcodes(token: string, showId: ShowId, options: ListOptions = {}): Promise<ApiResult<ApiTicket[]>> {
+  function getShowList(token: string, showId: ShowId, options: ListOptions = {}): Promise<ApiResult<PackedTickets[]>> {
     // A caller's AbortSignal cannot cross to the worker: such calls stay on this thread.
-    if (options.signal) return client.getShowBarcodes(token, showId, options);
+    if (options.signal) return client.getShowList(token, showId, options);
     worker ??= start();
     const id = nextId++;
     const request: BarcodesRequest = { id, token, showId, ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }) };
     return new Promise((resolve) => {
-      waiting.set(id, { tickets: [], resolve });
+      waiting.set(id, { packs: [], resolve });
       worker?.postMessage(request);
     });
   }
 
-  return { ...client, getShowBarcodes };
+  return { ...client, getShowList };
 }

@@ -1,7 +1,7 @@
 // Messages between the page and the barcode-list worker (barcodes.worker.ts).
+import type { PackedTickets } from '../domain/ticket-pack';
 import type { ShowId } from '../domain/types';
 import type { ApiResult } from './errors';
-import type { ApiTicket } from './types';
 
 export interface BarcodesRequest {
   id: number;
@@ -20,9 +20,7 @@ export interface WorkerTiming {
 }
 
 export type BarcodesMessage =
-  /** Tickets go in slices: the page deserialises each message in one task, so no slice is long. */
-  | { id: number; type: 'chunk'; tickets: ApiTicket[] }
-  /** On success `result.value` is empty: the tickets came in the chunks before. */
-  | { id: number; type: 'done'; result: ApiResult<ApiTicket[]>; timings: WorkerTiming[] };
-
-export const CHUNK_SIZE = 2000;
+  /** One pack per message (its arrays transferred): a few values for the page to take in. */
+  | { id: number; type: 'pack'; pack: PackedTickets }
+  /** On success `result.value` is empty: the packs came in the messages before. */
+  | { id: number; type: 'done'; result: ApiResult<PackedTickets[]>; timings: WorkerTiming[] };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PACK_SIZE, unpackTicket } from '../domain/ticket-pack';
 import { describeError, isAuthError } from './errors';
 import { fakeFetch, jsonReply, rawReply, type Handler } from './fakeGateway';
 import { BARCODE_SELECT, createQticketsClient } from './qtickets';
@@ -148,6 +149,18 @@ describe('getShowBarcodes', () => {
     const res = await api.getShowBarcodes(TOKEN, 7);
     expect(calls.map((c) => c.params)).toEqual([{ select: [...BARCODE_SELECT] }, { select: [...BARCODE_SELECT], page: 2 }]);
     expect(res.ok && res.value.map((t) => t.code)).toEqual(doc.map((d) => d.barcode));
+  });
+
+  it('packs the same list for storage, PACK_SIZE tickets a pack, and passes a failure through', async () => {
+    const many = Array.from({ length: PACK_SIZE + 1 }, (_, i) => ({ barcode: String(871000000000 + i), price: 500, seat_name: null }));
+    const { api } = client(() => jsonReply(many));
+    const res = await api.getShowList(TOKEN, 7);
+    const tickets = res.ok ? res.value.flatMap((pack) => Array.from({ length: pack.count }, (_, i) => unpackTicket(pack, i, 7))) : [];
+    expect(res.ok && res.value.map((p) => p.count)).toEqual([PACK_SIZE, 1]);
+    expect(tickets.map((t) => t.code)).toEqual(many.map((d) => d.barcode));
+    expect(tickets[PACK_SIZE]).toMatchObject({ showId: 7, price: 500, seatName: null, revoked: 0 });
+    const down = client(() => rawReply('<html>down</html>', { status: 503 }));
+    expect(await down.api.getShowList(TOKEN, 7)).toMatchObject({ ok: false, error: { kind: 'http', status: 503 } });
   });
 
   it('refuses a list whose paging never advances, rather than revoking the unread pages', async () => {

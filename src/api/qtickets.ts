@@ -2,6 +2,7 @@
 // is returned whole or not at all (a failed page fails the call), because sync treats a pulled
 // barcode list as the complete truth and revokes what is missing from it.
 
+import { PACK_SIZE, packInSlices, type PackedTickets } from '../domain/ticket-pack';
 import type { ShowId } from '../domain/types';
 import { fail, ok, type ApiResult } from './errors';
 import { interpretBatchAnswer, parseBarcodePage, parseBarcodeStatus, parseEventsPage } from './parse';
@@ -35,6 +36,8 @@ export interface QticketsClient {
   listAllEvents(token: string, options?: ListOptions): Promise<ApiResult<ApiEvent[]>>;
   /** The show's valid barcodes, all pages, unique by code. */
   getShowBarcodes(token: string, showId: ShowId, options?: ListOptions): Promise<ApiResult<ApiTicket[]>>;
+  /** The same list packed for storage, PACK_SIZE tickets a pack (domain/ticket-pack.ts). */
+  getShowList(token: string, showId: ShowId, options?: ListOptions): Promise<ApiResult<PackedTickets[]>>;
   getBarcodeStatus(token: string, showId: ShowId, code: string, options?: CallOptions): Promise<ApiResult<BarcodeStatus>>;
   postCheckIns(token: string, showId: ShowId, items: readonly CheckInItem[], options?: CallOptions): Promise<ApiResult<BatchOutcome>>;
   /** A cheap authenticated call: the first events page. A 401/403 means the token is wrong. */
@@ -120,6 +123,11 @@ export function createQticketsClient(transport: Transport = createTransport()): 
     return ok([...byCode.values()], serverDate);
   }
 
+  async function getShowList(token: string, showId: ShowId, options: ListOptions = {}): Promise<ApiResult<PackedTickets[]>> {
+    const res = await getShowBarcodes(token, showId, options);
+    return res.ok ? ok(packInSlices(res.value, PACK_SIZE), res.serverDate) : res;
+  }
+
   async function getBarcodeStatus(token: string, showId: ShowId, code: string, options: CallOptions = {}): Promise<ApiResult<BarcodeStatus>> {
     const res = await transport.get(`shows/${segment(showId)}/barcode/${segment(code)}`, token, undefined, options);
     if (!res.ok) return res;
@@ -144,6 +152,7 @@ export function createQticketsClient(transport: Transport = createTransport()): 
     listEventsPage,
     listAllEvents,
     getShowBarcodes,
+    getShowList,
     getBarcodeStatus,
     postCheckIns,
     checkToken: (token, options) => listEventsPage(token, 1, options),

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { PackableTicket } from '../domain/ticket-pack.ts';
 import type { Ticket } from '../domain/types.ts';
 import { TicketList } from './ticket-list.ts';
-import { decodePage, encodePages, type PagedTicket } from './ticket-pages.ts';
+import { decodePage, encodePages } from './ticket-pages.ts';
 
-const ticket = (code: string, extra: Partial<PagedTicket> = {}): PagedTicket => ({
+const ticket = (code: string, extra: Partial<PackableTicket> = {}): PackableTicket => ({
   code, admission: false, price: 1500, seatName: 'Партер: ряд 6, место 29', zoneName: 'Партер', row: '6', place: '29',
   clientName: 'Иван', clientSurname: 'Петров', clientMiddlename: null, ...extra,
 });
 
-function listOf(tickets: PagedTicket[], pageSize = 3): TicketList {
+function listOf(tickets: PackableTicket[], pageSize = 3): TicketList {
   const list = new TicketList(7, 'r', tickets.length);
   for (const page of encodePages(7, 'r', tickets, 0, pageSize)) list.add(page);
   return list;

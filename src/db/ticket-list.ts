@@ -2,8 +2,9 @@
 // ticket over them. The table is one Int32Array and lookups compare against the pages' code
 // strings in place, so a 100,000-ticket list costs a few hundred values on the heap, builds in a
 // few milliseconds, and a lookup allocates nothing but the Ticket it returns. Pure (no Dexie).
+import { codeAt, codeStart } from '../domain/ticket-pack.ts';
 import type { ShowId, Ticket } from '../domain/types.ts';
-import { codeAt, codeStart, ticketAt, type TicketPage } from './ticket-pages.ts';
+import { ticketAt, type TicketPage } from './ticket-pages.ts';
 
 /** A table slot holds page * SLOT_PAGE + index + 1 (0: empty); a page holds fewer tickets than this. */
 const SLOT_PAGE = 0x10000;
@@ -22,7 +23,7 @@ function sameCode(a: string, aStart: number, aEnd: number, b: string, bStart: nu
 }
 
 export class TicketList {
-  private readonly pages: TicketPage[] = [];
+  private readonly stored: TicketPage[] = [];
   private readonly table: Int32Array;
   private readonly mask: number;
   /** Distinct codes (a code listed twice is kept once: the first listing wins). */
@@ -42,11 +43,14 @@ export class TicketList {
     this.mask = slots - 1;
   }
 
-  /** Adds a page's tickets; call in page order, pages of this list's show and rev only. */
-  add(page: TicketPage): void {
+  /**
+   * Adds a page's tickets; call in page order, pages of this list's show and rev only.
+   * `onNew(i)` hears of each ticket of the page whose code the list did not hold yet.
+   */
+  add(page: TicketPage, onNew?: (i: number) => void): void {
     if (page.count >= SLOT_PAGE) throw new RangeError(`page of ${page.count} tickets`);
-    const p = this.pages.length;
-    this.pages.push(page);
+    const p = this.stored.length;
+    this.stored.push(page);
     for (let i = 0; i < page.count; i++) {
       const start = codeStart(page, i);
       const end = page.codeEnds[i] as number;
@@ -56,6 +60,7 @@ export class TicketList {
       this.table[slot] = p * SLOT_PAGE + i + 1;
       this.size++;
       if (page.revoked[i] === 0) this.listed++;
+      onNew?.(i);
     }
   }
 
@@ -65,17 +70,23 @@ export class TicketList {
     for (;;) {
       const entry = this.table[slot] as number;
       if (entry === 0) return slot;
-      const page = this.pages[Math.floor((entry - 1) / SLOT_PAGE)] as TicketPage;
+      const page = this.stored[Math.floor((entry - 1) / SLOT_PAGE)] as TicketPage;
       const i = (entry - 1) % SLOT_PAGE;
       if (sameCode(page.codes, codeStart(page, i), page.codeEnds[i] as number, text, start, end)) return slot;
       slot = (slot + 1) & this.mask;
     }
   }
 
-  private find(code: string): { page: TicketPage; i: number } | null {
-    const entry = this.table[this.probe(code, 0, code.length)] as number;
+  /** The ticket whose code is text[start, end): no string is made to ask. */
+  private find(code: string, start = 0, end = code.length): { page: TicketPage; i: number } | null {
+    const entry = this.table[this.probe(code, start, end)] as number;
     if (entry === 0) return null;
-    return { page: this.pages[Math.floor((entry - 1) / SLOT_PAGE)] as TicketPage, i: (entry - 1) % SLOT_PAGE };
+    return { page: this.stored[Math.floor((entry - 1) / SLOT_PAGE)] as TicketPage, i: (entry - 1) % SLOT_PAGE };
+  }
+
+  /** Its pages, in the order added. */
+  get pages(): readonly TicketPage[] {
+    return this.stored;
   }
 
   get(code: string): Ticket | null {
@@ -83,34 +94,36 @@ export class TicketList {
     return found ? ticketAt(found.page, found.i) : null;
   }
 
-  /** Whether the code is listed (0), revoked (1), or not in this list at all (null). */
-  revokedOf(code: string): 0 | 1 | null {
-    const found = this.find(code);
+  /** Whether the code text[start, end) is listed (0), revoked (1), or not in this list at all (null). */
+  revokedOf(text: string, start = 0, end = text.length): 0 | 1 | null {
+    const found = this.find(text, start, end);
     return found ? (found.page.revoked[found.i] === 1 ? 1 : 0) : null;
   }
 
-  /** Every distinct code, in stored order. */
-  *codes(): Generator<string> {
-    for (const page of this.pages) {
-      for (let i = 0; i < page.count; i++) {
-        const code = codeAt(page, i);
-        if (this.isFirst(page, i, code)) yield code;
-      }
+  /** Calls `fn` with the page and index of every distinct code, in stored order. */
+  forEachFirst(fn: (page: TicketPage, i: number) => void): void {
+    for (const page of this.stored) {
+      for (let i = 0; i < page.count; i++) if (this.isFirst(page, i)) fn(page, i);
     }
+  }
+
+  /** Every distinct code, in stored order. */
+  codes(): string[] {
+    const out: string[] = [];
+    this.forEachFirst((page, i) => out.push(codeAt(page, i)));
+    return out;
   }
 
   /** Every distinct ticket, built anew (search and the zone numbers keep what they derive). */
   tickets(): Ticket[] {
     const out: Ticket[] = [];
-    for (const page of this.pages) {
-      for (let i = 0; i < page.count; i++) if (this.isFirst(page, i, codeAt(page, i))) out.push(ticketAt(page, i));
-    }
+    this.forEachFirst((page, i) => out.push(ticketAt(page, i)));
     return out;
   }
 
   /** False for the later listings of a duplicated code. */
-  private isFirst(page: TicketPage, i: number, code: string): boolean {
-    const found = this.find(code);
+  isFirst(page: TicketPage, i: number): boolean {
+    const found = this.find(page.codes, codeStart(page, i), page.codeEnds[i] as number);
     return found !== null && found.page === page && found.i === i;
   }
 }

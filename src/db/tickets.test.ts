@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { packTickets } from '../domain/ticket-pack.ts';
 import type { KontrolDb } from './database.ts';
 import { recordScan } from './scan.ts';
 import { forgetLists } from './ticket-index.ts';
 import { encodePages, PAGE_SIZE } from './ticket-pages.ts';
 import { aListedTicket, aShow, freshDb, storedTicket, storedTickets } from './testing.ts';
-import { countListedTickets, replaceShowTickets } from './tickets.ts';
+import { countListedTickets, replaceShowList, replaceShowTickets } from './tickets.ts';
 
 let db: KontrolDb;
 afterEach(async () => db?.delete());
@@ -115,6 +116,28 @@ describe('the stored list', () => {
     expect(pulled).toBe(false);
     await pulling;
     expect(await countListedTickets(db, [1])).toBe(5 * PAGE_SIZE);
+  });
+});
+
+describe('a packed list from the barcode worker', () => {
+  it('keeps the first listing of a code repeated in a later pack, now and after a reload', async () => {
+    db = freshDb();
+    const packs = [packTickets([aListedTicket('1', { row: 'first' }), aListedTicket('2')]), packTickets([aListedTicket('1', { row: 'second' })])];
+    expect(await replaceShowList(db, 1, packs, 'x', aShow(1))).toEqual({ listed: 2, added: 2, revoked: 0, restored: 0 });
+    const scan = (raw: string) => recordScan(db, { raw, source: 'typed', deviceId: 'd', now: () => new Date('2026-12-29T18:00:00+03:00') });
+    expect(await scan('1')).toMatchObject({ verdict: { kind: 'valid', ticket: { row: 'first' } } });
+    forgetLists(db);
+    expect(await scan('2')).toMatchObject({ verdict: { kind: 'valid', ticket: { row: '6' } } });
+    expect(await scan('1')).toMatchObject({ verdict: { kind: 'already_checked', ticket: { row: 'first' } } });
+  });
+
+  it('refuses a pack larger than a page and keeps the old list', async () => {
+    db = freshDb();
+    await replaceShowTickets(db, 1, codes(2).map((c) => aListedTicket(c)), 'x', aShow(1));
+    const big = packTickets(codes(PAGE_SIZE + 1).map((c) => aListedTicket(c)));
+    await expect(replaceShowList(db, 1, [big], 'y')).rejects.toThrow(RangeError);
+    expect(await countListedTickets(db, [1])).toBe(2);
+    expect((await db.ticketPages.toArray()).map((p) => p.rev)).toEqual([(await db.shows.get(1))?.listRev]);
   });
 });
 

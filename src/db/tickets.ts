@@ -1,8 +1,10 @@
 import Dexie from 'dexie';
 import type { Show, ShowId, Ticket } from '../domain/types.ts';
 import type { KontrolDb } from './database.ts';
-import { currentLists, makeList, rememberList, revRange, SLICE, yieldToPage } from './ticket-index.ts';
-import { encodePage, PAGE_SIZE, type PagedTicket, type TicketPage } from './ticket-pages.ts';
+import { codeStart, packInSlices, type PackedTickets } from '../domain/ticket-pack.ts';
+import { currentLists, rememberList, revRange, yieldToPage } from './ticket-index.ts';
+import { TicketList } from './ticket-list.ts';
+import { pageOf, PAGE_SIZE, ticketAt } from './ticket-pages.ts';
 
 export type ListedTicket = Omit<Ticket, 'showId' | 'revoked'>;
 
@@ -24,69 +26,84 @@ export class ListSwitchError extends Error {
   override name = 'ListSwitchError';
 }
 
-/**
- * Replaces a show's barcode list with the server's latest. The new list is written as pages of a
- * new rev beside the old one, then the show is switched to it in one short transaction: a scan
- * sees the old list or the new one, never half, and never waits for the write. Codes that were
- * listed before and are absent now are kept as revoked (refunded or cancelled): forgetting them
- * would turn "cancelled" into "not found".
- */
-export async function replaceShowTickets(
+/** replaceShowList for a list as objects (tests, and callers without a packed answer). */
+export function replaceShowTickets(
   db: KontrolDb,
   showId: ShowId,
-  listed: ListedTicket[],
+  listed: readonly ListedTicket[],
+  pulledAt: string,
+  show?: Omit<Show, 'pulledAt'>,
+): Promise<PullResult> {
+  return replaceShowList(db, showId, packInSlices(listed, PAGE_SIZE), pulledAt, show);
+}
+
+/**
+ * Replaces a show's barcode list with the server's latest, as packs of at most PAGE_SIZE tickets
+ * (the barcode worker packs them). The new list is written as pages of a new rev beside the old
+ * one, then the show is switched to it in one short transaction: a scan sees the old list or the
+ * new one, never half, and never waits for the write. Codes that were listed before and are
+ * absent now are kept as revoked (refunded or cancelled): forgetting them would turn "cancelled"
+ * into "not found". A code listed twice keeps its first listing. Nothing here makes an object or
+ * a string per ticket, except for the revoked ones: a refresh of 100,000 tickets leaves the
+ * collector almost nothing to do while the door scans.
+ */
+export async function replaceShowList(
+  db: KontrolDb,
+  showId: ShowId,
+  packs: readonly PackedTickets[],
   pulledAt: string,
   /** Stored (or updated) in the switch: a show never exists without its list. */
   show?: Omit<Show, 'pulledAt'>,
 ): Promise<PullResult> {
   const stored = await db.shows.get(showId);
   const previous = stored ? (await currentLists(db, [stored])).get(showId) : undefined;
-  const now = new Set<string>();
-  // The answer's objects go into the pages as they are (listed, so not revoked): no copy of each.
-  const tickets: PagedTicket[] = [];
-  let added = 0;
-  let restored = 0;
-  for (let i = 0; i < listed.length; i++) {
-    // Slices: a 100,000-ticket list compared in one go held the page (and any scan) for 100+ ms.
-    if (i % SLICE === SLICE - 1) await yieldToPage();
-    const t = listed[i] as ListedTicket;
-    if (now.has(t.code)) continue; // a duplicate code in the answer: the first listing wins
-    now.add(t.code);
-    const was = previous?.revokedOf(t.code) ?? null;
-    if (was === null) added++;
-    else if (was === 1) restored++;
-    tickets.push(t);
-  }
-  let revoked = 0;
-  let seen = 0;
-  for (const code of previous?.codes() ?? []) {
-    if (++seen % SLICE === 0) await yieldToPage();
-    if (now.has(code)) continue;
-    const gone = previous?.get(code) as Ticket;
-    if (gone.revoked === 0) revoked++;
-    tickets.push({ ...gone, revoked: 1 });
-  }
-
   const rev = crypto.randomUUID();
   const writtenAt = Date.now();
-  const written: TicketPage[] = [];
-  let list: Awaited<ReturnType<typeof makeList>>;
+  const capacity = packs.reduce((n, p) => n + p.count, 0) + (previous?.size ?? 0);
+  // Built as the pages are written: the list is in memory the moment the show points to it, and
+  // is the same shape a reload reads back.
+  const list = new TicketList(showId, rev, capacity);
+  let pages = 0;
+  let added = 0;
+  let restored = 0;
+  let revoked = 0;
+  let listedNow = 0;
   try {
-    for (let i = 0; i < tickets.length; i += PAGE_SIZE) {
-      const page = encodePage(showId, rev, written.length, tickets.slice(i, i + PAGE_SIZE), writtenAt);
+    for (const pack of packs) {
+      if (pack.count > PAGE_SIZE) throw new RangeError(`a pack of ${pack.count} tickets`);
+      const page = pageOf(showId, rev, pages++, pack, writtenAt);
       await db.ticketPages.put(page);
-      written.push(page);
+      list.add(page, (i) => {
+        const was = previous?.revokedOf(page.codes, codeStart(page, i), page.codeEnds[i]) ?? null;
+        if (was === null) added++;
+        else if (was === 1) restored++;
+      });
+      // One page per task: a scan waits at most for one page's write and hashing.
+      await yieldToPage();
     }
-    const pages = written.length;
-    // Built from the pages just written, before the switch: the list is in memory the moment
-    // the show points to it, and is the same shape a reload reads back.
-    list = await makeList(showId, rev, written);
+    listedNow = list.size;
+    const gone: Ticket[] = [];
+    for (const page of previous?.pages ?? []) {
+      for (let i = 0; i < page.count; i++) {
+        if (!previous?.isFirst(page, i) || list.revokedOf(page.codes, codeStart(page, i), page.codeEnds[i]) !== null) continue;
+        const ticket = ticketAt(page, i);
+        if (ticket.revoked === 0) revoked++;
+        gone.push({ ...ticket, revoked: 1 });
+      }
+      await yieldToPage();
+    }
+    for (const pack of packInSlices(gone, PAGE_SIZE)) {
+      const page = pageOf(showId, rev, pages++, pack, writtenAt);
+      await db.ticketPages.put(page);
+      list.add(page);
+      await yieldToPage();
+    }
     await db.transaction('rw', [db.shows, db.ticketPages], async () => {
       const stored = await db.ticketPages.where('[showId+rev+page]').between(...revRange(showId, rev), true, true).count();
       // A sign-out, or a clean-up that took this pull for abandoned, removed pages meanwhile.
       if (stored !== pages) throw new ListSwitchError(`list of show ${showId} changed while it was stored`);
       const current = await db.shows.get(showId);
-      const switched = { listRev: rev, pages, listed: now.size, pulledAt };
+      const switched = { listRev: rev, pages, listed: listedNow, pulledAt };
       if (show) await db.shows.put({ ...show, active: current?.active ?? show.active, ...switched });
       else if (current) await db.shows.put({ ...current, ...switched });
       else throw new ListSwitchError(`show ${showId} is no longer stored`);
@@ -100,7 +117,7 @@ export async function replaceShowTickets(
   rememberList(db, list);
   // Old revs go after the switch; a failure here only leaves pages a later pull removes.
   await dropOldRevs(db, showId, previous?.rev ?? null, rev).catch(() => undefined);
-  return { listed: now.size, added, revoked, restored };
+  return { listed: listedNow, added, revoked, restored };
 }
 
 /** A pull that wrote pages this long ago and never switched to them has been abandoned. */

@@ -17,7 +17,7 @@ export interface CallObservation {
 
 export type CallObserver = (observation: CallObservation) => void;
 
-const LIST_CALLS = new Set<keyof QticketsClient>(['listAllEvents', 'getShowBarcodes']);
+const LIST_CALLS = new Set<keyof QticketsClient>(['listAllEvents', 'getShowBarcodes', 'getShowList']);
 
 export function observeClient(api: QticketsClient, observe: CallObserver, now: () => number = Date.now): QticketsClient {
   const wrap = <K extends keyof QticketsClient>(name: K): QticketsClient[K] => {

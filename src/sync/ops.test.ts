@@ -10,6 +10,7 @@ import { saveShows } from '../db/shows.ts';
 import { aListedTicket, aShow, freshDb, storedTicket } from '../db/testing.ts';
 import { replaceShowTickets } from '../db/tickets.ts';
 import { SLOW_MS } from '../domain/connectivity.ts';
+import { PACK_SIZE, packInSlices } from '../domain/ticket-pack.ts';
 import { createClockWatch, observeClient, type CallObservation } from './clock.ts';
 import { createConnectivity } from './connectivity.ts';
 import { createEntryChecker } from './double-entry.ts';
@@ -34,6 +35,7 @@ function fakeApi(overrides: Partial<QticketsClient>): QticketsClient {
     listEventsPage: missing('listEventsPage'),
     listAllEvents: missing('listAllEvents'),
     getShowBarcodes: missing('getShowBarcodes'),
+    getShowList: missing('getShowList'),
     getBarcodeStatus: missing('getBarcodeStatus'),
     postCheckIns: missing('postCheckIns'),
     checkToken: missing('checkToken'),
@@ -180,9 +182,9 @@ describe('periodic refresh', () => {
     await replaceShowTickets(db, 1, [aListedTicket('a'), aListedTicket('b')], '2026-12-29T18:00:00+03:00');
     const order: string[] = [];
     const api = fakeApi({
-      getShowBarcodes: async () => {
+      getShowList: async () => {
         order.push('pull');
-        return ok(listed(['a', 'c']));
+        return ok(packInSlices(listed(['a', 'c']), PACK_SIZE));
       },
     });
     const r = createRefresher({ db, api, flush: async () => order.push('flush'), online: () => true, everyMs: async () => 0, now: () => 5 });

@@ -2,7 +2,7 @@
 // flushes first, so the server's view we pull already includes our own admissions.
 import type { ApiError, ApiEvent, QticketsClient } from '../api/index.ts';
 import type { KontrolDb } from '../db/database.ts';
-import { replaceShowTickets, type PullResult } from '../db/tickets.ts';
+import { replaceShowList, type PullResult } from '../db/tickets.ts';
 import { formatLocalIso } from '../domain/time.ts';
 import type { Show, ShowId } from '../domain/types.ts';
 
@@ -18,10 +18,10 @@ export async function pullShow(
 ): Promise<PullOutcome> {
   // User-timing marks (read by `npm run bench`): network and parsing are marked in the api client.
   const start = performance.now();
-  const answer = await api.getShowBarcodes(token, showId);
+  const answer = await api.getShowList(token, showId);
   if (!answer.ok) return { ok: false, showId, error: answer.error };
   const storeStart = performance.now();
-  const result = await replaceShowTickets(db, showId, answer.value, formatLocalIso(now()), show);
+  const result = await replaceShowList(db, showId, answer.value, formatLocalIso(now()), show);
   performance.measure('kontrol:pull:store', { start: storeStart });
   performance.measure('kontrol:pull', { start });
   return { ok: true, showId, result };
