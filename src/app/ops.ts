@@ -34,6 +34,9 @@ export interface OpsWiring {
   watchers: ReturnType<typeof createCallWatchers>;
 }
 
+/** How long after opening the double-entry sweep waits, so the first scans have the page to themselves. */
+export const START_QUIET_MS = 5_000;
+
 export function createOpsServices({ db, api, sync, syncState, deviceId, watchers }: OpsWiring): OpsServices {
   const { connectivity, clock } = watchers;
   const token = () => getToken(db);
@@ -46,19 +49,29 @@ export function createOpsServices({ db, api, sync, syncState, deviceId, watchers
     everyMs: async () => (await getRefreshMinutes(db)) * 60_000,
   });
 
+  // A sweep reads the watch marks and asks the server about due admissions. In the door's first
+  // seconds that work landed on the first scans after opening (the start-up delivery pass also
+  // triggers one), so sweeps asked for then run once the start-up is over.
+  const quietUntil = Date.now() + START_QUIET_MS;
+  let deferred: ReturnType<typeof setTimeout> | undefined;
+  const sweep = () => {
+    const wait = quietUntil - Date.now();
+    if (wait <= 0) void checker.sweep();
+    else deferred ??= setTimeout(() => void checker.sweep(), wait);
+  };
   // Offline admissions are checked once delivered: each successful delivery pass starts a sweep.
   let lastSuccess = syncState.get().lastSuccessAt;
   syncState.subscribe(() => {
     const { lastSuccessAt } = syncState.get();
     if (lastSuccessAt !== lastSuccess) {
       lastSuccess = lastSuccessAt;
-      void checker.sweep();
+      sweep();
     }
   });
   let wasOnline = connectivity.online();
   connectivity.state.subscribe(() => {
     const online = connectivity.online();
-    if (online && !wasOnline) void checker.sweep();
+    if (online && !wasOnline) sweep();
     wasOnline = online;
   });
   if (typeof window !== 'undefined') {
@@ -66,6 +79,6 @@ export function createOpsServices({ db, api, sync, syncState, deviceId, watchers
     window.addEventListener('offline', () => connectivity.refresh());
   }
   refresher.reschedule();
-  void checker.sweep();
+  sweep();
   return { checker, connectivity, clock, refresher };
 }

@@ -15,7 +15,7 @@
 //   never touched by a pull, so a refresh cannot un-admit anyone.
 import Dexie, { type EntityTable } from 'dexie';
 import type { Admission, CheckIn, Conflict, RejectedCheckIn, ScanRecord, Show, ShowId, Ticket } from '../domain/types.ts';
-import { encodePages, repackColumnArrayPage, type ColumnArrayPage, type PageKey, type TicketPage } from './ticket-pages.ts';
+import { encodePages, moveTextToUnits, repackColumnArrayPage, type ColumnArrayPage, type PageKey, type TicketPage } from './ticket-pages.ts';
 
 export interface Setting {
   key: string;
@@ -92,6 +92,17 @@ export class KontrolDb extends Dexie {
           .toCollection()
           .modify((page: TicketPage | ColumnArrayPage, ref: { value: unknown }) => {
             if ('code' in page) ref.value = repackColumnArrayPage(page);
+          }),
+      );
+    // v6: the text moves out of the collector's heap into a typed array (see domain/ticket-pack.ts).
+    this.version(6)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('ticketPages')
+          .toCollection()
+          .modify((page: TicketPage | Parameters<typeof moveTextToUnits>[0], ref: { value: unknown }) => {
+            if (typeof page.text === 'string') ref.value = moveTextToUnits(page as Parameters<typeof moveTextToUnits>[0]);
           }),
       );
   }

@@ -12,6 +12,7 @@ import { saveShows } from './shows.ts';
 import { signOut } from './signout.ts';
 import { liveNumbers } from './stats.ts';
 import { aListedTicket, aShow, freshDb, storedTickets } from './testing.ts';
+import { encodePages } from './ticket-pages.ts';
 import { countListedTickets, replaceShowTickets } from './tickets.ts';
 
 let db: KontrolDb;
@@ -229,5 +230,21 @@ describe('schema upgrade', () => {
     ].sort((a, b) => a.code.localeCompare(b.code)));
     expect(await scan(FLOOR)).toMatchObject({ verdict: { kind: 'revoked' } });
     expect(await scan(VIP)).toMatchObject({ verdict: { kind: 'valid', ticket: { zoneName: 'VIP', clientSurname: 'Иванова' } } });
+  });
+  it('moves the text of version 5 pages (one string) into units, names intact', async () => {
+    const name = `kontrol-upgrade-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    old.version(5).stores({
+      shows: 'id', admissions: '[showId+code]', outbox: 'id, queuedAt', rejected: 'id, rejectedAt',
+      scans: 'id, at, verdict, [verified+at]', settings: 'key', conflicts: 'id, foundAt, seen', ticketPages: '[showId+rev+page]',
+    });
+    const [page] = encodePages(1, 'r5', [aListedTicket(VIP, { clientSurname: 'Ёлкина', zoneName: 'VIP' }), aListedTicket(FLOOR)], 1);
+    const units = page!.text;
+    await old.table('shows').add({ ...aShow(1), pulledAt: '2026-12-29T12:00:00+03:00', listRev: 'r5', pages: 1, listed: 2 });
+    await old.table('ticketPages').add({ ...page, text: String.fromCharCode(...units) });
+    old.close();
+    db = new KontrolDb(name);
+    expect((await db.ticketPages.toArray())[0]?.text).toEqual(units);
+    expect(await scan(VIP)).toMatchObject({ verdict: { kind: 'valid', ticket: { zoneName: 'VIP', clientSurname: 'Ёлкина', row: '6' } } });
   });
 });

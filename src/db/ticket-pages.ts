@@ -70,3 +70,10 @@ export function repackColumnArrayPage(old: ColumnArrayPage): TicketPage {
   }));
   return pageOf(old.showId, old.rev, old.page, packTickets(tickets), old.writtenAt);
 }
+
+/** Schema v6 upgrade: v5 kept the text as a string; the same units move into a typed array (offsets unchanged). */
+export function moveTextToUnits(page: Omit<TicketPage, 'text'> & { text: string }): TicketPage {
+  const text = new Uint16Array(page.text.length);
+  for (let i = 0; i < text.length; i++) text[i] = page.text.charCodeAt(i);
+  return { ...page, text };
+}

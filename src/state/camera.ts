@@ -127,25 +127,42 @@ export function useCamera(videoRef: RefObject<HTMLVideoElement | null>, options:
   };
 }
 
+/** Runs `fn` once the page has nothing else to do (or after `timeoutMs` at the latest). */
+function whenIdle(fn: () => void, timeoutMs: number): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: timeoutMs });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, Math.min(timeoutMs, 1000));
+  return () => clearTimeout(id);
+}
+
 /** Distinct sounds and vibrations per verdict kind, following the person's switches. */
 export function useVerdictFeedback(sound: boolean, vibration: boolean): (verdict: Verdict) => void {
   const feedback = useRef<Feedback | null>(null);
+  const make = useRef<(() => Feedback | null) | null>(null);
   const switches = useRef({ sound, vibration });
   useEffect(() => {
     switches.current = { sound, vibration };
     feedback.current?.setOptions({ sound, vibration });
   }, [sound, vibration]);
   useEffect(() => {
-    // Made in an effect, not during render: StrictMode's extra unmount must not leave a disposed one.
-    const f = createFeedback(switches.current);
-    feedback.current = f;
+    // Made in an effect, not during render: StrictMode's extra unmount must not leave a disposed
+    // one. Making an AudioContext takes ~12 ms of the page's thread, so it is made when the page
+    // is idle after start-up, not in the door's first second, where it delayed the first scans;
+    // a verdict before that makes it at once (after its own render, see useScan).
+    let gone = false;
+    make.current = () => (gone ? null : (feedback.current ??= createFeedback(switches.current)));
+    const cancel = whenIdle(() => void make.current?.(), 2000);
     return () => {
-      f.dispose();
+      gone = true;
+      cancel();
+      feedback.current?.dispose();
       feedback.current = null;
     };
   }, []);
   return useCallback((verdict: Verdict) => {
-    const f = feedback.current;
+    const f = make.current?.();
     if (!f) return;
     if (verdict.kind === 'valid') f.play(verdict.recorded ? 'admit' : 'warn');
     else if (verdict.kind === 'already_checked') f.play('warn');
