@@ -173,6 +173,17 @@ describe('signing out', () => {
   });
 });
 
+/** A database as version 4 or 5 left it: the same stores, pages of a different layout. */
+function pagedDatabase(version: 4 | 5) {
+  const name = `kontrol-upgrade-${Math.random().toString(36).slice(2)}`;
+  const old = new Dexie(name);
+  old.version(version).stores({
+    shows: 'id', admissions: '[showId+code]', outbox: 'id, queuedAt', rejected: 'id, rejectedAt',
+    scans: 'id, at, verdict, [verified+at]', settings: 'key', conflicts: 'id, foundAt, seen', ticketPages: '[showId+rev+page]',
+  });
+  return { name, old };
+}
+
 describe('schema upgrade', () => {
   it('opens a version 1 database with its outbox intact and the new tables empty', async () => {
     const name = `kontrol-upgrade-${Math.random().toString(36).slice(2)}`;
@@ -209,12 +220,7 @@ describe('schema upgrade', () => {
     expect(await scan(VIP)).toMatchObject({ verdict: { kind: 'valid', ticket: { zoneName: 'VIP', clientSurname: 'Петров' } } });
   });
   it('repacks version 4 pages (an array per field): same tickets, same nulls, revoked ones stay revoked', async () => {
-    const name = `kontrol-upgrade-${Math.random().toString(36).slice(2)}`;
-    const old = new Dexie(name);
-    old.version(4).stores({
-      shows: 'id', admissions: '[showId+code]', outbox: 'id, queuedAt', rejected: 'id, rejectedAt',
-      scans: 'id, at, verdict, [verified+at]', settings: 'key', conflicts: 'id, foundAt, seen', ticketPages: '[showId+rev+page]',
-    });
+    const { name, old } = pagedDatabase(4);
     await old.table('shows').add({ ...aShow(1), pulledAt: '2026-12-29T12:00:00+03:00', listRev: 'r4', pages: 1, listed: 1 });
     await old.table('ticketPages').add({
       showId: 1, rev: 'r4', page: 0, writtenAt: 1,
@@ -232,12 +238,7 @@ describe('schema upgrade', () => {
     expect(await scan(VIP)).toMatchObject({ verdict: { kind: 'valid', ticket: { zoneName: 'VIP', clientSurname: 'Иванова' } } });
   });
   it('moves the text of version 5 pages (one string) into units, names intact', async () => {
-    const name = `kontrol-upgrade-${Math.random().toString(36).slice(2)}`;
-    const old = new Dexie(name);
-    old.version(5).stores({
-      shows: 'id', admissions: '[showId+code]', outbox: 'id, queuedAt', rejected: 'id, rejectedAt',
-      scans: 'id, at, verdict, [verified+at]', settings: 'key', conflicts: 'id, foundAt, seen', ticketPages: '[showId+rev+page]',
-    });
+    const { name, old } = pagedDatabase(5);
     const [page] = encodePages(1, 'r5', [aListedTicket(VIP, { clientSurname: 'Ёлкина', zoneName: 'VIP' }), aListedTicket(FLOOR)], 1);
     const units = page!.text;
     await old.table('shows').add({ ...aShow(1), pulledAt: '2026-12-29T12:00:00+03:00', listRev: 'r5', pages: 1, listed: 2 });
