@@ -1,0 +1,103 @@
+// Where a cold verdict's time goes: reopens the door with 100 000 tickets stored, scans once right
+// after scan-ready, and prints the page's main-thread tasks from shortly before that scan to its
+// verdict, each with the events inside it (garbage collection, React's scheduler, IndexedDB
+// answers, layout). This is how the collector pauses behind the cold figure were found. Not a
+// figure: tracing slows the page; read it for what runs, not for how long the scan took.
+//
+//   npx tsx scripts/bench/trace-cold.ts [--runs 5] [--before 300] [--min 3] [--no-build]
+//   env: BENCH_PORT (default 4600), BENCH_DIST (default <tmp>/kontrol-bench-dist)
+// For our function names instead of minified ones: `npx vite build --minify false --outDir "$BENCH_DIST"`,
+// then run with --no-build.
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { demoCodes, launchBrowser, waitReady } from './lab.ts';
+import type { ProbeState, ScanSample } from './probe.ts';
+import { openDoor } from './scenarios/download.ts';
+import { doorMix } from './scenarios/verdict.ts';
+import { buildApp, startDoor } from './server.ts';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { data?: { functionName?: string } };
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    before: { type: 'string', default: '300' },
+    min: { type: 'string', default: '3' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const beforeUs = Number(args.before) * 1000;
+const minUs = Number(args.min) * 1000;
+const distDir = path.resolve(process.env.BENCH_DIST ?? path.join(tmpdir(), 'kontrol-bench-dist'));
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'toplevel', 'v8', 'disabled-by-default-v8.gc'];
+/** Inner events worth naming; the rest are the task machinery around them. */
+const TELLING = /FunctionCall|MinorGC|MajorGC|V8.GC_MC|Layout|Paint|EvaluateScript|IDBRequest::dispatchEvent|IDBTransaction::onComplete|HandlePostMessage/;
+
+const ms = (us: number) => (us / 1000).toFixed(1);
+const label = (e: TraceEvent) => `${e.name}${e.args?.data?.functionName ? `:${e.args.data.functionName}` : ''} ${ms(e.dur ?? 0)}`;
+
+/** The main thread's outermost tasks in [from, to], timed from `zero`, each with its longest telling events. */
+function tasksBetween(events: TraceEvent[], pid: number, tid: number, from: number, to: number, zero: number): string[] {
+  const window = events
+    .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined && e.ts + e.dur > from && e.ts < to)
+    .sort((a, b) => a.ts - b.ts);
+  const lines: string[] = [];
+  let end = -Infinity;
+  for (const task of window) {
+    if (task.ts < end) continue; // nested in the previous outermost task
+    end = task.ts + (task.dur ?? 0);
+    if ((task.dur ?? 0) < minUs) continue;
+    const inner = window
+      .filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end && TELLING.test(e.name))
+      .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+      .slice(0, 5)
+      .map(label);
+    lines.push(`  ${ms(task.ts - zero)} ms: task ${ms(task.dur ?? 0)} ms  ${inner.join(', ')}`);
+  }
+  return lines;
+}
+
+async function main() {
+  await buildApp(root, distDir, !args['no-build']);
+  const browser = await launchBrowser();
+  const server = await startDoor(root, { port: Number(process.env.BENCH_PORT ?? 4600), tickets: 100_000, distDir });
+  try {
+    const codes = await demoCodes(server.base);
+    const { page } = await openDoor(browser, server, codes.length);
+    const fresh = codes.slice(30)[Symbol.iterator]();
+    for (let run = 0; run < Number(args.runs); run++) {
+      await browser.startTracing(page, { categories: CATEGORIES });
+      await page.reload();
+      await waitReady(page);
+      const [code] = doorMix(fresh, 1);
+      const sample = await page.evaluate(async (c: string): Promise<ScanSample> => {
+        performance.mark('trace:scan');
+        const result = await (window as unknown as { __bench: ProbeState }).__bench.scan(c);
+        performance.mark('trace:verdict');
+        return result;
+      }, code as string);
+      const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+      const scan = events.filter((e) => e.name === 'trace:scan').at(-1);
+      const verdict = events.filter((e) => e.name === 'trace:verdict').at(-1);
+      if (!scan || !verdict) throw new Error('the marks around the scan are missing from the trace');
+      console.log(`reopening ${run + 1}: ${sample.verdict} in ${sample.ms.toFixed(1)} ms (traced); times from the scan's Enter`);
+      console.log(tasksBetween(events, scan.pid, scan.tid, scan.ts - beforeUs, verdict.ts, scan.ts).join('\n'));
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+await main();
