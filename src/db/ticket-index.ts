@@ -31,9 +31,6 @@ function cacheOf(db: KontrolDb): Cache {
   return cache;
 }
 
-/** Work done between two yields: about 10 ms on a slow phone, so a scan waits at most that. */
-export const SLICE = 2000;
-
 /** Lets a scan (input event, IndexedDB callback) run between two slices of a long job. */
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;

@@ -2,7 +2,7 @@
 // ticket over them. The table is one Int32Array and lookups compare against the pages' code
 // strings in place, so a 100,000-ticket list costs a few hundred values on the heap, builds in a
 // few milliseconds, and a lookup allocates nothing but the Ticket it returns. Pure (no Dexie).
-import { codeAt, codeStart } from '../domain/ticket-pack.ts';
+import { codeStart } from '../domain/ticket-pack.ts';
 import type { ShowId, Ticket } from '../domain/types.ts';
 import { ticketAt, type TicketPage } from './ticket-pages.ts';
 
@@ -21,6 +21,13 @@ function sameCode(a: string, aStart: number, aEnd: number, b: string, bStart: nu
   for (let i = 0; i < aEnd - aStart; i++) if (a.charCodeAt(aStart + i) !== b.charCodeAt(bStart + i)) return false;
   return true;
 }
+
+interface Found {
+  page: TicketPage;
+  i: number;
+}
+
+const revokedIn = (found: Found | null): 0 | 1 | null => (found ? (found.page.revoked[found.i] === 1 ? 1 : 0) : null);
 
 export class TicketList {
   private readonly stored: TicketPage[] = [];
@@ -78,10 +85,14 @@ export class TicketList {
   }
 
   /** The ticket whose code is text[start, end): no string is made to ask. */
-  private find(code: string, start = 0, end = code.length): { page: TicketPage; i: number } | null {
+  private find(code: string, start = 0, end = code.length): Found | null {
     const entry = this.table[this.probe(code, start, end)] as number;
     if (entry === 0) return null;
     return { page: this.stored[Math.floor((entry - 1) / SLOT_PAGE)] as TicketPage, i: (entry - 1) % SLOT_PAGE };
+  }
+
+  private findCodeOf(page: TicketPage, i: number): Found | null {
+    return this.find(page.codes, codeStart(page, i), page.codeEnds[i] as number);
   }
 
   /** Its pages, in the order added. */
@@ -94,36 +105,28 @@ export class TicketList {
     return found ? ticketAt(found.page, found.i) : null;
   }
 
-  /** Whether the code text[start, end) is listed (0), revoked (1), or not in this list at all (null). */
-  revokedOf(text: string, start = 0, end = text.length): 0 | 1 | null {
-    const found = this.find(text, start, end);
-    return found ? (found.page.revoked[found.i] === 1 ? 1 : 0) : null;
+  /** Whether the code is listed (0), revoked (1), or not in this list at all (null). */
+  revokedOf(code: string): 0 | 1 | null {
+    return revokedIn(this.find(code));
   }
 
-  /** Calls `fn` with the page and index of every distinct code, in stored order. */
-  forEachFirst(fn: (page: TicketPage, i: number) => void): void {
-    for (const page of this.stored) {
-      for (let i = 0; i < page.count; i++) if (this.isFirst(page, i)) fn(page, i);
-    }
+  /** revokedOf for the code of ticket i of a page of another list, without making its string. */
+  revokedAt(page: TicketPage, i: number): 0 | 1 | null {
+    return revokedIn(this.findCodeOf(page, i));
   }
 
-  /** Every distinct code, in stored order. */
-  codes(): string[] {
-    const out: string[] = [];
-    this.forEachFirst((page, i) => out.push(codeAt(page, i)));
-    return out;
-  }
-
-  /** Every distinct ticket, built anew (search and the zone numbers keep what they derive). */
+  /** Every distinct ticket, in stored order, built anew (search and the zone numbers keep what they derive). */
   tickets(): Ticket[] {
     const out: Ticket[] = [];
-    this.forEachFirst((page, i) => out.push(ticketAt(page, i)));
+    for (const page of this.stored) {
+      for (let i = 0; i < page.count; i++) if (this.isFirst(page, i)) out.push(ticketAt(page, i));
+    }
     return out;
   }
 
   /** False for the later listings of a duplicated code. */
   isFirst(page: TicketPage, i: number): boolean {
-    const found = this.find(page.codes, codeStart(page, i), page.codeEnds[i] as number);
+    const found = this.findCodeOf(page, i);
     return found !== null && found.page === page && found.i === i;
   }
 }

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { Show, ShowId, Ticket } from '../domain/types.ts';
 import type { KontrolDb } from './database.ts';
-import { codeStart, packInSlices, type PackedTickets } from '../domain/ticket-pack.ts';
+import { packInSlices, type PackedTickets } from '../domain/ticket-pack.ts';
 import { currentLists, rememberList, revRange, yieldToPage } from './ticket-index.ts';
 import { TicketList } from './ticket-list.ts';
 import { pageOf, PAGE_SIZE, ticketAt } from './ticket-pages.ts';
@@ -74,7 +74,7 @@ export async function replaceShowList(
       const page = pageOf(showId, rev, pages++, pack, writtenAt);
       await db.ticketPages.put(page);
       list.add(page, (i) => {
-        const was = previous?.revokedOf(page.codes, codeStart(page, i), page.codeEnds[i]) ?? null;
+        const was = previous?.revokedAt(page, i) ?? null;
         if (was === null) added++;
         else if (was === 1) restored++;
       });
@@ -85,7 +85,7 @@ export async function replaceShowList(
     const gone: Ticket[] = [];
     for (const page of previous?.pages ?? []) {
       for (let i = 0; i < page.count; i++) {
-        if (!previous?.isFirst(page, i) || list.revokedOf(page.codes, codeStart(page, i), page.codeEnds[i]) !== null) continue;
+        if (!previous?.isFirst(page, i) || list.revokedAt(page, i) !== null) continue;
         const ticket = ticketAt(page, i);
         if (ticket.revoked === 0) revoked++;
         gone.push({ ...ticket, revoked: 1 });
