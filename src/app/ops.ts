@@ -35,7 +35,7 @@ export interface OpsWiring {
 }
 
 /** How long after opening the double-entry sweep waits, so the first scans have the page to themselves. */
-export const START_QUIET_MS = 5_000;
+const START_QUIET_MS = 5_000;
 
 export function createOpsServices({ db, api, sync, syncState, deviceId, watchers }: OpsWiring): OpsServices {
   const { connectivity, clock } = watchers;
