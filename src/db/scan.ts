@@ -66,9 +66,13 @@ export async function recordScan(db: KontrolDb, input: ScanInput): Promise<ScanO
         id: newId(), showId: ticket.showId, code: ticket.code, checkedAt, deviceId: input.deviceId,
         queuedAt: at.getTime(), attempts: 0, lastError: null,
       };
-      await db.admissions.add({ showId: ticket.showId, code: ticket.code, checkedAt, source: 'this_device' });
-      await db.outbox.add(checkIn);
-      await db.scans.add({ ...log, showId: ticket.showId, checkInId: checkIn.id, checkedAt, verified: 0 });
+      // Issued together, not one after another: each await is a round trip to the storage
+      // process, and right after opening each one queued behind the page's start-up work.
+      await Promise.all([
+        db.admissions.add({ showId: ticket.showId, code: ticket.code, checkedAt, source: 'this_device' }),
+        db.outbox.add(checkIn),
+        db.scans.add({ ...log, showId: ticket.showId, checkInId: checkIn.id, checkedAt, verified: 0 }),
+      ]);
       return { kind: 'valid', code, ticket, checkedAt, recorded: true };
     });
     return { ok: true, verdict };
