@@ -119,3 +119,24 @@ describe('settings', () => {
     expect(await getToken(db)).toBe('secret');
   });
 });
+
+describe('durability', () => {
+  it('asks the browser to flush an admission to disk before it counts as stored', async () => {
+    const asked: (string | undefined)[] = [];
+    const original = IDBDatabase.prototype.transaction;
+    // Dexie binds `transaction` when the database opens: the spy must be in place before that.
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, stores, mode, options) {
+      if (mode === 'readwrite') asked.push(options?.durability);
+      return original.call(this, stores, mode, options);
+    };
+    try {
+      await withShows();
+      asked.length = 0;
+      const outcome = await scan('871495495233');
+      expect(outcome).toMatchObject({ ok: true, verdict: { kind: 'valid', recorded: true } });
+    } finally {
+      IDBDatabase.prototype.transaction = original;
+    }
+    expect(asked).toEqual(['strict']);
+  });
+});
