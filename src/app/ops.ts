@@ -32,12 +32,11 @@ export interface OpsWiring {
   syncState: Store<SyncState>;
   deviceId: () => Promise<string>;
   watchers: ReturnType<typeof createCallWatchers>;
+  /** Holds work asked for in the door's first seconds until they are over (quiet-start.ts). */
+  later: (fn: () => void) => void;
 }
 
-/** How long after opening the double-entry sweep waits, so the first scans have the page to themselves. */
-const START_QUIET_MS = 5_000;
-
-export function createOpsServices({ db, api, sync, syncState, deviceId, watchers }: OpsWiring): OpsServices {
+export function createOpsServices({ db, api, sync, syncState, deviceId, watchers, later }: OpsWiring): OpsServices {
   const { connectivity, clock } = watchers;
   const token = () => getToken(db);
   const checker = createEntryChecker({ db, api, token, deviceId, online: connectivity.online });
@@ -49,16 +48,10 @@ export function createOpsServices({ db, api, sync, syncState, deviceId, watchers
     everyMs: async () => (await getRefreshMinutes(db)) * 60_000,
   });
 
-  // A sweep reads the watch marks and asks the server about due admissions. In the door's first
-  // seconds that work landed on the first scans after opening (the start-up delivery pass also
-  // triggers one), so sweeps asked for then run once the start-up is over.
-  const quietUntil = Date.now() + START_QUIET_MS;
-  let deferred: ReturnType<typeof setTimeout> | undefined;
-  const sweep = () => {
-    const wait = quietUntil - Date.now();
-    if (wait <= 0) void checker.sweep();
-    else deferred ??= setTimeout(() => void checker.sweep(), wait);
-  };
+  // A sweep reads the watch marks and asks the server about due admissions: not in the first
+  // seconds after opening (the start-up delivery pass asks for one too).
+  const runSweep = () => void checker.sweep();
+  const sweep = () => later(runSweep);
   // Offline admissions are checked once delivered: each successful delivery pass starts a sweep.
   let lastSuccess = syncState.get().lastSuccessAt;
   syncState.subscribe(() => {

@@ -13,6 +13,7 @@ import { flushOutbox } from '../sync/flush.ts';
 import { createSyncLoop, type SyncState } from '../sync/loop.ts';
 import { attachSyncTriggers } from '../sync/triggers.ts';
 import { createCallWatchers, createOpsServices } from './ops.ts';
+import { quietStart } from './quiet-start.ts';
 
 export function createServices(): Services & { ops: OpsServices } {
   const db = new KontrolDb();
@@ -28,12 +29,15 @@ export function createServices(): Services & { ops: OpsServices } {
   attachSyncTriggers(() => sync.kick());
   let deviceIdPromise: Promise<string> | undefined;
   const deviceId = () => (deviceIdPromise ??= getDeviceId(db));
-  sync.kick(); // whatever a previous session left in the outbox goes out now
+  // Whatever a previous session left in the outbox goes out once the door's first seconds are
+  // over, or with the first admission (which kicks the loop itself), whichever comes first.
+  const later = quietStart();
+  later(() => sync.kick());
   // The lists, the scan context and the device id are read while the screen renders, not when
   // the first ticket arrives (each waited behind the start-up's other IndexedDB work).
   void allLists(db).catch(() => undefined);
   void scanContext(db).catch(() => undefined);
   void deviceId().catch(() => undefined);
-  const ops = createOpsServices({ db, api, sync, syncState, deviceId, watchers });
+  const ops = createOpsServices({ db, api, sync, syncState, deviceId, watchers, later });
   return { db, api, sync, syncState, deviceId, ops };
 }

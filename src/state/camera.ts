@@ -127,16 +127,6 @@ export function useCamera(videoRef: RefObject<HTMLVideoElement | null>, options:
   };
 }
 
-/** Runs `fn` once the page has nothing else to do (or after `timeoutMs` at the latest). */
-function whenIdle(fn: () => void, timeoutMs: number): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(fn, { timeout: timeoutMs });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(fn, Math.min(timeoutMs, 1000));
-  return () => clearTimeout(id);
-}
-
 /** Distinct sounds and vibrations per verdict kind, following the person's switches. */
 export function useVerdictFeedback(sound: boolean, vibration: boolean): (verdict: Verdict) => void {
   const feedback = useRef<Feedback | null>(null);
@@ -148,15 +138,14 @@ export function useVerdictFeedback(sound: boolean, vibration: boolean): (verdict
   }, [sound, vibration]);
   useEffect(() => {
     // Made in an effect, not during render: StrictMode's extra unmount must not leave a disposed
-    // one. Making an AudioContext takes ~12 ms of the page's thread, so it is made when the page
-    // is idle after start-up, not in the door's first second, where it delayed the first scans;
-    // a verdict before that makes it at once (after its own render, see useScan).
+    // one. Making an AudioContext takes ~12 ms of the page's thread, so it is made as the scan
+    // screen mounts, while the lists are still being read, and not when the page first goes
+    // idle: that moment is right after the door becomes ready, where the first scan lands too.
     let gone = false;
     make.current = () => (gone ? null : (feedback.current ??= createFeedback(switches.current)));
-    const cancel = whenIdle(() => void make.current?.(), 2000);
+    make.current();
     return () => {
       gone = true;
-      cancel();
       feedback.current?.dispose();
       feedback.current = null;
     };
