@@ -39,7 +39,7 @@ const SMALL = 10_000;
 const LARGE = 100_000;
 /** Codes before this index are the demo's special tickets (checked elsewhere, refunded). */
 const FIRST_PLAIN_CODE = 30;
-const FULL_PLAN = { warmScans: 500, coldScans: 10, gapMs: 50, staminaScans: 2000, deliveryScans: 5000, startupLoads: 5 };
+const FULL_PLAN = { warmScans: 500, coldScans: 20, gapMs: 50, staminaScans: 2000, deliveryScans: 5000, startupLoads: 5 };
 /** A smoke run of the driver itself: the same figures on fewer scans (not comparable to targets). */
 const QUICK_PLAN = { warmScans: 100, coldScans: 3, gapMs: 50, staminaScans: 300, deliveryScans: 1000, startupLoads: 3 };
 const PLAN = args.quick ? QUICK_PLAN : FULL_PLAN;
