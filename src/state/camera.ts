@@ -130,7 +130,6 @@ export function useCamera(videoRef: RefObject<HTMLVideoElement | null>, options:
 /** Distinct sounds and vibrations per verdict kind, following the person's switches. */
 export function useVerdictFeedback(sound: boolean, vibration: boolean): (verdict: Verdict) => void {
   const feedback = useRef<Feedback | null>(null);
-  const make = useRef<(() => Feedback | null) | null>(null);
   const switches = useRef({ sound, vibration });
   useEffect(() => {
     switches.current = { sound, vibration };
@@ -141,17 +140,15 @@ export function useVerdictFeedback(sound: boolean, vibration: boolean): (verdict
     // one. Making an AudioContext takes ~12 ms of the page's thread, so it is made as the scan
     // screen mounts, while the lists are still being read, and not when the page first goes
     // idle: that moment is right after the door becomes ready, where the first scan lands too.
-    let gone = false;
-    make.current = () => (gone ? null : (feedback.current ??= createFeedback(switches.current)));
-    make.current();
+    const made = createFeedback(switches.current);
+    feedback.current = made;
     return () => {
-      gone = true;
-      feedback.current?.dispose();
+      made.dispose();
       feedback.current = null;
     };
   }, []);
   return useCallback((verdict: Verdict) => {
-    const f = make.current?.();
+    const f = feedback.current;
     if (!f) return;
     if (verdict.kind === 'valid') f.play(verdict.recorded ? 'admit' : 'warn');
     else if (verdict.kind === 'already_checked') f.play('warn');
