@@ -13,9 +13,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { demoCodes, launchBrowser, scanMany, waitReady } from './lab.ts';
+import { demoCodes, FIRST_PLAIN_CODE, launchBrowser } from './lab.ts';
 import { openDoor } from './scenarios/download.ts';
-import { doorMix } from './scenarios/verdict.ts';
+import { reopenAndScan } from './scenarios/verdict.ts';
 import { startDoor } from './server.ts';
 import { quantile } from './stats.ts';
 
@@ -41,15 +41,11 @@ async function main() {
     for (const server of servers) {
       const codes = await demoCodes(server.base);
       const { page } = await openDoor(browser, server, codes.length);
-      // The first codes are the demo's special tickets (checked elsewhere, refunded).
-      doors.push({ page, fresh: codes.slice(30)[Symbol.iterator](), ms: [] as number[] });
+      doors.push({ page, fresh: codes.slice(FIRST_PLAIN_CODE)[Symbol.iterator](), ms: [] as number[] });
     }
     for (let run = 0; run < runs; run++) {
       for (const door of doors) {
-        await door.page.reload();
-        await waitReady(door.page);
-        if (delayMs > 0) await door.page.waitForTimeout(delayMs);
-        const [sample] = await scanMany(door.page, doorMix(door.fresh, 1), 0);
+        const sample = await reopenAndScan(door.page, door.fresh, delayMs);
         if (sample) door.ms.push(sample.ms);
       }
       process.stdout.write(`  reopening ${run + 1}/${runs}\r`);

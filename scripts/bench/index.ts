@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { demoCodes, demoReset, launchBrowser } from './lab.ts';
+import { demoCodes, demoReset, FIRST_PLAIN_CODE, launchBrowser } from './lab.ts';
 import { machine, machineLine, table, type Row } from './report.ts';
 import { measureDelivery, type DeliveryFigures } from './scenarios/delivery.ts';
 import { openDoor, type DownloadFigures } from './scenarios/download.ts';
@@ -37,8 +37,6 @@ const outFile = path.join(root, 'bench-results/bench.json');
 
 const SMALL = 10_000;
 const LARGE = 100_000;
-/** Codes before this index are the demo's special tickets (checked elsewhere, refunded). */
-const FIRST_PLAIN_CODE = 30;
 const FULL_PLAN = { warmScans: 500, coldScans: 20, gapMs: 50, staminaScans: 2000, deliveryScans: 5000, startupLoads: 5 };
 /** A smoke run of the driver itself: the same figures on fewer scans (not comparable to targets). */
 const QUICK_PLAN = { warmScans: 100, coldScans: 3, gapMs: 50, staminaScans: 300, deliveryScans: 1000, startupLoads: 3 };

@@ -6,6 +6,8 @@ import { installProbe, type ProbeOptions, type ProbeState } from './probe.ts';
 
 export const DEMO_TOKEN = 'demo-kontrol-token';
 export const SHOW = 1001;
+/** Codes before this index are the demo's special tickets (checked elsewhere, refunded): scans use the rest. */
+export const FIRST_PLAIN_CODE = 30;
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });

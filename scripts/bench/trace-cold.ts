@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { demoCodes, launchBrowser, waitReady } from './lab.ts';
+import { demoCodes, FIRST_PLAIN_CODE, launchBrowser, waitReady } from './lab.ts';
 import type { ProbeState, ScanSample } from './probe.ts';
 import { openDoor } from './scenarios/download.ts';
 import { doorMix } from './scenarios/verdict.ts';
@@ -75,7 +75,7 @@ async function main() {
   try {
     const codes = await demoCodes(server.base);
     const { page } = await openDoor(browser, server, codes.length);
-    const fresh = codes.slice(30)[Symbol.iterator]();
+    const fresh = codes.slice(FIRST_PLAIN_CODE)[Symbol.iterator]();
     for (let run = 0; run < Number(args.runs); run++) {
       await browser.startTracing(page, { categories: CATEGORIES });
       await page.reload();

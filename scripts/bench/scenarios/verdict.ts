@@ -54,12 +54,19 @@ export function verdictCounts(samples: ScanSample[]): Record<string, number> {
   return counts;
 }
 
+/** Reloads the door, waits for scan-ready (and `delayMs` more) and makes the first scan: a cold verdict. */
+export async function reopenAndScan(page: Page, fresh: Iterator<string>, delayMs = 0): Promise<ScanSample | undefined> {
+  await page.reload();
+  await waitReady(page);
+  if (delayMs > 0) await page.waitForTimeout(delayMs);
+  const [sample] = await scanMany(page, doorMix(fresh, 1), 0);
+  return sample;
+}
+
 export async function measureVerdicts(page: Page, fresh: Iterator<string>, plan: VerdictPlan) {
   const cold: number[] = [];
   for (let i = 0; i < plan.coldScans; i++) {
-    await page.reload();
-    await waitReady(page);
-    const [sample] = await scanMany(page, doorMix(fresh, 1), 0);
+    const sample = await reopenAndScan(page, fresh);
     if (sample) cold.push(sample.ms);
     process.stdout.write(`  cold ${i + 1}/${plan.coldScans}: ${sample?.ms.toFixed(1)} ms\r`);
   }
