@@ -99,9 +99,9 @@ export async function replaceShowList(
       await yieldToPage();
     }
     await db.transaction('rw', [db.shows, db.ticketPages], async () => {
-      const stored = await db.ticketPages.where('[showId+rev+page]').between(...revRange(showId, rev), true, true).count();
+      const written = await db.ticketPages.where('[showId+rev+page]').between(...revRange(showId, rev), true, true).count();
       // A sign-out, or a clean-up that took this pull for abandoned, removed pages meanwhile.
-      if (stored !== pages) throw new ListSwitchError(`list of show ${showId} changed while it was stored`);
+      if (written !== pages) throw new ListSwitchError(`list of show ${showId} changed while it was stored`);
       const current = await db.shows.get(showId);
       const switched = { listRev: rev, pages, listed: listedNow, pulledAt };
       if (show) await db.shows.put({ ...show, active: current?.active ?? show.active, ...switched });
