@@ -222,32 +222,63 @@ describe('postCheckIns', () => {
     { barcode: '875196723453', checked_at: '2020-03-02T18:08:35+03:00' },
     { barcode: '875136523412', checked_at: '2020-03-02T18:08:39+03:00' },
   ];
+  const [A, B] = items.map((i) => i.barcode) as [string, string];
 
-  it('posts the bare array and accepts everything on an empty 2xx body', async () => {
+  it('posts the bare array, and an empty 2xx body confirms nothing (every code is read back)', async () => {
     const { api, calls } = client(() => rawReply(''));
     const res = await api.postCheckIns(TOKEN, 7, items);
     expect(calls[0]!.method).toBe('POST');
     expect(calls[0]!.path).toBe('shows/7/barcodes');
     expect(calls[0]!.params).toEqual(items);
-    expect(res).toMatchObject({ ok: true, value: { accepted: ['875196723453', '875136523412'], rejected: [] } });
+    expect(res).toEqual({ ok: true, value: { held: [], refused: [] }, serverDate: null });
   });
 
-  it('keeps the server reason on a rejected item', async () => {
+  it('holds the codes named as succeeded and keeps the server reason on a refused one', async () => {
     const { api } = client(() =>
-      jsonReply([{ barcode: '875196723453', success: true }, { barcode: '875136523412', success: false, error: 'Билет возвращён' }]),
+      jsonReply([{ barcode: A, success: true, checked_at: '2020-03-02T18:08:36+03:00' }, { barcode: B, success: false, error: 'Билет возвращён' }]),
     );
     expect(await api.postCheckIns(TOKEN, 7, items)).toMatchObject({
       ok: true,
-      value: { accepted: ['875196723453'], rejected: [{ barcode: '875136523412', reason: 'Билет возвращён' }] },
+      value: { held: [{ barcode: A, checkedAt: '2020-03-02T18:08:36+03:00' }], refused: [{ barcode: B, reason: 'Билет возвращён', checkedAt: null }] },
     });
   });
 
-  it('passes a whole-batch refusal on to the caller', async () => {
+  it('passes a 2xx that says the request failed on as requestFailed, holding nothing', async () => {
     const { api } = client(() => jsonReply({ success: false, error: 'Show closed' }));
-    expect(await api.postCheckIns(TOKEN, 7, items)).toMatchObject({ ok: true, value: { accepted: [], batchRefused: 'Show closed' } });
+    expect(await api.postCheckIns(TOKEN, 7, items)).toMatchObject({ ok: true, value: { held: [], refused: [], requestFailed: 'Show closed' } });
   });
 
-  it('returns HTTP errors as they are', async () => {
+  it('reads a Laravel 422 naming one code: that code refused, the request failed for the rest', async () => {
+    const { api } = client(() =>
+      jsonReply({ message: 'The given data was invalid.', errors: { '1.barcode': ['Unknown barcode'] } }, { status: 422 }),
+    );
+    const res = await api.postCheckIns(TOKEN, 7, items);
+    expect(res).toEqual({
+      ok: true,
+      value: { held: [], refused: [{ barcode: B, reason: 'Unknown barcode', checkedAt: null }], requestFailed: expect.stringMatching(/^HTTP 422: /) },
+      serverDate: null,
+    });
+  });
+
+  it('keeps a 422 that names no code an HTTP error', async () => {
+    const { api } = client(() => jsonReply({ message: 'The given data was invalid.', errors: { token: ['Expired'] } }, { status: 422 }));
+    expect(await api.postCheckIns(TOKEN, 7, items)).toMatchObject({ ok: false, error: { kind: 'http', status: 422 } });
+  });
+
+  it('keeps a 404 with a plain JSON error an HTTP error', async () => {
+    const { api } = client(() => jsonReply({ error: 'Resource "Show" not found', status: 404, code: 'RESOURCE_NOT_FOUND' }, { status: 404 }));
+    expect(await api.postCheckIns(TOKEN, 7, items)).toEqual({
+      ok: false,
+      error: { kind: 'http', status: 404, message: 'Resource "Show" not found', code: 'RESOURCE_NOT_FOUND' },
+    });
+  });
+
+  it('keeps a refused token an HTTP error even when its body names a code', async () => {
+    const { api } = client(() => jsonReply({ error: 'Unauthenticated', errors: { '0.barcode': ['x'] } }, { status: 401 }));
+    expect(await api.postCheckIns(TOKEN, 7, items)).toMatchObject({ ok: false, error: { kind: 'http', status: 401 } });
+  });
+
+  it('returns other HTTP errors as they are', async () => {
     const { api } = client(() => jsonReply({ error: 'Too many' }, { status: 429, headers: { 'Retry-After': '5' } }));
     expect(await api.postCheckIns(TOKEN, 7, items)).toEqual({
       ok: false,
@@ -257,7 +288,7 @@ describe('postCheckIns', () => {
 
   it('sends nothing for an empty batch', async () => {
     const { api, calls } = client(() => rawReply(''));
-    expect(await api.postCheckIns(TOKEN, 7, [])).toEqual({ ok: true, value: { accepted: [], rejected: [] }, serverDate: null });
+    expect(await api.postCheckIns(TOKEN, 7, [])).toEqual({ ok: true, value: { held: [], refused: [] }, serverDate: null });
     expect(calls).toHaveLength(0);
   });
 });
