@@ -42,8 +42,8 @@ export function ScanScreen() {
     checkDoubleEntry(v);
   }, [signal, checkDoubleEntry]);
   const { feedback, submit } = useScan(onVerdict);
-  // Kiosk: the verdict clears itself so the next guest never reads the last one's; shows and
-  // refresh stay behind the PIN.
+  // Kiosk: the verdict clears itself so the next guest never reads the last one's; shows,
+  // refresh and the connection mode stay behind the PIN.
   const kiosk = useKioskMode();
   const verdictVisible = useVerdictHold(feedback?.kind === 'verdict' ? feedback.scanId : null, kiosk.locked);
 
@@ -61,7 +61,7 @@ export function ScanScreen() {
   return (
     <main className="scan">
       <StatusBar counts={counts} sync={syncState} online={online} onSendNow={() => void sync.flushNow()} />
-      <ConnectivityBadge />
+      <ConnectivityBadge controls={!kiosk.locked} />
       <ClockWarning />
       <VerdictPanel shown={feedback?.kind === 'verdict' && verdictVisible ? { verdict: feedback.verdict, scanId: feedback.scanId } : null} />
       <ConflictAlert />
