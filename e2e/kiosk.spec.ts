@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { demo, DEMO_TOKEN, SHOW } from './demo.ts';
 import { DevicePage } from './device-page.ts';
 import { DoorPage } from './door-page.ts';
+import { LockedKioskWatch } from './kiosk-watch.ts';
 
 const PIN = '4921';
 
@@ -97,4 +98,25 @@ test('wrong PINs slow down exponentially, and a reload does not reset the delay'
   await expect(submit).toBeEnabled();
   await submit.click();
   await expect(page.getByRole('heading', { name: 'Состояние устройства' })).toBeVisible();
+});
+
+test('a locked kiosk never shows what the PIN guards, not even while it starts', async ({ page }) => {
+  const door = new DoorPage(page);
+  const device = new DevicePage(page);
+  const watch = new LockedKioskWatch(page);
+  await device.enableKiosk(PIN);
+  // Staff who unlocked it stand on the device screen, where kiosk mode is turned off: a reload
+  // there comes back locked, and that screen must not show while the kiosk setting is read.
+  await device.enterPin(PIN);
+  await expect(page.getByTestId('kiosk-disable')).toBeVisible();
+  await watch.install();
+
+  for (const reloadedOn of ['the device screen', 'the scan screen']) {
+    await page.reload();
+    await expect(device.kioskUnlock).toBeVisible();
+    await expect(page).toHaveURL(/#\/$/);
+    await expect(page.getByTestId('manual-code')).toBeVisible();
+    await expect(door.stored).not.toHaveText('0');
+    expect(await watch.seen(), `reloaded on ${reloadedOn}`).toEqual([]);
+  }
 });

@@ -15,6 +15,7 @@ import { InstallOffer } from '../ui/install/InstallOffer.tsx';
 import { OfflineReady } from '../ui/install/OfflineReady.tsx';
 import { KioskBar } from '../ui/kiosk/KioskBar.tsx';
 import { KioskPanel } from '../ui/kiosk/KioskPanel.tsx';
+import { StartingBar } from '../ui/kiosk/StartingBar.tsx';
 import { ProvisionScreen } from '../ui/provision/ProvisionScreen.tsx';
 import { I18nProvider } from '../ui/i18n/context.tsx';
 import { ScanScreen } from '../ui/ScanScreen.tsx';
@@ -109,13 +110,17 @@ function Shell({ link: initialLink, applyUpdate, offlineReady, onOfflineReadySee
   useKioskDevice(kiosk.enabled);
   useKioskIdleLock(kiosk.unlocked, backToScan);
   useRememberLastSync();
+  // Until the kiosk setting is read neither shell is right: a locked kiosk's would redirect a
+  // plain door's screens (a setup link among them) to scanning, and the plain one would show a
+  // locked kiosk its menu and whatever screen it was reloaded on. So: the name only, no screen.
+  const starting = kiosk.enabled === undefined;
   return (
-    <div className={kiosk.enabled ? 'kiosk' : undefined} data-kiosk={kiosk.locked ? 'locked' : kiosk.unlocked ? 'unlocked' : undefined}>
-      {kiosk.locked ? <KioskBar onUnlocked={() => navigate('/device')} /> : <AppHeader />}
+    <div className={kiosk.enabled ? 'kiosk' : undefined} data-kiosk={starting ? 'starting' : kiosk.locked ? 'locked' : kiosk.unlocked ? 'unlocked' : undefined}>
+      {starting ? <StartingBar /> : kiosk.locked ? <KioskBar onUnlocked={() => navigate('/device')} /> : <AppHeader />}
       {offlineReady && <OfflineReady onClose={onOfflineReadySeen} />}
       {applyUpdate && !verdictOnScreen && <UpdateBar onApply={() => void applyUpdate()} />}
-      {kiosk.locked ? <KioskRoutes /> : <Routes link={link} onLinkUsed={linkUsed} />}
-      <InstallOffer calm={!verdictOnScreen && !kiosk.enabled} />
+      {starting ? null : kiosk.locked ? <KioskRoutes /> : <Routes link={link} onLinkUsed={linkUsed} />}
+      <InstallOffer calm={!verdictOnScreen && kiosk.enabled === false} />
     </div>
   );
 }

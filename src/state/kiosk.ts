@@ -3,6 +3,7 @@
 // right now" signal the update bar and the install offer wait for.
 import { useLiveQuery } from './live-query.ts';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { KontrolDb } from '../db/database.ts';
 import { getKioskPin, getKioskSettings, getPinThrottle, setKioskPin, setPinThrottle, updateKioskSettings, type KioskSettings } from '../db/settings.ts';
 import { enterFullscreen, exitFullscreen } from '../pwa/fullscreen.ts';
 import { afterWrongPin, hashPin, isValidPin, NO_THROTTLE, verifyPin, type PinHash } from '../pwa/pin.ts';
@@ -22,24 +23,44 @@ const unlocked = createStore(false);
 const verdictAt = createStore<number | null>(null);
 let wakeLock: WakeLockHold | null = null;
 
+// The kiosk setting as last read, per database. A screen that mounts once the shell has read it
+// (the scan screen, after every visit elsewhere) starts from it: otherwise each of its mounts
+// would begin "not read yet", hiding a door's own controls for a moment and then showing them.
+const lastRead = new WeakMap<KontrolDb, KioskSettings>();
+
 export function useKioskSettings(): KioskSettings | undefined {
   const { db } = useServices();
-  return useLiveQuery(() => getKioskSettings(db), [db]);
+  return useLiveQuery(
+    async () => {
+      const settings = await getKioskSettings(db);
+      lastRead.set(db, settings);
+      return settings;
+    },
+    [db],
+    lastRead.get(db),
+  );
 }
 
 export interface KioskMode {
-  /** Undefined while the settings load: render nothing kiosk-specific yet. */
+  /** Undefined while the setting loads. */
   enabled: boolean | undefined;
-  /** Kiosk on and the PIN not entered: only the scan screen. */
+  /** Only the scan screen: kiosk on and the PIN not entered, or the setting not read yet. */
   locked: boolean;
   unlocked: boolean;
+}
+
+/**
+ * Until the setting is read, a device counts as a locked kiosk: the tablet at a turnstile must
+ * not show a guest, even for a frame while it starts, what its PIN guards. It fails closed.
+ */
+export function kioskMode(enabled: boolean | undefined, isUnlocked: boolean): KioskMode {
+  return { enabled, locked: enabled === undefined || (enabled && !isUnlocked), unlocked: enabled === true && isUnlocked };
 }
 
 export function useKioskMode(): KioskMode {
   const settings = useKioskSettings();
   const isUnlocked = useSyncExternalStore(unlocked.subscribe, unlocked.get);
-  const enabled = settings?.enabled;
-  return { enabled, locked: enabled === true && !isUnlocked, unlocked: enabled === true && isUnlocked };
+  return kioskMode(settings?.enabled, isUnlocked);
 }
 
 export const lockKiosk = () => unlocked.set(false);
