@@ -1,6 +1,8 @@
 // Page model of the door: what staff do (scan, type, refresh) and what they read.
 import { expect, type Locator, type Page } from '@playwright/test';
 
+const setupHash = (token: string, shows: number[]) => `#/setup?token=${encodeURIComponent(token)}&shows=${shows.join(',')}`;
+
 export class DoorPage {
   readonly verdict: Locator;
   readonly pending: Locator;
@@ -13,8 +15,19 @@ export class DoorPage {
     this.stored = page.getByTestId('tickets-stored');
   }
 
+  /** The setup link opens the app (a fresh page load). */
   async openSetupLink(token: string, shows: number[]) {
-    await this.page.goto(`/#/setup?token=${encodeURIComponent(token)}&shows=${shows.join(',')}`);
+    await this.page.goto(`/${setupHash(token, shows)}`);
+  }
+
+  /**
+   * The setup link arrives in the open app as a same-document navigation: pasted into the address
+   * bar (only the hash changes) or captured by an installed app's window. No page load happens.
+   */
+  async arriveSetupLink(token: string, shows: number[]) {
+    await this.page.evaluate((hash) => {
+      location.hash = hash;
+    }, setupHash(token, shows));
   }
 
   /** A keyboard-wedge scanner: fast keystrokes and Enter, with no field focused. */

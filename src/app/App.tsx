@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
+import { Redirect, Route, Router, Switch, useLocation, type BaseLocationHook } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { registerServiceWorker } from '../pwa/register.ts';
 import { useShows, useToken } from '../state/door.ts';
@@ -9,6 +9,7 @@ import { useKioskActions, useKioskDevice, useKioskIdleLock, useKioskMode, useVer
 import { OpsProvider, type OpsServices } from '../state/ops-services.tsx';
 import { ServicesProvider, type Services } from '../state/services.tsx';
 import type { SetupLink } from '../state/setup.ts';
+import { routerPath, setupLinkUsed, useArrivedSetupLink } from '../state/setup-link-arrival.ts';
 import { AppHeader } from '../ui/AppHeader.tsx';
 import { HealthScreen } from '../ui/health/HealthScreen.tsx';
 import { InstallOffer } from '../ui/install/InstallOffer.tsx';
@@ -28,7 +29,7 @@ import { StatsScreen } from '../ui/ops/StatsScreen.tsx';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { networkMode: 'offlineFirst' } } });
 
-function Routes({ link, onLinkUsed }: { link: SetupLink | 'incomplete' | null; onLinkUsed: () => void }) {
+function Routes({ link, linkArrival }: { link: SetupLink | 'incomplete' | null; linkArrival: number }) {
   const [, navigate] = useLocation();
   const kiosk = useKioskActions();
   const persist = usePersistStorage();
@@ -39,13 +40,15 @@ function Routes({ link, onLinkUsed }: { link: SetupLink | 'incomplete' | null; o
   return (
     <Switch>
       <Route path="/setup">
+        {/* Keyed by arrival: a link that comes while setup is on screen starts it afresh. */}
         <SetupScreen
+          key={linkArrival}
           link={link}
           onDone={() => {
             // A configured device asks to keep its storage (Safari deletes it after 7 idle days).
             void persist();
             if (link && link !== 'incomplete' && link.kiosk) void kiosk.enable(link.kiosk.pin);
-            onLinkUsed();
+            setupLinkUsed();
             navigate('/');
           }}
         />
@@ -91,18 +94,15 @@ function KioskRoutes() {
 }
 
 interface ShellProps {
-  link: SetupLink | 'incomplete' | null;
   applyUpdate: (() => Promise<void>) | null;
   offlineReady: boolean;
   onOfflineReadySeen: () => void;
 }
 
-function Shell({ link: initialLink, applyUpdate, offlineReady, onOfflineReadySeen }: ShellProps) {
+function Shell({ applyUpdate, offlineReady, onOfflineReadySeen }: ShellProps) {
   const [, navigate] = useLocation();
-  // A setup link is used once: coming back to setup later must not download again. Held here,
-  // above the kiosk switch, so locking and unlocking the kiosk does not bring it back.
-  const [link, setLink] = useState(initialLink);
-  const linkUsed = useCallback(() => setLink(null), []);
+  // The setup link the app opened with or that arrived since; used once (setupLinkUsed).
+  const { link, arrival } = useArrivedSetupLink();
   const kiosk = useKioskMode();
   // An update or an install offer never covers a verdict someone is reading.
   const verdictOnScreen = useVerdictOnScreen();
@@ -119,13 +119,22 @@ function Shell({ link: initialLink, applyUpdate, offlineReady, onOfflineReadySee
       {starting ? <StartingBar /> : kiosk.locked ? <KioskBar onUnlocked={() => navigate('/device')} /> : <AppHeader />}
       {offlineReady && <OfflineReady onClose={onOfflineReadySeen} />}
       {applyUpdate && !verdictOnScreen && <UpdateBar onApply={() => void applyUpdate()} />}
-      {starting ? null : kiosk.locked ? <KioskRoutes /> : <Routes link={link} onLinkUsed={linkUsed} />}
+      {starting ? null : kiosk.locked ? <KioskRoutes /> : <Routes link={link} linkArrival={arrival} />}
       <InstallOffer calm={!verdictOnScreen && kiosk.enabled === false} />
     </div>
   );
 }
 
-export function App({ services, link }: { services: Services & { ops: OpsServices }; link: SetupLink | 'incomplete' | null }) {
+/** The hash location as the routes see it: a setup link's query never reaches them (routerPath). */
+function useAppLocation(): ReturnType<typeof useHashLocation> {
+  const [location, navigate] = useHashLocation();
+  return [routerPath(location), navigate];
+}
+// Links as `#/…`: the hash hook's own formatter, which its type declarations leave out.
+const hashHrefs = (useHashLocation as BaseLocationHook).hrefs;
+
+/** Call watchSetupLinks() before rendering: it reads the setup link the app opens with. */
+export function App({ services }: { services: Services & { ops: OpsServices } }) {
   const [applyUpdate, setApplyUpdate] = useState<(() => Promise<void>) | null>(null);
   const [offlineReady, setOfflineReady] = useState(false);
   useEffect(() => {
@@ -136,8 +145,8 @@ export function App({ services, link }: { services: Services & { ops: OpsService
       <OpsProvider ops={services.ops}>
         <QueryClientProvider client={queryClient}>
           <I18nProvider>
-            <Router hook={useHashLocation}>
-              <Shell link={link} applyUpdate={applyUpdate} offlineReady={offlineReady} onOfflineReadySeen={() => setOfflineReady(false)} />
+            <Router hook={useAppLocation} hrefs={hashHrefs}>
+              <Shell applyUpdate={applyUpdate} offlineReady={offlineReady} onOfflineReadySeen={() => setOfflineReady(false)} />
             </Router>
           </I18nProvider>
         </QueryClientProvider>
