@@ -238,7 +238,8 @@ function batchEndpoint(name: string, sample: Json): Endpoint {
     // A 4xx whose body names items (Laravel's 422) refuses those; the request still failed.
     checkOnHttpError: (value, status, where) => {
       expect(status >= 400 && status < 500 && ![401, 403, 413, 429].includes(status), where).toBe(true);
-      expect((value as BatchOutcome).requestFailed, where).toMatch(new RegExp(`^HTTP ${status}: `));
+      expect((value as BatchOutcome).requestFailed, where).toMatch(new RegExp(`^HTTP ${status}(: |$)`));
+      expect((value as BatchOutcome).held, where).toEqual([]);
     },
   };
 }

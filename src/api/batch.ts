@@ -1,34 +1,37 @@
 // Reading the answer to the batch check-in `POST /shows/{id}/barcodes`, whose shape nobody has
-// documented. The rule, in order:
+// documented. A 2xx alone proves nothing (a body that says "error", an object we do not know or an
+// empty body can come back while nothing was recorded), so the rule is evidence per code:
 //
-// 1. It came with a 2xx, so everything sent counts as ACCEPTED unless the answer refuses it.
-// 2. A top-level refusal (`success: false`, a numeric `status` >= 400, or an `error` while
-//    `success` is not true) refuses the whole batch: `batchRefused`, nothing accepted, so the
-//    caller keeps every record queued. Items the answer blamed by name are still listed in
-//    `rejected`, so the caller can set them aside instead of resending them forever (a
-//    validation failure usually saves nothing, hence nothing accepted). A top-level `message`
-//    alone is informational.
-// 3. Per-item results may come as a bare array, under `data` / `results` / `items` / `barcodes`,
-//    as an object keyed by barcode, or as Laravel-style `errors` keyed by barcode or by index path
-//    (`0.barcode`, `data.3.checked_at`). An item is FAILED when `success` is false, its numeric
-//    `status`/`code` is >= 400, its `status` is a word like "error", or it carries an `error` or
-//    `message` while `success` is not true. A failed item is REJECTED with the server's words.
-// 4. Items are matched to what we sent by `barcode`; without one, by position, but only when the
-//    answer lists exactly as many items as we sent. Items for codes we did not send are ignored.
-// 5. A failure we cannot tie to a sent code refuses the batch (rule 2): dropping it could lose a
-//    check-in the server never recorded, and guessing could reject the wrong ticket. Sync may split
-//    a batch that keeps being refused to isolate the culprit.
-// 6. The same code sent twice: if any item for it succeeded, it is accepted (the server holds it).
+// 1. HELD: an item that names a code we sent and says, explicitly, that it succeeded (`success`,
+//    `ok`, `result` or `checked` true, or a success status such as "ok" or 200; the document's
+//    single-ticket answer `{success, barcode, checked_at}` is one such item). A bare
+//    `{barcode, checked_at}` is not: it is exactly what we sent, and a server that echoes its
+//    input proves nothing. Only held items may leave the outbox on the answer alone.
+// 2. REFUSED: an item that names a code we sent and says it failed (`success: false`, a status
+//    >= 400 or a failure word such as "not_found", an `error`, Laravel `errors` keyed by the code or
+//    by the index of what we sent). The server's words and any `checked_at` it gave are kept: an
+//    "already checked" refusal with our own time means the server holds our record.
+// 3. Everything else we sent is UNCONFIRMED: not in the answer, named without a verdict
+//    (`checked: false` alone, an unknown status word), or matched only by position. The caller
+//    reads those back (`GET /shows/{id}/barcode/{code}`) instead of guessing.
+// 4. Items without a barcode are matched by position only when one record was sent: a reordered
+//    list of anonymous results would otherwise confirm or refuse the wrong code.
+// 5. A top-level "this failed" (`success`/`ok`/`result` false, a status >= 400 or "error", an
+//    `error` text, `errors` we cannot tie to a code, a `failed` count above zero) marks the REQUEST
+//    as failed: the caller keeps what was not named as held or refused queued and backs off.
+// 6. The same code sent twice: if any item for it succeeded, it is held.
 
-import type { BatchOutcome, RejectedBarcode } from './types';
+import type { BatchOutcome, HeldBarcode, RefusedBarcode } from './types';
 
 type Sent = readonly { barcode: string }[];
 type Dict = Record<string, unknown>;
 
-const NO_REASON = 'Rejected by the server without a reason';
+const NO_REASON = 'Refused by the server without a reason';
 const MAX_REASON = 300;
-const FAILURE_WORDS = new Set(['error', 'errors', 'fail', 'failed', 'failure', 'rejected', 'invalid', 'denied']);
+const FAILURE_WORD = /error|fail|reject|invalid|denied|not[ _-]?found|unknown|refund|cancel|already|duplicate|wrong|forbidden|closed|expired/i;
+const SUCCESS_WORDS = new Set(['ok', 'success', 'succeeded', 'accepted', 'checked', 'saved', 'done', 'created', 'true']);
 const LIST_KEYS = ['data', 'results', 'items', 'barcodes'] as const;
+const VERDICT_KEYS = ['success', 'ok', 'result'] as const;
 
 const isDict = (x: unknown): x is Dict => x !== null && typeof x === 'object' && !Array.isArray(x);
 
@@ -55,30 +58,59 @@ function textOf(x: unknown, depth = 0): string | null {
 const isFalse = (x: unknown) => x === false || x === 0 || x === 'false';
 const isTrue = (x: unknown) => x === true || x === 1 || x === 'true';
 
-function failingStatus(x: unknown): boolean {
-  if (typeof x === 'number') return x >= 400;
-  if (typeof x === 'string') return /^\d+$/.test(x) ? Number(x) >= 400 : FAILURE_WORDS.has(x.trim().toLowerCase());
-  return false;
+type Word = 'success' | 'failure' | 'neither';
+
+/** What a `status` or `code` value says: 2xx or "ok" succeed, >= 400 or "not_found" fail. */
+function statusWord(x: unknown): Word {
+  if (typeof x === 'number') return x >= 400 ? 'failure' : x >= 200 && x < 300 ? 'success' : 'neither';
+  if (typeof x !== 'string') return 'neither';
+  const s = x.trim().toLowerCase();
+  if (/^\d+$/.test(s)) return statusWord(Number(s));
+  if (SUCCESS_WORDS.has(s)) return 'success';
+  return FAILURE_WORD.test(s) ? 'failure' : 'neither';
 }
 
-/** The reason an item was refused, or null when it was not refused. */
-function itemFailure(item: unknown): string | null {
-  if (item === false) return NO_REASON;
-  if (!isDict(item)) return null;
-  const statusFailed = failingStatus(item.status) || failingStatus(item.code);
-  const says = textOf(item.error) ?? textOf(item.message) ?? textOf(item.errors);
-  if (isFalse(item.success) || statusFailed || (says !== null && !isTrue(item.success))) {
-    const code = typeof item.code === 'string' || typeof item.code === 'number' ? String(item.code) : null;
-    const status = typeof item.status === 'number' || typeof item.status === 'string' ? String(item.status) : null;
-    return says ?? (code ? `code ${code}` : status ? `status ${status}` : NO_REASON);
+const checkedAtOf = (item: Dict): string | null => (typeof item.checked_at === 'string' && item.checked_at.trim() !== '' ? item.checked_at.trim() : null);
+
+type ItemVerdict = { kind: 'held'; checkedAt: string | null } | { kind: 'refused'; reason: string; checkedAt: string | null } | { kind: 'unconfirmed' };
+
+/** One per-item result on its own: held, refused with a reason, or saying nothing we can trust. */
+function judgeItem(item: unknown): ItemVerdict {
+  if (item === true) return { kind: 'held', checkedAt: null };
+  if (item === false) return { kind: 'refused', reason: NO_REASON, checkedAt: null };
+  if (typeof item === 'string') {
+    const word = statusWord(item);
+    return word === 'success' ? { kind: 'held', checkedAt: null } : word === 'failure' ? { kind: 'refused', reason: clip(item.trim()), checkedAt: null } : { kind: 'unconfirmed' };
   }
-  return null;
+  if (!isDict(item)) return { kind: 'unconfirmed' };
+  const checkedAt = checkedAtOf(item);
+  const said = VERDICT_KEYS.map((k) => item[k]);
+  const saysTrue = said.some(isTrue) || isTrue(item.checked);
+  const saysFalse = said.some(isFalse);
+  const status = [statusWord(item.status), statusWord(item.code)];
+  const text = textOf(item.error) ?? textOf(item.errors) ?? textOf(item.message);
+  // A `message` alone is no verdict ("Checked in"): it refuses only when it carries a failure word.
+  const saysError = textOf(item.errors) !== null || FAILURE_WORD.test(textOf(item.message) ?? '');
+  const failed = saysFalse || status.includes('failure') || (textOf(item.error) !== null && !saysTrue) || (saysError && !saysTrue && !status.includes('success') && checkedAt === null && item.checked !== false);
+  if (failed) {
+    const word = typeof item.status === 'string' || typeof item.status === 'number' ? String(item.status) : null;
+    const code = typeof item.code === 'string' || typeof item.code === 'number' ? String(item.code) : null;
+    const reason = text ?? (word !== null && statusWord(item.status) === 'failure' ? word : code !== null ? `code ${code}` : NO_REASON);
+    return { kind: 'refused', reason: clip(reason), checkedAt };
+  }
+  if (isFalse(item.checked)) return { kind: 'unconfirmed' };
+  if (saysTrue || status.includes('success')) return { kind: 'held', checkedAt };
+  return { kind: 'unconfirmed' };
 }
 
-function topLevelRefusal(answer: Dict): string | null {
-  const says = textOf(answer.error);
-  if (isFalse(answer.success) || (typeof answer.status === 'number' && answer.status >= 400) || (says !== null && !isTrue(answer.success))) {
-    return says ?? textOf(answer.message) ?? NO_REASON;
+/** Why the request as a whole failed, or null when the answer does not say so. */
+function requestFailure(answer: Dict): string | null {
+  const said = VERDICT_KEYS.map((k) => answer[k]);
+  const saysTrue = said.some(isTrue);
+  const error = textOf(answer.error);
+  const failedCount = typeof answer.failed === 'number' && answer.failed > 0 ? answer.failed : null;
+  if (said.some(isFalse) || statusWord(answer.status) === 'failure' || (error !== null && !saysTrue) || failedCount !== null) {
+    return clip(error ?? textOf(answer.message) ?? (failedCount !== null ? `the server says ${failedCount} failed` : typeof answer.status === 'string' || typeof answer.status === 'number' ? `status ${String(answer.status)}` : NO_REASON));
   }
   return null;
 }
@@ -91,7 +123,9 @@ function asList(x: unknown, sentCodes: ReadonlySet<string>): unknown[] | null {
   if (Array.isArray(x)) return x;
   if (isDict(x)) {
     const keys = Object.keys(x);
-    if (keys.length > 0 && keys.every((k) => /^\d+$/.test(k) && !sentCodes.has(k))) return Object.values(x);
+    // Only short keys are indices: a long one is a barcode, and one we did not send must not be
+    // read as an anonymous item (with one record sent it would confirm that record by position).
+    if (keys.length > 0 && keys.every((k) => /^\d{1,6}$/.test(k) && !sentCodes.has(k))) return Object.values(x);
   }
   return null;
 }
@@ -105,8 +139,8 @@ function itemBarcode(item: unknown): string | null {
 }
 
 class Tally {
-  readonly rejected = new Map<string, string>();
-  readonly succeeded = new Set<string>();
+  private readonly held = new Map<string, string | null>();
+  private readonly refused = new Map<string, { reason: string; checkedAt: string | null }>();
   readonly unattributed: string[] = [];
   readonly sentCodes: Set<string>;
 
@@ -114,22 +148,22 @@ class Tally {
     this.sentCodes = new Set(sent.map((s) => s.barcode));
   }
 
-  /** Record one per-item result; `position` is used only when the item names no barcode. */
-  item(item: unknown, barcode: string | null, position: number | null): void {
-    const reason = itemFailure(item);
-    const code = barcode ?? (position !== null ? (this.sent[position]?.barcode ?? null) : null);
+  /** Record one per-item result for `code` (a code we did not send is ignored). */
+  item(item: unknown, code: string | null): void {
+    const verdict = judgeItem(item);
     if (code === null) {
-      if (reason !== null) this.unattributed.push(reason);
+      if (verdict.kind === 'refused') this.unattributed.push(verdict.reason);
       return;
     }
     if (!this.sentCodes.has(code)) return;
-    if (reason === null) this.succeeded.add(code);
-    else if (!this.rejected.has(code)) this.rejected.set(code, reason);
+    if (verdict.kind === 'held' && !this.held.has(code)) this.held.set(code, verdict.checkedAt);
+    else if (verdict.kind === 'refused' && !this.refused.has(code)) this.refused.set(code, { reason: verdict.reason, checkedAt: verdict.checkedAt });
   }
 
   list(items: unknown[]): void {
-    const byPosition = items.length === this.sent.length;
-    items.forEach((item, i) => this.item(item, itemBarcode(item), byPosition ? i : null));
+    // Anonymous results are tied to what we sent only when there is nothing to confuse (rule 4).
+    const onlyCode = this.sent.length === 1 && items.length === 1 ? (this.sent[0]?.barcode ?? null) : null;
+    for (const item of items) this.item(item, itemBarcode(item) ?? onlyCode);
   }
 
   /** An object whose keys are barcodes; only keys we sent are read. */
@@ -138,39 +172,35 @@ class Tally {
     for (const [key, value] of Object.entries(answer)) {
       if (!this.sentCodes.has(key)) continue;
       found = true;
-      this.item(isDict(value) ? { ...value, barcode: key } : value, key, null);
+      this.item(value, key);
     }
     return found;
   }
 
-  /** Laravel validation errors: keys are barcodes or index paths, values are messages. */
+  /** Laravel validation errors: keys are barcodes or index paths into what we sent. */
   errors(errors: Dict): void {
     for (const [key, value] of Object.entries(errors)) {
       const reason = textOf(value) ?? NO_REASON;
       const index = /^(?:[A-Za-z_]+\.)?(\d{1,6})(?:\.|$)/.exec(key);
-      const code = this.sentCodes.has(key)
-        ? key
-        : index && !/^\d{7,}$/.test(key)
-          ? (this.sent[Number(index[1])]?.barcode ?? null)
-          : null;
-      if (code !== null) this.item({ success: false, error: reason }, code, null);
+      const code = this.sentCodes.has(key) ? key : index && !/^\d{7,}$/.test(key) ? (this.sent[Number(index[1])]?.barcode ?? null) : null;
+      if (code !== null) this.item({ success: false, error: reason }, code);
       else if (/^\d{7,}$/.test(key)) continue; // a barcode we did not send
       else this.unattributed.push(`${key}: ${reason}`);
     }
   }
 
-  /** `refusal` is a top-level refusal already found; unattributed failures refuse the batch too. */
-  outcome(refusal: string | null = null): BatchOutcome {
-    const accepted: string[] = [];
-    const rejected: RejectedBarcode[] = [];
+  outcome(failure: string | null = null): BatchOutcome {
+    const held: HeldBarcode[] = [];
+    const refused: RefusedBarcode[] = [];
     for (const code of this.sentCodes) {
-      const reason = this.rejected.get(code);
-      if (reason !== undefined && !this.succeeded.has(code)) rejected.push({ barcode: code, reason });
-      else accepted.push(code);
+      if (this.held.has(code)) held.push({ barcode: code, checkedAt: this.held.get(code) ?? null });
+      else {
+        const r = this.refused.get(code);
+        if (r) refused.push({ barcode: code, reason: r.reason, checkedAt: r.checkedAt });
+      }
     }
-    const reasons = [refusal, ...this.unattributed].filter((r): r is string => r !== null);
-    if (reasons.length > 0) return { accepted: [], rejected, batchRefused: clip(reasons.join('; ')) };
-    return { accepted, rejected };
+    const reasons = [failure, ...this.unattributed].filter((r): r is string => r !== null);
+    return reasons.length > 0 ? { held, refused, requestFailed: clip(reasons.join('; ')) } : { held, refused };
   }
 }
 
@@ -181,9 +211,15 @@ export function interpretBatchAnswer(sent: Sent, answer: unknown): BatchOutcome 
     tally.list(list);
     return tally.outcome();
   }
-  if (!isDict(answer)) return tally.outcome(); // null (empty body), true, "ok": nothing refused
+  if (typeof answer === 'string' && statusWord(answer) === 'failure') return tally.outcome(clip(answer.trim()));
+  if (!isDict(answer)) return tally.outcome(); // null (empty body), true, "ok": says nothing per code
 
-  const refusal = topLevelRefusal(answer);
+  const failure = requestFailure(answer);
+  // The document's single-ticket answer, or one item at the top level.
+  if (itemBarcode(answer) !== null) {
+    tally.list([answer]);
+    return tally.outcome(judgeItem(answer).kind === 'refused' ? null : failure);
+  }
 
   let readItems = false;
   for (const key of LIST_KEYS) {
@@ -203,7 +239,12 @@ export function interpretBatchAnswer(sent: Sent, answer: unknown): BatchOutcome 
   if (isDict(errors)) tally.errors(errors);
   else if (Array.isArray(errors)) {
     // An error list is not parallel to what we sent: match by barcode only.
-    for (const e of errors) tally.item(isDict(e) ? { success: false, ...e } : { success: false, error: e }, itemBarcode(e), null);
-  } else if (!readItems) tally.keyed(answer);
-  return tally.outcome(refusal);
+    for (const e of errors) {
+      const code = itemBarcode(e);
+      if (code !== null) tally.item(isDict(e) ? { success: false, ...e } : { success: false, error: e }, code);
+      else tally.unattributed.push(textOf(e) ?? NO_REASON);
+    }
+  } else if (typeof errors === 'string' && errors.trim() !== '') tally.unattributed.push(clip(errors.trim()));
+  else if (!readItems) tally.keyed(answer);
+  return tally.outcome(failure);
 }

@@ -11,7 +11,15 @@ export type ApiError =
   /** Something answered that is not our gateway (captive portal, corporate proxy), whatever its status. */
   | { kind: 'not_gateway'; status: number }
   /** The gateway or Qtickets answered with a non-2xx status. */
-  | { kind: 'http'; status: number; message: string; code?: string; retryAfterMs?: number }
+  | {
+      kind: 'http';
+      status: number;
+      message: string;
+      code?: string;
+      retryAfterMs?: number;
+      /** The JSON body, kept only when it may name items (`errors`, `data`…): a 422 can refuse single codes. */
+      detail?: unknown;
+    }
   /** A 2xx whose body we cannot use: HTML, truncated JSON, or JSON of the wrong shape. */
   | { kind: 'bad_response'; status: number; message: string };
 

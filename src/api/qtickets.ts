@@ -4,7 +4,7 @@
 
 import { PACK_SIZE, packInSlices, type PackedTickets } from '../domain/ticket-pack';
 import type { ShowId } from '../domain/types';
-import { fail, ok, type ApiResult } from './errors';
+import { fail, ok, type ApiError, type ApiResult } from './errors';
 import { interpretBatchAnswer, parseBarcodePage, parseBarcodeStatus, parseEventsPage } from './parse';
 import { createTransport, type CallOptions, type Transport } from './transport';
 import type { ApiEvent, ApiTicket, BarcodeStatus, BatchOutcome, CheckInItem, EventsPage, Paging } from './types';
@@ -141,10 +141,10 @@ export function createQticketsClient(transport: Transport = createTransport()): 
     items: readonly CheckInItem[],
     options: CallOptions = {},
   ): Promise<ApiResult<BatchOutcome>> {
-    if (items.length === 0) return ok({ accepted: [], rejected: [] }, null);
+    if (items.length === 0) return ok({ held: [], refused: [] }, null);
     // The body is a bare array, as the document shows it.
     const res = await transport.post(`shows/${segment(showId)}/barcodes`, token, items, options);
-    if (!res.ok) return res;
+    if (!res.ok) return itemRefusals(items, res.error) ?? res;
     return ok(interpretBatchAnswer(items, res.value), res.serverDate);
   }
 
@@ -157,4 +157,20 @@ export function createQticketsClient(transport: Transport = createTransport()): 
     postCheckIns,
     checkToken: (token, options) => listEventsPage(token, 1, options),
   };
+}
+
+/**
+ * A 4xx whose body refuses single codes by name (Laravel's 422 `errors` keyed by the index of what
+ * we sent): those codes are refused, the request failed for the rest. Anything else stays an error.
+ */
+function itemRefusals(items: readonly CheckInItem[], error: ApiError): ApiResult<BatchOutcome> | null {
+  if (error.kind !== 'http' || error.detail === undefined || error.status < 400 || error.status >= 500) return null;
+  if ([401, 403, 413, 429].includes(error.status)) return null;
+  const outcome = interpretBatchAnswer(items, error.detail);
+  if (outcome.refused.length === 0) return null;
+  // A 4xx saved nothing: whatever it seems to confirm is read back or sent again, never trusted.
+  const detail = error.detail as { message?: unknown };
+  const words = error.message !== `HTTP ${error.status}` ? error.message : typeof detail.message === 'string' ? detail.message : '';
+  const said = words.trim() === '' ? '' : `: ${words.trim().slice(0, 200)}`;
+  return ok({ held: [], refused: outcome.refused, requestFailed: `HTTP ${error.status}${said}` }, null);
 }

@@ -85,12 +85,14 @@ function httpError(status: number, headers: Headers, text: string, token: string
   const message = typeof body.error === 'string' && body.error.trim() !== '' ? scrub(body.error, token) : genericHttpMessage(status);
   const code = typeof body.code === 'string' || typeof body.code === 'number' ? String(body.code) : undefined;
   const retryAfterMs = parseRetryAfter(headers.get('Retry-After'));
+  const mayNameItems = ['errors', 'data', 'results', 'items', 'barcode'].some((key) => key in body);
   return {
     kind: 'http',
     status,
     message,
     ...(code !== undefined ? { code } : {}),
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    ...(mayNameItems ? { detail: body } : {}),
   };
 }
 

@@ -67,20 +67,27 @@ export interface CheckInItem {
   checked_at: string;
 }
 
-export interface RejectedBarcode {
+/** A code the batch answer names as recorded; `checkedAt` is the time the server gave, if any. */
+export interface HeldBarcode {
   barcode: string;
-  /** The server's own words, for staff to read. */
-  reason: string;
+  checkedAt: string | null;
 }
 
+/** A code the batch answer refuses by name, with the server's own words. */
+export interface RefusedBarcode {
+  barcode: string;
+  reason: string;
+  /** The time the server holds for this code, when the refusal carried one ("already checked"). */
+  checkedAt: string | null;
+}
+
+/**
+ * What a batch answer proves, code by code (src/api/batch.ts). A sent code in neither list is
+ * unconfirmed: the caller must read it back before counting it delivered.
+ */
 export interface BatchOutcome {
-  /** Codes the server did not refuse (unique, in sent order). */
-  accepted: string[];
-  /** Codes the server refused one by one; never retry these automatically. */
-  rejected: RejectedBarcode[];
-  /**
-   * Set when the answer refused the batch as a whole: treat like a failed request. `accepted` is
-   * then empty; `rejected` may still name the items the server blamed.
-   */
-  batchRefused?: string;
+  held: HeldBarcode[];
+  refused: RefusedBarcode[];
+  /** Set when the answer says the request as such failed: keep what it did not name queued. */
+  requestFailed?: string;
 }

@@ -1,18 +1,81 @@
-import type { CheckIn, RejectedCheckIn } from '../domain/types.ts';
+// The outbox: check-ins not yet confirmed as held by Qtickets. A record is either queued (to be
+// sent) or sent and awaiting confirmation (`sentAt` set: a read-back decides). It leaves only on
+// evidence that the server holds the code (delivered), as a double entry the server holds with
+// another time (a conflict), or to the rejected list when the server refused that very record.
+import type { CheckIn, Conflict, RejectedCheckIn, ShowId } from '../domain/types.ts';
 import type { KontrolDb } from './database.ts';
 
+/** Everything not yet confirmed: queued and sent-awaiting-confirmation alike. */
 export const pendingCount = (db: KontrolDb): Promise<number> => db.outbox.count();
 
-/** The oldest waiting check-ins, all of one show (a batch goes to one show's endpoint). */
-export async function oldestBatch(db: KontrolDb, limit: number, skip: ReadonlySet<string> = new Set()): Promise<CheckIn[]> {
-  const first = await db.outbox.orderBy('queuedAt').filter((c) => !skip.has(c.id)).first();
+const isQueued = (c: CheckIn) => c.sentAt === undefined || c.sentAt === null;
+
+/** The oldest queued check-ins, all of one show (a batch goes to one show's endpoint). */
+export async function oldestBatch(
+  db: KontrolDb,
+  limit: number,
+  skip: ReadonlySet<string> = new Set(),
+  skipShows: ReadonlySet<ShowId> = new Set(),
+): Promise<CheckIn[]> {
+  const eligible = (c: CheckIn) => isQueued(c) && !skip.has(c.id) && !skipShows.has(c.showId);
+  const first = await db.outbox.orderBy('queuedAt').filter(eligible).first();
   if (!first) return [];
-  return db.outbox.orderBy('queuedAt').filter((c) => c.showId === first.showId && !skip.has(c.id)).limit(limit).toArray();
+  return db.outbox.orderBy('queuedAt').filter((c) => c.showId === first.showId && eligible(c)).limit(limit).toArray();
 }
 
-/** The server accepted these: only now may they leave the outbox. */
+/** Sent records whose read-back is due (sent at or before `sentBefore`), oldest first. */
+export async function awaitingConfirmation(db: KontrolDb, sentBefore: number, limit: number): Promise<CheckIn[]> {
+  return db.outbox.orderBy('queuedAt').filter((c) => !isQueued(c) && (c.sentAt ?? 0) <= sentBefore).limit(limit).toArray();
+}
+
+/** When the next read-back falls due (epoch ms of the oldest `sentAt`), or null with none waiting. */
+export async function oldestSentAt(db: KontrolDb): Promise<number | null> {
+  let oldest: number | null = null;
+  await db.outbox.each((c) => {
+    if (!isQueued(c) && (oldest === null || (c.sentAt ?? 0) < oldest)) oldest = c.sentAt ?? 0;
+  });
+  return oldest;
+}
+
+export const queuedCount = (db: KontrolDb): Promise<number> => db.outbox.filter(isQueued).count();
+
+/** The server holds these: only now may they leave the outbox. */
 export async function markDelivered(db: KontrolDb, ids: string[]): Promise<void> {
-  await db.outbox.bulkDelete(ids);
+  if (ids.length > 0) await db.outbox.bulkDelete(ids);
+}
+
+/** Sent, but the answer proved nothing for these (or refused them without our time): read back. */
+export async function markAwaiting(db: KontrolDb, records: { id: string; refusal: string | null }[], now: number): Promise<void> {
+  if (records.length === 0) return;
+  await db.transaction('rw', db.outbox, async () => {
+    for (const r of records) await db.outbox.update(r.id, { sentAt: now, refusal: r.refusal });
+  });
+}
+
+/** The read-back showed the server does not hold these: send them again, with their own time. */
+export async function requeue(db: KontrolDb, ids: string[]): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    for (const id of ids) {
+      await db.outbox.where('id').equals(id).modify((c) => {
+        c.sentAt = null;
+        c.refusal = null;
+        c.unheld = (c.unheld ?? 0) + 1;
+      });
+    }
+  });
+}
+
+/**
+ * The server holds this code with another time: a double entry, found while delivering. The record
+ * has nothing more to deliver (the server keeps one time per code); the conflict is what a person
+ * must see. Stored once: a later background check that finds it too keeps the same id.
+ */
+export async function settleAsConflict(db: KontrolDb, id: string, conflict: Conflict): Promise<void> {
+  await db.transaction('rw', db.outbox, db.conflicts, async () => {
+    if (!(await db.outbox.get(id))) return;
+    if (!(await db.conflicts.get(conflict.id))) await db.conflicts.put(conflict);
+    await db.outbox.delete(id);
+  });
 }
 
 /** The server refused these: move them, in one transaction, to the visible rejected list. */
@@ -22,7 +85,7 @@ export async function moveToRejected(db: KontrolDb, refusals: { id: string; reas
     const records = await db.outbox.bulkGet(refusals.map((r) => r.id));
     const moved: RejectedCheckIn[] = [];
     records.forEach((record, i) => {
-      if (record) moved.push({ ...record, rejectedAt: now, reason: refusals[i]?.reason ?? '' });
+      if (record) moved.push({ ...record, sentAt: null, refusal: null, rejectedAt: now, reason: refusals[i]?.reason ?? '' });
     });
     await db.rejected.bulkPut(moved);
     await db.outbox.bulkDelete(moved.map((r) => r.id));
@@ -41,4 +104,33 @@ export async function noteFailedAttempt(db: KontrolDb, ids: string[], error: str
   });
 }
 
-export const listRejected = (db: KontrolDb): Promise<RejectedCheckIn[]> => db.rejected.orderBy('rejectedAt').reverse().toArray();
+/** Rejected records a person has not dismissed, newest first: what `rejected-count` counts. */
+export const listRejected = async (db: KontrolDb): Promise<RejectedCheckIn[]> =>
+  (await db.rejected.orderBy('rejectedAt').reverse().toArray()).filter((r) => r.dismissedAt === undefined);
+
+export const rejectedCount = async (db: KontrolDb): Promise<number> => db.rejected.filter((r) => r.dismissedAt === undefined).count();
+
+/** A person asks to send these again (the refund was a mistake, the show was fixed): back to the queue. */
+export async function resendRejected(db: KontrolDb, ids: string[]): Promise<number> {
+  return db.transaction('rw', db.outbox, db.rejected, async () => {
+    const records = (await db.rejected.bulkGet(ids)).filter((r): r is RejectedCheckIn => r !== undefined);
+    const queued: CheckIn[] = records.map((r) => ({
+      id: r.id,
+      showId: r.showId,
+      code: r.code,
+      checkedAt: r.checkedAt,
+      deviceId: r.deviceId,
+      queuedAt: r.queuedAt,
+      attempts: 0,
+      lastError: null,
+    }));
+    await db.outbox.bulkPut(queued);
+    await db.rejected.bulkDelete(queued.map((c) => c.id));
+    return queued.length;
+  });
+}
+
+/** A person settles a rejected record by hand, saying why; it stays on the device for the record. */
+export async function dismissRejected(db: KontrolDb, id: string, reason: string, now = Date.now()): Promise<void> {
+  await db.rejected.update(id, { dismissedAt: now, dismissReason: reason.trim() });
+}

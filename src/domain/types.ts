@@ -57,12 +57,24 @@ export interface CheckIn {
   /** Delivery attempts that included this record. */
   attempts: number;
   lastError: string | null;
+  /**
+   * Epoch ms when a batch answer left this record unconfirmed (or refused it without our time):
+   * it waits for a read-back, not for another send. Absent or null: queued to be sent.
+   */
+  sentAt?: number | null;
+  /** The server's words when it refused the record: a read-back decides whether they stand. */
+  refusal?: string | null;
+  /** Times a read-back found the server did not hold it after a send that looked fine. */
+  unheld?: number;
 }
 
 /** A check-in the server refused; kept visible, never retried automatically, never dropped. */
 export interface RejectedCheckIn extends CheckIn {
   rejectedAt: number;
   reason: string;
+  /** Set when a person dismissed it (with why): it stays on the device, out of the count. */
+  dismissedAt?: number;
+  dismissReason?: string;
 }
 
 export type VerdictKind = 'valid' | 'already_checked' | 'unknown' | 'revoked' | 'wrong_show' | 'wrong_zone';

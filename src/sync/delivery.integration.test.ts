@@ -7,7 +7,7 @@ import { listRejected, pendingCount } from '../db/outbox.ts';
 import { recordScan } from '../db/scan.ts';
 import { freshDb } from '../db/testing.ts';
 import { apiDeliveryPort } from './api-port.ts';
-import { flushOutbox } from './flush.ts';
+import { CONFIRM_AFTER_MS, flushOutbox } from './flush.ts';
 import { downloadShows, showsFromEvents } from './pull.ts';
 
 const SHOW = 1001;
@@ -35,14 +35,19 @@ describe('delivery through the gateway to the demo Qtickets', () => {
     demo.state.refund(SHOW, refunded);
 
     const port = apiDeliveryPort(api, async () => token);
+    let now = Date.now();
     for (const mode of ['503', '500', 'html200', 'badjson', 'reset', 'timeout'] as const) {
       demo.state.setFault({ mode, remaining: 1, paths: 'barcodes-post' });
-      const result = await flushOutbox(db, port);
+      const result = await flushOutbox(db, port, () => now);
       expect(result.outcome, mode).toBe('retry');
       expect(await pendingCount(db), mode).toBe(codes.length);
     }
 
-    expect(await flushOutbox(db, port)).toEqual({ outcome: 'done', delivered: codes.length - 1, rejected: 1 });
+    // The answer names each code: held ones leave at once; the refused one waits for its read-back.
+    expect(await flushOutbox(db, port, () => now)).toMatchObject({ outcome: 'done', delivered: codes.length - 1, rejected: 0 });
+    expect(await pendingCount(db)).toBe(1);
+    now += CONFIRM_AFTER_MS;
+    expect(await flushOutbox(db, port, () => now)).toEqual({ outcome: 'done', delivered: 0, rejected: 1, conflicts: 0, nextConfirmAt: null });
     expect(await pendingCount(db)).toBe(0);
     expect(await listRejected(db)).toMatchObject([{ code: refunded }]);
     const accepted = demo.state.receivedCheckIns(SHOW).filter((r) => r.accepted).map((r) => r.barcode);

@@ -1,16 +1,20 @@
-// "No admission is ever lost": a seeded property test over random schedules.
+// "No admission is ever lost, and delivered means Qtickets holds it": a seeded property test.
 //
 // Each schedule mixes admissions on two tabs with delivery passes (started without waiting, so
-// they overlap admissions and each other), app restarts between any two steps, and a network
-// that fails each request with some chance in one of the ways FakeQtickets knows. The real code
-// runs end to end below the UI: recordScan → outbox (Dexie on fake-indexeddb) → sync loop →
-// flushOutbox → api-port → Qtickets client → transport → fetch. Then the network heals, and:
-//   - the outbox is empty;
-//   - every admission was accepted by the server at least once, with its original checked_at,
-//     unless the server refused that ticket, and then it is in the visible rejected list;
-//   - nothing is in the rejected list that the server did not refuse;
+// they overlap admissions and each other), app restarts between any two steps, a network that
+// fails each request with some chance in one of the ways FakeQtickets knows, and a server that
+// records all, some or none of a batch while answering 2xx in words of its own (FakeQtickets is
+// written from the API document, not from our parser). The real code runs end to end below the
+// UI: recordScan → outbox (Dexie on fake-indexeddb) → sync loop → flushOutbox → api-port →
+// Qtickets client → transport → fetch.
+//   - After every step: no record has left the outbox unless the server holds that code with
+//     that checked_at, or the server refused that very record and it is in the rejected list.
+// Then the network heals and the server behaves, and:
+//   - the outbox is empty (`pending-count` 0);
+//   - every admission is held by the server with its original checked_at, unless the server
+//     refused that ticket, and then it is in the visible rejected list;
 //   - the server never received a ticket nobody admitted, nor another checked_at;
-//   - the two tabs never had two requests in flight at once, and no pass went on after a 429.
+//   - the two tabs never had two batches in flight at once, and no pass went on after a 429.
 //
 // Replay one seed:  KONTROL_SEED=123 npx vitest run src/sync/delivery.property.test.ts
 // More schedules:   KONTROL_SCHEDULES=10000 npx vitest run src/sync/delivery.property.test.ts
@@ -23,10 +27,10 @@ import { aListedTicket, aShow } from '../db/testing.ts';
 import { replaceShowTickets } from '../db/tickets.ts';
 import type { CheckIn, RejectedCheckIn } from '../domain/types.ts';
 import { apiDeliveryPort } from './api-port.ts';
-import { flushOutbox, type FlushResult } from './flush.ts';
+import { CONFIRM_AFTER_MS, flushOutbox, type FlushResult } from './flush.ts';
 import { createSyncLoop, type SyncLoop } from './loop.ts';
 import type { DeliveryPort } from './port.ts';
-import { ANSWER_LOST, FakeQtickets, FAULTS, type Fault } from './testing/fake-qtickets.ts';
+import { ANSWER_LOST, FakeQtickets, FAULTS, RECORDING, VOCABULARY, type Duplicates, type Fault, type Vocabulary } from './testing/fake-qtickets.ts';
 import { manualClock } from './testing/manual-clock.ts';
 import { chance, intBetween, pick, seeded, weighted, type Random } from '../domain/testing/random.ts';
 import { createTabLock } from './testing/tab-lock.ts';
@@ -63,13 +67,18 @@ const totals = {
   restarts: 0,
   requests: 0,
   faults: Object.fromEntries(FAULTS.map((f) => [f, 0])) as Record<Fault, number>,
-  accepted: 0,
+  /** 2xx batch answers by the words they used (misbehaving or not). */
+  vocabulary: Object.fromEntries(VOCABULARY.map((v) => [v, 0])) as Record<Vocabulary, number>,
+  readBacks: 0,
+  recorded: 0,
   refused: 0,
+  dropped: 0,
   lost: 0,
 };
 
 /** Weights of the faults a flaky request meets; 'none' is decided by the schedule's fault rate. */
 const FAULT_WEIGHTS: readonly (readonly [Fault, number])[] = FAULTS.filter((f) => f !== 'none').map((f) => [f, f === 'auth401' ? 0.3 : 1]);
+const DUPLICATES: readonly Duplicates[] = ['accept', 'refuseWithTime', 'refuseWithoutTime'];
 
 function makeSchedule(random: Random): { steps: Step[]; faultRate: number } {
   const steps: Step[] = [];
@@ -102,13 +111,13 @@ interface World {
   /** Passes of tabs that died in a restart: they may still finish a request, never a write. */
   zombies: Promise<FlushResult>[];
   generation: number;
-  /** Requests in flight from the live tabs (they share one lock: never more than one). */
+  /** Batches in flight from the live tabs (they share one lock: never more than one). */
   live: number;
   violations: string[];
   trace: string[];
 }
 
-function openTabs(world: World, tick: () => number): Tab[] {
+function openTabs(world: World, tick: () => number, now: () => number): Tab[] {
   world.generation += 1;
   const generation = world.generation;
   const lock = createTabLock();
@@ -133,12 +142,13 @@ function openTabs(world: World, tick: () => number): Tab[] {
           if (current) world.live -= 1;
         }
       },
+      readBack: (showId, code) => inner.readBack(showId, code),
     };
     const loop = createSyncLoop({
       flush: () => {
         pass += 1;
         totals.passes += 1;
-        return flushOutbox(db(), port);
+        return flushOutbox(db(), port, now);
       },
       onState: () => {},
       withLock: lock,
@@ -162,21 +172,26 @@ async function runSchedule(seed: number): Promise<void> {
   const refunded = new Set(ALL_CODES.filter(() => chance(random, 0.08)));
   const invalid = new Set(ALL_CODES.filter((c) => !refunded.has(c) && chance(random, 0.04)));
   let healthy = false;
+  const lieRate = pick(random, [0, 0.3, 0.7]);
   const server = new FakeQtickets({
     refunded,
     invalid,
-    duplicates: chance(random, 0.5) ? 'accept' : 'refuse',
+    duplicates: pick(random, DUPLICATES),
+    maxItems: chance(random, 0.3) ? intBetween(random, 2, 6) : Infinity,
     random: seeded(seed ^ 0xa5a5),
     nextFault: () => (healthy || !chance(faultRandom, faultRate) ? 'none' : weighted(faultRandom, FAULT_WEIGHTS)),
+    nextMisbehaviour: () =>
+      healthy || !chance(faultRandom, lieRate) ? null : { recording: pick(faultRandom, RECORDING), vocabulary: pick(faultRandom, VOCABULARY) },
   });
   let clockMs = Date.UTC(2026, 11, 29, 16, 0, 0);
   const tick = () => (clockMs += 1000);
+  const now = () => clockMs;
   let ids = 0;
   const newId = () => `s${seed}-${String(++ids).padStart(4, '0')}`;
   const world: World = { server, tabs: [], inflight: [], zombies: [], generation: 0, live: 0, violations: [], trace: [] };
   const admitted: Admitted[] = [];
 
-  world.tabs = openTabs(world, tick);
+  world.tabs = openTabs(world, tick, now);
   const first = world.tabs[0]!.db;
   await first.transaction('rw', [first.admissions, first.outbox, first.rejected, first.scans], async () => {
     await Promise.all([first.admissions.clear(), first.outbox.clear(), first.rejected.clear(), first.scans.clear()]);
@@ -188,7 +203,7 @@ async function runSchedule(seed: number): Promise<void> {
     world.zombies.push(...world.inflight);
     world.inflight = [];
     for (const tab of world.tabs) tab.close();
-    world.tabs = openTabs(world, tick);
+    world.tabs = openTabs(world, tick, now);
   };
 
   for (const step of steps) {
@@ -220,6 +235,7 @@ async function runSchedule(seed: number): Promise<void> {
         restart();
         break;
     }
+    await checkNothingLeftUnheld(seed, world, server, admitted);
   }
 
   // The network heals; whatever died in a restart finishes first (it can only fail to write).
@@ -229,9 +245,14 @@ async function runSchedule(seed: number): Promise<void> {
   healthy = true;
   const tab = world.tabs[intBetween(random, 0, 1)]!;
   const results: FlushResult[] = [];
-  // A healthy network: a pass ends 'done' once the outbox is empty (bounded, in case it never does).
-  do results.push(await tab.loop.flushNow());
-  while (results.at(-1)?.outcome !== 'done' && results.length < 20);
+  // A healthy network: passes, each a read-back delay apart, until one ends 'done' with nothing
+  // left to confirm (bounded, in case it never does).
+  for (;;) {
+    results.push(await tab.loop.flushNow());
+    clockMs += CONFIRM_AFTER_MS;
+    const last = results.at(-1);
+    if ((last?.outcome === 'done' && last.nextConfirmAt === null) || results.length >= 30) break;
+  }
 
   const db = tab.db;
   const [outbox, rejected]: [CheckIn[], RejectedCheckIn[]] = await db.transaction('r', db.outbox, db.rejected, () =>
@@ -245,10 +266,25 @@ async function runSchedule(seed: number): Promise<void> {
   totals.requests += server.requests.length;
   for (const r of server.requests) {
     totals.faults[r.fault] += 1;
+    if (r.kind === 'readBack') totals.readBacks += 1;
     if (ANSWER_LOST.has(r.fault)) totals.lost += 1;
+    if (r.kind === 'batch' && r.fault === 'none') totals.vocabulary[r.misbehaviour?.vocabulary ?? 'honest'] += 1;
   }
-  totals.accepted += server.log.filter((e) => e.outcome === 'accepted').length;
-  totals.refused += server.log.filter((e) => e.outcome === 'refused').length;
+  for (const e of server.log) totals[e.outcome] += 1;
+}
+
+/** The invariant at any moment: a record out of the outbox is held by the server, or refused by it and visible. */
+async function checkNothingLeftUnheld(seed: number, world: World, server: FakeQtickets, admitted: Admitted[]): Promise<void> {
+  const db = world.tabs[0]!.db;
+  const [outbox, rejected] = await db.transaction('r', db.outbox, db.rejected, () => Promise.all([db.outbox.toArray(), db.rejected.toArray()]));
+  const queued = new Set(outbox.map((c) => `${c.showId}/${c.code}/${c.checkedAt}`));
+  const shown = new Set(rejected.map((c) => `${c.showId}/${c.code}/${c.checkedAt}`));
+  for (const a of admitted) {
+    const key = `${a.showId}/${a.code}/${a.checkedAt}`;
+    if (queued.has(key) || server.heldAt(a.showId, a.code) === a.checkedAt) continue;
+    if (shown.has(key) && server.refusedRecord(a.showId, a.code, a.checkedAt)) continue;
+    world.violations.push(`${a.code} left the outbox though the server does not hold it (${server.heldAt(a.showId, a.code) ?? 'nothing'})${shown.has(key) ? ' and never refused it' : ''}`);
+  }
 }
 
 function checkInvariants(c: {
@@ -270,20 +306,18 @@ function checkInvariants(c: {
   if (admittedBy.size !== c.admitted.length) problems.push('one ticket admitted twice');
 
   for (const a of c.admitted) {
-    const accepted = c.server.acceptedOf(a.showId, a.code);
+    const held = c.server.heldAt(a.showId, a.code);
     const refusedByServer = c.refunded.has(a.code) || c.invalid.has(a.code);
     if (refusedByServer) {
       if (!rejectedBy.has(key(a.showId, a.code))) problems.push(`${a.code}: refused by the server but not in the rejected list`);
-    } else if (accepted.length === 0) {
-      problems.push(`${a.code}: admitted but never accepted by the server${rejectedBy.has(key(a.showId, a.code)) ? ' (wrongly rejected)' : ''}`);
-    }
-    for (const e of accepted) {
-      if (e.checked_at !== a.checkedAt) problems.push(`${a.code}: server got checked_at ${e.checked_at}, admitted at ${a.checkedAt}`);
+    } else if (held !== a.checkedAt) {
+      problems.push(`${a.code}: admitted at ${a.checkedAt}, the server holds ${held ?? 'nothing'}${rejectedBy.has(key(a.showId, a.code)) ? ' (wrongly rejected)' : ''}`);
     }
   }
   for (const r of c.rejected) {
     if (!admittedBy.has(key(r.showId, r.code))) problems.push(`${r.code}: rejected but never admitted`);
-    if (!c.server.refusedAlone(r.showId, r.code)) problems.push(`${r.code}: in the rejected list though the server never refused it`);
+    if (!c.server.refusedRecord(r.showId, r.code, r.checkedAt)) problems.push(`${r.code}: in the rejected list though the server never refused it`);
+    if (c.server.heldAt(r.showId, r.code) !== undefined) problems.push(`${r.code}: in the rejected list though the server holds it`);
     if (r.reason.trim() === '') problems.push(`${r.code}: rejected without a reason`);
   }
   for (const e of c.server.log) {
@@ -299,7 +333,7 @@ function checkInvariants(c: {
         `replay: KONTROL_SEED=${c.seed} npx vitest run src/sync/delivery.property.test.ts`,
         'schedule:',
         ...c.world.trace.map((t) => `  ${t}`),
-        `requests: ${c.server.requests.map((r) => `#${r.n} show ${r.showId} ×${r.size} ${r.fault}`).join('; ')}`,
+        `requests: ${c.server.requests.map((r) => `#${r.n} ${r.kind} show ${r.showId} ×${r.size} ${r.fault}${r.misbehaviour ? ` ${r.misbehaviour.recording}/${r.misbehaviour.vocabulary}` : ''}`).join('; ')}`,
         `final passes: ${c.results.map((r) => r.outcome).join(', ')}`,
       ].join('\n'),
     );
@@ -328,7 +362,10 @@ describe('delivery under faults (seeded property)', () => {
       expect(totals.overlappingPassStarts).toBeGreaterThan(seeds.length / 3);
       expect(totals.lost).toBeGreaterThan(0);
       for (const fault of FAULTS) expect(totals.faults[fault], fault).toBeGreaterThan(0);
+      for (const words of VOCABULARY) expect(totals.vocabulary[words], words).toBeGreaterThan(0);
       expect(totals.refused).toBeGreaterThan(0);
+      expect(totals.dropped).toBeGreaterThan(0);
+      expect(totals.readBacks).toBeGreaterThan(0);
     }
   }, 300_000);
 });

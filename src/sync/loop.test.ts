@@ -6,8 +6,8 @@ import { createSyncLoop, type SyncState } from './loop.ts';
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-const done: FlushResult = { outcome: 'done', delivered: 1, rejected: 0 };
-const retry = (retryAfterMs?: number): FlushResult => ({ outcome: 'retry', delivered: 0, rejected: 0, message: 'HTTP 503', retryAfterMs });
+const done: FlushResult = { outcome: 'done', delivered: 1, rejected: 0, conflicts: 0, nextConfirmAt: null };
+const retry = (retryAfterMs?: number): FlushResult => ({ outcome: 'retry', delivered: 0, rejected: 0, conflicts: 0, nextConfirmAt: null, problem: 'server', message: 'HTTP 503', status: 503, retryAfterMs });
 
 function harness(results: FlushResult[]) {
   const states: SyncState[] = [];
@@ -70,8 +70,29 @@ describe('sync loop', () => {
     h.loop.stop();
   });
 
+  it('keeps pace with a steady stream of admissions instead of waiting for a quiet moment', async () => {
+    const h = harness([done]);
+    // An admission every 50 ms for 3 s: a trailing debounce would never fire.
+    for (let i = 0; i < 60; i++) {
+      h.loop.kick();
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    expect(h.calls()).toBeGreaterThanOrEqual(10);
+    h.loop.stop();
+  });
+
+  it('comes back for a read-back when records wait for confirmation', async () => {
+    const h = harness([{ ...done, nextConfirmAt: Date.now() + 2_000 }, done]);
+    h.loop.kick();
+    await vi.advanceTimersByTimeAsync(120);
+    expect(h.calls()).toBe(1);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(h.calls()).toBe(2);
+    h.loop.stop();
+  });
+
   it('waits for a person after an auth failure', async () => {
-    const h = harness([{ outcome: 'auth', delivered: 0, rejected: 0, message: 'HTTP 401', status: 401 }]);
+    const h = harness([{ outcome: 'auth', delivered: 0, rejected: 0, conflicts: 0, message: 'HTTP 401', status: 401 }]);
     h.loop.kick();
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(h.calls()).toBe(1);

@@ -3,11 +3,22 @@
 // promise chain) and across tabs (Web Locks), so no record is ever sent by two flushes at once.
 import type { FlushResult } from './flush.ts';
 import { backoffDelay } from './backoff.ts';
+import type { DeliveryProblem } from './port.ts';
 
 export type SyncState =
   | { status: 'idle'; lastSuccessAt: number | null }
   | { status: 'syncing'; lastSuccessAt: number | null }
-  | { status: 'waiting'; lastSuccessAt: number | null; retryAt: number; message: string; failures: number }
+  | {
+      status: 'waiting';
+      lastSuccessAt: number | null;
+      retryAt: number;
+      /** The technical detail, shown quoted behind the UI's own words. */
+      message: string;
+      problem: DeliveryProblem;
+      /** The HTTP status of the last failure, when there was one. */
+      status_code?: number;
+      failures: number;
+    }
   | { status: 'auth_error'; lastSuccessAt: number | null; message: string; status_code: number };
 
 export interface SyncLoopDeps {
@@ -17,7 +28,11 @@ export interface SyncLoopDeps {
   withLock?: <T>(fn: () => Promise<T>) => Promise<T>;
   now?: () => number;
   random?: () => number;
-  /** How soon after a kick the flush starts: lets a burst of admissions share one request. */
+  /**
+   * How soon after a kick the flush starts: lets a burst of admissions share one request. Not a
+   * trailing debounce: a kick never postpones a flush already due, so a steady stream of
+   * admissions (a queue at a turnstile) is still sent within this much of the first of them.
+   */
   debounceMs?: number;
   /** Heartbeat while idle: catches records another tab queued, and a network that came back silently. */
   idlePollMs?: number;
@@ -43,6 +58,8 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
   let failures = 0;
   let lastSuccessAt: number | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the scheduled flush fires (epoch ms), or null with none scheduled. */
+  let dueAt: number | null = null;
   let chain: Promise<unknown> = Promise.resolve();
   let stopped = false;
   /** The server asked us (Retry-After) not to come back before this moment. */
@@ -51,6 +68,7 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
   const schedule = (ms: number) => {
     if (stopped) return;
     clearTimeout(timer);
+    dueAt = now() + ms;
     timer = setTimeout(() => void flushNow(), ms);
   };
 
@@ -61,13 +79,15 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
       result = await withLock(deps.flush);
     } catch (error) {
       // IndexedDB trouble or a bug: keep the loop alive and retry like any other failure.
-      result = { outcome: 'retry', delivered: 0, rejected: 0, message: error instanceof Error ? error.message : String(error) };
+      const message = error instanceof Error ? error.message : String(error);
+      result = { outcome: 'retry', delivered: 0, rejected: 0, conflicts: 0, nextConfirmAt: null, problem: 'answer', message };
     }
     if (result.delivered > 0 || result.outcome === 'done') lastSuccessAt = now();
     if (result.outcome === 'done') {
       failures = 0;
       deps.onState({ status: 'idle', lastSuccessAt });
-      schedule(idlePollMs);
+      // Records sent without proof are read back when due; otherwise just the heartbeat.
+      schedule(result.nextConfirmAt === null ? idlePollMs : Math.min(idlePollMs, Math.max(debounceMs, result.nextConfirmAt - now())));
     } else if (result.outcome === 'auth') {
       deps.onState({ status: 'auth_error', lastSuccessAt, message: result.message, status_code: result.status });
       // Stay quiet until a person acts (a new token kicks the loop).
@@ -75,7 +95,15 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
       failures += 1;
       const delay = Math.max(backoffDelay(failures, deps.random), result.retryAfterMs ?? 0);
       notBefore = now() + (result.retryAfterMs ?? 0);
-      deps.onState({ status: 'waiting', lastSuccessAt, retryAt: now() + delay, message: result.message, failures });
+      deps.onState({
+        status: 'waiting',
+        lastSuccessAt,
+        retryAt: now() + delay,
+        message: result.message,
+        problem: result.problem,
+        ...(result.status !== undefined ? { status_code: result.status } : {}),
+        failures,
+      });
       schedule(delay);
     }
     return result;
@@ -83,6 +111,7 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
 
   function flushNow(): Promise<FlushResult> {
     clearTimeout(timer);
+    dueAt = null;
     const run = chain.then(pass, pass);
     chain = run.catch(() => undefined);
     return run;
@@ -91,7 +120,11 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
   return {
     kick() {
       failures = Math.min(failures, 1); // a fresh reason to try: forget the long back-off
-      schedule(Math.max(debounceMs, notBefore - now()));
+      const wanted = Math.max(debounceMs, notBefore - now());
+      // A flush due sooner stays: restarting the wait on every admission starved delivery while
+      // scans kept coming.
+      if (dueAt !== null && dueAt <= now() + wanted) return;
+      schedule(wanted);
     },
     flushNow,
     stop() {
