@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, DEFAULT_GATEWAY_TIMEOUT_MS } from './app.ts';
 import { demoOptionsFromEnv, startDemoQtickets, type DemoHandle } from './demo/index.ts';
+import { installProcessGuard } from './process-guard.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -15,6 +16,9 @@ const host = env.HOST || '0.0.0.0';
 const distDir = path.resolve(env.DIST_DIR || path.join(root, 'dist'));
 const timeoutMs = Number(env.GATEWAY_TIMEOUT_MS) > 0 ? Number(env.GATEWAY_TIMEOUT_MS) : DEFAULT_GATEWAY_TIMEOUT_MS;
 const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+
+// Before anything else: from here on a stray exception is logged (without tokens), not fatal.
+installProcessGuard((line) => console.error(`${new Date().toISOString()} ${line}`));
 
 async function buildIfMissing(): Promise<void> {
   if (existsSync(path.join(distDir, 'index.html'))) return;
