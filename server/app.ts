@@ -3,12 +3,12 @@
 import http from 'node:http';
 import { createDemoRoutes } from './demo/control.ts';
 import type { DemoHandle } from './demo/index.ts';
-import type { RateLimitOptions } from './gateway-rate-limit.ts';
-import { createGateway, GATEWAY_HEADER } from './gateway.ts';
+import { createGateway, GATEWAY_HEADER, type GatewayLimits } from './gateway.ts';
 import { pathOf, sendText } from './http-util.ts';
 import { createStaticHandler } from './static.ts';
 
-export interface AppOptions {
+/** The gateway's limits (rate, body size and stall) pass straight through. */
+export interface AppOptions extends GatewayLimits {
   /** Vite output directory. */
   distDir: string;
   /** Qtickets API base, e.g. https://qtickets.ru/api/rest/v1 (or the demo's). */
@@ -17,8 +17,6 @@ export interface AppOptions {
   timeoutMs?: number;
   log?: (line: string) => void;
   demo?: DemoHandle;
-  /** Gateway requests per client address; false turns the limit off. */
-  rateLimit?: RateLimitOptions | false;
   /** Slow clients (slowloris): the headers must arrive within this. Default 15 s. */
   headersTimeoutMs?: number;
   /** Slow clients: the whole request (headers and body) must arrive within this. Default 60 s. */
@@ -34,10 +32,12 @@ const MAX_HEADER_BYTES = 16 * 1024;
 export function createApp(options: AppOptions): http.Server {
   const log = options.log ?? (() => {});
   const gateway = createGateway({
+    maxBodyBytes: options.maxBodyBytes,
+    rateLimit: options.rateLimit,
+    bodyTimeoutMs: options.bodyTimeoutMs,
     upstream: options.upstream,
     timeoutMs: options.timeoutMs ?? DEFAULT_GATEWAY_TIMEOUT_MS,
     log,
-    rateLimit: options.rateLimit,
   });
   const serveStatic = createStaticHandler(options.distDir);
   const demoRoutes = options.demo ? createDemoRoutes(options.demo) : null;

@@ -3,56 +3,43 @@
 // Why it exists: Qtickets reads list parameters only from a JSON body on GET and sends no CORS
 // headers, and browsers can send neither. The browser puts the parameters in `?json=`; this
 // module moves them into a GET body. It keeps no state, never follows redirects, forwards only
-// the headers listed below, and streams answers back without buffering (barcode lists are MBs).
+// the headers listed below, and streams answers back without buffering (barcode lists are MBs;
+// gateway-relay.ts).
 import http from 'node:http';
 import https from 'node:https';
-import { pipeline, type Transform } from 'node:stream';
-import zlib from 'node:zlib';
+import { fail } from './gateway-errors.ts';
 import { GATEWAY_PREFIX, parseGatewayPath, upstreamPath } from './gateway-path.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './gateway-rate-limit.ts';
-import {
-  BASE_SECURITY_HEADERS,
-  BodyTooLargeError,
-  encodingWeight,
-  pathOf,
-  pickEncoding,
-  queryOf,
-  readBody,
-  sendJson,
-} from './http-util.ts';
+import { relay } from './gateway-relay.ts';
+import { BodyTooLargeError, encodingWeight, pathOf, queryOf, readBody } from './http-util.ts';
 
-export interface GatewayOptions {
+export { GATEWAY_HEADER } from './gateway-errors.ts';
+
+/** The gateway's limits; every one has a default (below) and is optional for createApp too. */
+export interface GatewayLimits {
+  /** Request body cap. Default 5 MB. */
+  maxBodyBytes?: number;
+  /** Per-client (remote address) limit; false turns it off. Default DEFAULT_RATE_LIMIT. */
+  rateLimit?: RateLimitOptions | false;
+  /** Longest silence within an answer's body before it is cut. Default: the header timeout. */
+  bodyTimeoutMs?: number;
+}
+
+export interface GatewayOptions extends GatewayLimits {
   /** Qtickets API base, e.g. https://qtickets.ru/api/rest/v1 */
   upstream: string;
   /** How long to wait for the upstream's response headers. */
   timeoutMs: number;
   log: (line: string) => void;
-  maxBodyBytes?: number;
-  /** Per-client (remote address) limit; false turns it off. Default DEFAULT_RATE_LIMIT. */
-  rateLimit?: RateLimitOptions | false;
 }
-
-export type GatewayErrorCode =
-  | 'BAD_REQUEST'
-  | 'NOT_FOUND'
-  | 'METHOD_NOT_ALLOWED'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'RATE_LIMITED'
-  | 'UPSTREAM_UNREACHABLE'
-  | 'UPSTREAM_TIMEOUT';
 
 export interface Gateway {
   handle(req: http.IncomingMessage, res: http.ServerResponse): void;
   close(): void;
 }
 
-/** Marks every answer the gateway produces, so the client can tell it from a captive portal. */
-export const GATEWAY_HEADER = 'X-Kontrol-Gateway';
 const FORWARDED_METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
 const DEFAULT_MAX_BODY = 5 * 1024 * 1024;
-// Headers of the upstream answer the browser may see; everything else (set-cookie, location,
-// hop-by-hop, server banners) stays behind.
-const RELAYED_HEADERS = ['content-type', 'date', 'retry-after', 'cache-control'] as const;
 
 export function createGateway(options: GatewayOptions): Gateway {
   const base = new URL(options.upstream);
@@ -64,10 +51,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   // seconds: a socket the upstream already closed would turn the next request into a 502.
   const agent = new transport.Agent({ keepAlive: true, maxSockets: 32, timeout: 4000 });
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? options.timeoutMs;
   const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
 
   function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const started = performance.now();
+    const method = req.method ?? '';
     const rawPath = pathOf(req.url);
     res.on('close', () => {
       const ms = Math.round(performance.now() - started);
@@ -75,27 +64,27 @@ export function createGateway(options: GatewayOptions): Gateway {
       // One line per request; the query (which may carry anything) and headers (the token) never,
       // and the request's own credential is cut out of the path should a client have put it there.
       const path = printable(redact(rawPath, credentialOf(req.headers.authorization)));
-      options.log(`${req.method ?? '?'} ${path} ${res.statusCode} ${ms}ms${broken}`);
+      options.log(`${method || '?'} ${path} ${res.statusCode} ${ms}ms${broken}`);
     });
+
     // Keyed by the socket's address, never by X-Forwarded-For, which any client can write.
     const wait = limiter?.take(req.socket.remoteAddress ?? 'unknown') ?? 0;
     if (wait > 0) {
       req.resume();
       return fail(res, 429, 'RATE_LIMITED', 'Too many requests from this device', {
-        'Retry-After': String(Math.max(1, Math.ceil(wait / 1000))),
+        headers: { 'Retry-After': String(Math.max(1, Math.ceil(wait / 1000))) },
       });
     }
-    forward(req, res, rawPath).catch(() => fail(res, 502, 'UPSTREAM_UNREACHABLE', 'Gateway error'));
+    forward(req, res, method, rawPath).catch(() => fail(res, 502, 'UPSTREAM_UNREACHABLE', 'Gateway error'));
   }
 
-  async function forward(req: http.IncomingMessage, res: http.ServerResponse, rawPath: string) {
-    const method = req.method ?? '';
+  async function forward(req: http.IncomingMessage, res: http.ServerResponse, method: string, rawPath: string) {
     if (!rawPath.startsWith(GATEWAY_PREFIX)) {
       return fail(res, 404, 'NOT_FOUND', 'Only /api/rest/v1/ is forwarded');
     }
     if (!FORWARDED_METHODS.has(method)) {
       return fail(res, 405, 'METHOD_NOT_ALLOWED', `Method ${method} is not allowed`, {
-        Allow: [...FORWARDED_METHODS].join(', '),
+        headers: { Allow: [...FORWARDED_METHODS].join(', ') },
       });
     }
     const parsed = parseGatewayPath(rawPath);
@@ -120,12 +109,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       } catch (err) {
         if (err instanceof BodyTooLargeError) {
           return fail(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${maxBody} bytes`, {
-            Connection: 'close',
+            headers: { Connection: 'close' },
           });
         }
         return fail(res, 400, 'BAD_REQUEST', 'Could not read the request body');
       }
     }
+    if (res.destroyed) return; // the client left while its body was read
     send(req, res, method, upstreamPath(base.pathname, parsed.remainder), body);
   }
 
@@ -153,6 +143,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
 
     let timedOut = false;
+    // Set once an answer (or our refusal of one) is under way; later upstream errors are relay's.
+    let answered = false;
     const upstreamReq = transport.request({
       protocol: base.protocol,
       hostname: base.hostname.replace(/^\[(.*)\]$/, '$1'),
@@ -169,17 +161,35 @@ export function createGateway(options: GatewayOptions): Gateway {
 
     upstreamReq.on('response', (upstreamRes) => {
       clearTimeout(timer);
-      relay(req, res, upstreamRes);
+      answered = true;
+      relay(req, res, upstreamRes, { bodyTimeoutMs });
     });
-    upstreamReq.on('error', () => {
+    // 101 Switching Protocols: no answer for the browser, and no socket to hand anyone.
+    upstreamReq.on('upgrade', (_upstreamRes, socket) => {
       clearTimeout(timer);
-      if (res.headersSent) {
-        res.destroy(); // a half-sent answer must look broken, never like a short success
-      } else if (timedOut) {
+      answered = true;
+      socket.destroy();
+      fail(res, 502, 'UPSTREAM_INVALID_RESPONSE', 'Qtickets answered with an invalid HTTP status (101)');
+    });
+    upstreamReq.on('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      if (answered) return;
+      answered = true;
+      if (timedOut) {
         fail(res, 504, 'UPSTREAM_TIMEOUT', `Qtickets did not answer within ${options.timeoutMs} ms`);
+      } else if (err.code?.startsWith('HPE_')) {
+        // llhttp refused the answer: a status line or header no HTTP server sends.
+        fail(res, 502, 'UPSTREAM_INVALID_RESPONSE', 'Qtickets answered with something that is not HTTP');
       } else {
         fail(res, 502, 'UPSTREAM_UNREACHABLE', 'Qtickets is unreachable');
       }
+    });
+    // Whatever else ends the exchange without an answer must not leave the browser waiting.
+    upstreamReq.on('close', () => {
+      clearTimeout(timer);
+      if (answered) return;
+      answered = true;
+      fail(res, 502, 'UPSTREAM_UNREACHABLE', 'Qtickets closed the connection without an answer');
     });
     // The browser gave up: stop the upstream work too.
     res.on('close', () => {
@@ -193,77 +203,6 @@ export function createGateway(options: GatewayOptions): Gateway {
     handle,
     close: () => agent.destroy(),
   };
-}
-
-function relay(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  upstreamRes: http.IncomingMessage,
-): void {
-  const status = upstreamRes.statusCode ?? 502;
-  const headers: Record<string, string> = {
-    ...BASE_SECURITY_HEADERS,
-    [GATEWAY_HEADER]: '1',
-    Vary: 'Accept-Encoding',
-  };
-  for (const name of RELAYED_HEADERS) {
-    const value = upstreamRes.headers[name];
-    if (typeof value === 'string') headers[name] = value;
-  }
-  if (!headers['cache-control']) headers['cache-control'] = 'no-store';
-
-  const upstreamEncoding = upstreamRes.headers['content-encoding'];
-  const bodyless = req.method === 'HEAD' || status === 204 || status === 304;
-  let transform: Transform | null = null;
-  if (upstreamEncoding && upstreamEncoding !== 'identity') {
-    headers['content-encoding'] = upstreamEncoding;
-    copyLength(upstreamRes, headers);
-  } else {
-    const encoding = bodyless ? 'identity' : liveEncoding(req.headers['accept-encoding']);
-    if (encoding === 'br') {
-      transform = zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } });
-    } else if (encoding === 'gzip') {
-      transform = zlib.createGzip();
-    }
-    if (transform) headers['content-encoding'] = encoding;
-    else copyLength(upstreamRes, headers);
-  }
-
-  res.writeHead(status, headers);
-  const done = (err: NodeJS.ErrnoException | null | undefined) => {
-    if (err) res.destroy();
-  };
-  if (transform) pipeline(upstreamRes, transform, res, done);
-  else pipeline(upstreamRes, res, done);
-}
-
-/**
- * On-the-fly compression prefers gzip: on a 28 MB barcode list it took half the CPU time of
- * streaming brotli (quality 4) for a slightly smaller result. Static files use brotli, which is
- * computed once.
- */
-function liveEncoding(acceptEncoding: string | undefined): 'gzip' | 'br' | 'identity' {
-  if (encodingWeight(acceptEncoding, 'gzip') > 0) return 'gzip';
-  return pickEncoding(acceptEncoding);
-}
-
-function copyLength(upstreamRes: http.IncomingMessage, headers: Record<string, string>): void {
-  const length = upstreamRes.headers['content-length'];
-  if (length !== undefined) headers['content-length'] = length;
-}
-
-function fail(
-  res: http.ServerResponse,
-  status: number,
-  code: GatewayErrorCode,
-  message: string,
-  extraHeaders: Record<string, string> = {},
-): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  sendJson(res, status, { error: message, status, code }, { [GATEWAY_HEADER]: '1', ...extraHeaders });
 }
 
 /** The secret part of an Authorization header ("Bearer <token>" → token), if any. */

@@ -123,11 +123,12 @@ export async function startStack(
   options: Partial<AppOptions> & { demoOptions?: DemoOptions; withDemo?: boolean } = {},
 ): Promise<Stack> {
   const logs: string[] = [];
-  const demo = options.withDemo === false ? null : await startDemoQtickets(options.demoOptions);
+  const { demoOptions, withDemo, ...appOptions } = options;
+  const demo = withDemo === false ? null : await startDemoQtickets(demoOptions);
   const app = createApp({
+    ...appOptions,
     distDir: options.distDir ?? '/nonexistent-dist',
     upstream: options.upstream ?? demo?.upstream ?? 'http://127.0.0.1:9/api/rest/v1',
-    timeoutMs: options.timeoutMs,
     log: (line) => logs.push(line),
     demo: demo ?? undefined,
   });
