@@ -5,7 +5,7 @@ import { KontrolDb } from './database.ts';
 import { setClockCorrection } from './device-settings.ts';
 import { setEntranceZones } from './entrance.ts';
 import { allHistory, listHistory, undoAdmission } from './history.ts';
-import { markDelivered, moveToRejected, pendingCount } from './outbox.ts';
+import { dismissRejected, listRejected, markDelivered, moveToRejected, pendingCount, resendRejected } from './outbox.ts';
 import { recordScan } from './scan.ts';
 import { getDeviceId, getToken, setToken } from './settings.ts';
 import { saveShows } from './shows.ts';
@@ -163,6 +163,22 @@ describe('signing out', () => {
     for (const table of [db.outbox, db.shows, db.ticketPages, db.admissions, db.scans, db.conflicts, db.rejected]) expect(await table.count()).toBe(0);
     expect(await getToken(db)).toBeUndefined();
     expect(await getDeviceId(db)).toBe(deviceId);
+  });
+
+  it('counts rejected records a person has not dismissed: sign-out would wipe them too', async () => {
+    await door();
+    await scan(VIP);
+    await scan(FLOOR);
+    const [first, second] = await db.outbox.toArray();
+    await moveToRejected(db, [{ id: first!.id, reason: 'Билет возвращён' }, { id: second!.id, reason: 'not_found' }]);
+    expect(await pendingCount(db)).toBe(0);
+    expect(await signOut(db)).toEqual({ ok: false, reason: 'undelivered', undelivered: 2 });
+    await dismissRejected(db, first!.id, 'refunded at the box office, let in by the manager');
+    expect(await signOut(db)).toEqual({ ok: false, reason: 'undelivered', undelivered: 1 });
+    expect(await resendRejected(db, [second!.id])).toBe(1);
+    expect(await pendingCount(db)).toBe(1);
+    expect(await listRejected(db)).toEqual([]);
+    expect(await signOut(db, 1)).toEqual({ ok: true, discarded: 1 });
   });
 
   it('signs out at once when everything was delivered', async () => {

@@ -39,6 +39,9 @@ export async function oldestSentAt(db: KontrolDb): Promise<number | null> {
 
 export const queuedCount = (db: KontrolDb): Promise<number> => db.outbox.filter(isQueued).count();
 
+/** Sent and waiting for a read-back to confirm them (part of the pending count). */
+export const awaitingCount = (db: KontrolDb): Promise<number> => db.outbox.filter((c) => !isQueued(c)).count();
+
 /** The server holds these: only now may they leave the outbox. */
 export async function markDelivered(db: KontrolDb, ids: string[]): Promise<void> {
   if (ids.length > 0) await db.outbox.bulkDelete(ids);

@@ -4,7 +4,7 @@ import { useLiveQuery } from './live-query.ts';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { StoredShow } from '../db/database.ts';
 import { forgetShow, undeliveredOfShow, type ForgetShowOutcome } from '../db/forget-show.ts';
-import { listRejected, pendingCount } from '../db/outbox.ts';
+import { awaitingCount, dismissRejected, listRejected, pendingCount, resendRejected } from '../db/outbox.ts';
 import { recordScan } from '../db/scan.ts';
 import { getToken } from '../db/settings.ts';
 import { listShows, setShowActive } from '../db/shows.ts';
@@ -29,7 +29,10 @@ export function useToken(): string | undefined | null {
 export interface DoorCounts {
   stored: number;
   admitted: number;
+  /** Not yet confirmed as held by Qtickets: queued, and sent-awaiting-confirmation. */
   pending: number;
+  /** Of those, sent and waiting for a read-back to confirm them. */
+  awaiting: number;
 }
 
 export function useDoorCounts(shows: StoredShow[] | undefined): DoorCounts | undefined {
@@ -41,10 +44,11 @@ export function useDoorCounts(shows: StoredShow[] | undefined): DoorCounts | und
       // IndexedDB first: a live query watches only reads made before it awaits anything else.
       const admitted = await countAdmitted(db, active.map((s) => s.id));
       const pending = await pendingCount(db);
+      const awaiting = await awaitingCount(db);
       // Counted from the lists in memory: the number on screen means those tickets are ready to
       // decide with, not merely stored (the first read after opening takes a moment at 100,000).
       const stored = [...(await currentLists(db, active)).values()].reduce((sum, l) => sum + l.listed, 0);
-      return { stored, admitted, pending };
+      return { stored, admitted, pending, awaiting };
     },
     // `key` stands for `active`: the same ids must not re-run the query on every render.
     [db, key],
@@ -54,6 +58,24 @@ export function useDoorCounts(shows: StoredShow[] | undefined): DoorCounts | und
 export function useRejected() {
   const { db } = useServices();
   return useLiveQuery(() => listRejected(db), [db]);
+}
+
+/**
+ * Settling rejected records by hand, each in the delivery lock like every outbox mutation: a
+ * record sent again goes back to the queue (and delivery is woken); a dismissed one stays on the
+ * device with the person's reason, out of the count.
+ */
+export function useSettleRejected() {
+  const { db, sync } = useServices();
+  const resend = useCallback(
+    async (id: string) => {
+      await webLock(() => resendRejected(db, [id]));
+      sync.kick();
+    },
+    [db, sync],
+  );
+  const dismiss = useCallback((id: string, reason: string) => webLock(() => dismissRejected(db, id, reason)), [db]);
+  return { resend, dismiss };
 }
 
 export function useSetShowActive(): (id: ShowId, active: boolean) => Promise<void> {

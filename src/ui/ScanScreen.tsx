@@ -1,7 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import type { Verdict } from '../domain/types.ts';
 import { attachWedge } from '../scanner/wedge.ts';
-import { useDoorCounts, useOnline, useRejected, useScan, useSetShowActive, useShows, useSyncState } from '../state/door.ts';
+import { useDoorCounts, useOnline, useRejected, useScan, useSetShowActive, useSettleRejected, useShows, useSyncState } from '../state/door.ts';
 import { useKioskMode, useVerdictHold } from '../state/kiosk.ts';
 import { useServices } from '../state/services.tsx';
 import { useVerdictFeedback } from '../state/camera.ts';
@@ -9,6 +9,8 @@ import { useScannerSettings } from '../state/scanner-settings.ts';
 import { useDoubleEntryCheck } from '../state/ops-history.ts';
 import { useRefresh } from '../state/setup.ts';
 import { CameraPanel } from './camera/CameraPanel.tsx';
+import { DeliveryAlert, RejectedAlert } from './delivery/DeliveryAlert.tsx';
+import { RejectedList } from './delivery/RejectedList.tsx';
 import { ScanSettings } from './camera/ScanSettings.tsx';
 import { useI18n } from './i18n/context.tsx';
 import { ManualEntry } from './ManualEntry.tsx';
@@ -18,7 +20,6 @@ import { ConflictAlert } from './ops/ConflictAlert.tsx';
 import { ConnectivityBadge } from './ops/ConnectivityBadge.tsx';
 import { StatsDetails } from './ops/StatsDetails.tsx';
 import { ZoneFilter } from './ops/ZoneFilter.tsx';
-import { RejectedList } from './RejectedList.tsx';
 import { ShowsPanel } from './ShowsPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { VerdictPanel } from './VerdictPanel.tsx';
@@ -31,6 +32,7 @@ export function ScanScreen() {
   const syncState = useSyncState();
   const online = useOnline();
   const rejected = useRejected();
+  const settleRejected = useSettleRejected();
   const setActive = useSetShowActive();
   const refresh = useRefresh(locale);
   const [scanSettings, updateScanSettings] = useScannerSettings();
@@ -60,7 +62,9 @@ export function ScanScreen() {
 
   return (
     <main className="scan">
-      <StatusBar counts={counts} sync={syncState} online={online} onSendNow={() => void sync.flushNow()} />
+      <StatusBar counts={counts} rejected={rejected?.length ?? 0} sync={syncState} online={online} onSendNow={() => void sync.flushNow()} />
+      <DeliveryAlert sync={syncState} online={online} />
+      {!kiosk.locked && <RejectedAlert count={rejected?.length ?? 0} />}
       <ConnectivityBadge controls={!kiosk.locked} />
       <ClockWarning />
       <VerdictPanel shown={feedback?.kind === 'verdict' && verdictVisible ? { verdict: feedback.verdict, scanId: feedback.scanId } : null} />
@@ -84,7 +88,9 @@ export function ScanScreen() {
       {!kiosk.locked && shows && shows.length > 0 && <ShowsPanel shows={shows} onToggle={(id, active) => void setActive(id, active)} />}
       {!kiosk.locked && <ZoneFilter />}
       {!kiosk.locked && <StatsDetails />}
-      {!kiosk.locked && rejected && <RejectedList rejected={rejected} />}
+      {!kiosk.locked && rejected && (
+        <RejectedList rejected={rejected} onResend={(id) => void settleRejected.resend(id)} onDismiss={(id, reason) => void settleRejected.dismiss(id, reason)} />
+      )}
       {!kiosk.locked && <ScanSettings settings={scanSettings} onSettings={(patch) => void updateScanSettings(patch)} />}
     </main>
   );

@@ -3,20 +3,23 @@ import { useI18n } from './i18n/context.tsx';
 
 interface Props {
   counts: DoorCounts | undefined;
+  /** Rejected records nobody has settled: "all sent" is not true while any is left. */
+  rejected: number;
   sync: SyncState;
   online: boolean;
   onSendNow: () => void;
 }
 
 /** Always on screen: how many came in, how many are on the list, what still waits to be sent. */
-export function StatusBar({ counts, sync, online, onSendNow }: Props) {
-  const { t, n, time } = useI18n();
+export function StatusBar({ counts, rejected, sync, online, onSendNow }: Props) {
+  const { t, n, time, plural } = useI18n();
   const pending = counts?.pending ?? 0;
   let syncText: string;
   if (sync.status === 'auth_error') syncText = t('sync.auth', { status: sync.status_code });
   else if (!online && pending > 0) syncText = t('sync.offline');
   else if (sync.status === 'syncing') syncText = t('sync.syncing');
-  else if (sync.status === 'waiting' && pending > 0) syncText = t('sync.waiting', { time: time(sync.retryAt), message: sync.message });
+  else if (sync.status === 'waiting' && pending > 0) syncText = t('sync.waiting', { time: time(sync.retryAt), message: t(`delivery.problem.${sync.problem}`) });
+  else if (pending === 0 && rejected > 0) syncText = t('rejected.alert', { checkins: plural('checkins', rejected) });
   else if (pending === 0) syncText = t('sync.idle');
   else syncText = t('sync.syncing');
   return (
@@ -32,11 +35,19 @@ export function StatusBar({ counts, sync, online, onSendNow }: Props) {
         </div>
         <div className={pending > 0 ? 'status-pending status-pending--waiting' : 'status-pending'}>
           <dt>{t('counts.pending')}</dt>
-          <dd data-testid="pending-count">{pending}</dd>
+          <dd>
+            <span data-testid="pending-count">{pending}</span>
+            {(counts?.awaiting ?? 0) > 0 && (
+              <span className="status-awaiting" data-testid="awaiting-count">
+                {' '}
+                ({t('delivery.awaiting', { count: counts?.awaiting ?? 0 })})
+              </span>
+            )}
+          </dd>
         </div>
       </dl>
       <p className="status-sync" data-testid="sync-state" data-status={sync.status} role={sync.status === 'auth_error' ? 'alert' : undefined}>
-        <span className={online ? 'dot dot--online' : 'dot dot--offline'} aria-hidden="true" />
+        <span className={online && rejected === 0 ? 'dot dot--online' : 'dot dot--offline'} aria-hidden="true" />
         {syncText}
         {sync.lastSuccessAt !== null && pending > 0 && <span className="status-last"> · {t('sync.lastSuccess', { time: time(sync.lastSuccessAt) })}</span>}
       </p>

@@ -2,6 +2,7 @@
 // beside it (e.g. `ui/kiosk/messages.ts` exporting `ru` (as const) and `en: Messages<typeof ru>`)
 // and adds one spread per language here, so features never edit each other's dictionaries.
 import { en as cameraEn, ru as cameraRu } from '../camera/messages.ts';
+import { en as deliveryEn, ru as deliveryRu } from '../delivery/messages.ts';
 import { en as headerEn, ru as headerRu } from '../header/messages.ts';
 import { en as healthEn, ru as healthRu } from '../health/messages.ts';
 import { en as installEn, ru as installRu } from '../install/messages.ts';
@@ -13,9 +14,9 @@ import { ru as coreRu } from './ru.ts';
 
 export type Messages<T> = Record<keyof T, string>;
 
-const ru = { ...coreRu, ...cameraRu, ...kioskRu, ...healthRu, ...provisionRu, ...installRu, ...opsRu, ...headerRu };
+const ru = { ...coreRu, ...cameraRu, ...kioskRu, ...healthRu, ...provisionRu, ...installRu, ...opsRu, ...headerRu, ...deliveryRu };
 export type MessageKey = keyof typeof ru;
 
-const en: Record<MessageKey, string> = { ...coreEn, ...cameraEn, ...kioskEn, ...healthEn, ...provisionEn, ...installEn, ...opsEn, ...headerEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...cameraEn, ...kioskEn, ...healthEn, ...provisionEn, ...installEn, ...opsEn, ...headerEn, ...deliveryEn };
 
 export const catalogs: Record<'ru' | 'en', Record<MessageKey, string>> = { ru, en };

@@ -42,7 +42,7 @@ export const en: Record<keyof typeof ru, string> = {
   'pull.summary': '{tickets}, {added} new, {revoked} cancelled',
   'rejected.title': 'Rejected by the server',
   'rejected.empty': 'No rejected check-ins',
-  'rejected.explain': 'The server did not accept these check-ins. They are not resent automatically.',
+  'rejected.explain': 'The server refused these check-ins and does not hold them. They are not resent by themselves: send one again once the cause is fixed, or dismiss it saying why.',
   'shows.title': 'Shows on this device',
   'shows.active': 'Admit for this show',
   'shows.pulledAt': 'list loaded {time}',
