@@ -40,9 +40,9 @@ describe('gateway request translation', () => {
 
   it('sends a GET without json with no body', async () => {
     const { upstream, stack } = await withUpstream();
-    await request(stack.base, '/api/rest/v1/events/1240?select=x');
+    await request(stack.base, '/api/rest/v1/shows/1240/barcode/871495495233?select=x');
     const seen = upstream.seen[0]!;
-    expect(seen.url).toBe('/api/rest/v1/events/1240');
+    expect(seen.url).toBe('/api/rest/v1/shows/1240/barcode/871495495233');
     expect(seen.body).toBe('');
     expect(seen.headers['content-type']).toBeUndefined();
     expect(seen.headers['content-length']).toBeUndefined();
@@ -57,21 +57,17 @@ describe('gateway request translation', () => {
     expect(upstream.seen).toHaveLength(0);
   });
 
-  it('forwards POST, PUT and DELETE with the same method and body', async () => {
+  it('forwards the two check-in POSTs with the same method and body', async () => {
     const { upstream, stack } = await withUpstream();
-    const body = JSON.stringify([{ barcode: '871495495233', checked_at: '2026-12-29T19:03:12+03:00' }]);
-    for (const method of ['POST', 'PUT', 'DELETE']) {
-      const res = await request(stack.base, '/api/rest/v1/shows/1001/barcodes?json=ignored', {
-        method,
-        body,
-        headers: { 'Content-Type': 'application/json' },
-      });
+    const batch = JSON.stringify([{ barcode: '871495495233', checked_at: '2026-12-29T19:03:12+03:00' }]);
+    const single = JSON.stringify({ checked_at: '2026-12-29T19:03:12+03:00' });
+    for (const [path, body] of [['shows/1001/barcodes?json=ignored', batch], ['shows/1001/barcode/871495495233', single]] as const) {
+      const res = await request(stack.base, `/api/rest/v1/${path}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
       expect(res.status).toBe(200);
     }
     expect(upstream.seen.map((s) => [s.method, s.url, s.body])).toEqual([
-      ['POST', '/api/rest/v1/shows/1001/barcodes', body],
-      ['PUT', '/api/rest/v1/shows/1001/barcodes', body],
-      ['DELETE', '/api/rest/v1/shows/1001/barcodes', body],
+      ['POST', '/api/rest/v1/shows/1001/barcodes', batch],
+      ['POST', '/api/rest/v1/shows/1001/barcode/871495495233', single],
     ]);
   });
 
@@ -110,15 +106,20 @@ describe('gateway request translation', () => {
     expect(upstream.seen[1]!.headers.authorization).toBeUndefined();
   });
 
-  it('refuses bodies over 5 MB with 413', async () => {
+  it('forwards a 1,000-record batch and refuses a body past 128 KiB with 413', async () => {
     const { upstream, stack } = await withUpstream();
+    const records = Array.from({ length: 1000 }, (_, i) => ({ barcode: `87${String(i).padStart(10, '0')}`, checked_at: '2026-12-29T19:03:12+03:00' }));
+    const pretty = JSON.stringify(records, null, 2);
+    const ok = await request(stack.base, '/api/rest/v1/shows/1/barcodes', { method: 'POST', body: pretty });
+    expect(ok.status).toBe(200);
+    expect(upstream.seen[0]!.body).toBe(pretty);
     const res = await request(stack.base, '/api/rest/v1/shows/1/barcodes', {
       method: 'POST',
-      body: Buffer.alloc(5 * 1024 * 1024 + 1, 0x20),
+      body: Buffer.alloc(128 * 1024 + 1, 0x20),
     });
     expect(res.status).toBe(413);
     expect(res.json()).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
-    expect(upstream.seen).toHaveLength(0);
+    expect(upstream.seen).toHaveLength(1);
   });
 
   it.each(['HEAD', 'OPTIONS', 'PATCH', 'TRACE'])('answers %s with 405', async (method) => {

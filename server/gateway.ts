@@ -2,22 +2,27 @@
 //
 // Why it exists: Qtickets reads list parameters only from a JSON body on GET and sends no CORS
 // headers, and browsers can send neither. The browser puts the parameters in `?json=`; this
-// module moves them into a GET body. It keeps no state, never follows redirects, forwards only
-// the headers listed below, and streams answers back without buffering (barcode lists are MBs;
-// gateway-relay.ts).
+// module moves them into a GET body. It keeps no state but its limits, never follows redirects,
+// forwards only the calls the app makes (gateway-routes.ts) and the headers listed below, and
+// streams answers back without buffering (barcode lists are MBs; gateway-relay.ts).
+//
+// Before anything goes upstream a request must pass, in order: the route and method allow-list
+// (400/404/405), the rate limit (429), the body cap (413). All of those are answered here;
+// Qtickets never sees the request.
 import http from 'node:http';
 import https from 'node:https';
 import { fail } from './gateway-errors.ts';
-import { GATEWAY_PREFIX, parseGatewayPath, upstreamPath } from './gateway-path.ts';
+import { upstreamPath } from './gateway-path.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './gateway-rate-limit.ts';
 import { relay } from './gateway-relay.ts';
+import { checkRoute } from './gateway-routes.ts';
 import { BodyTooLargeError, encodingWeight, pathOf, queryOf, readBody } from './http-util.ts';
 
 export { GATEWAY_HEADER } from './gateway-errors.ts';
 
 /** The gateway's limits; every one has a default (below) and is optional for createApp too. */
 export interface GatewayLimits {
-  /** Request body cap. Default 5 MB. */
+  /** Request body cap (POST). Default DEFAULT_MAX_BODY. */
   maxBodyBytes?: number;
   /** Per-client (remote address) limit; false turns it off. Default DEFAULT_RATE_LIMIT. */
   rateLimit?: RateLimitOptions | false;
@@ -38,8 +43,14 @@ export interface Gateway {
   close(): void;
 }
 
-const FORWARDED_METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
-const DEFAULT_MAX_BODY = 5 * 1024 * 1024;
+/**
+ * The biggest body the app sends is a batch check-in: a JSON array of records like
+ * {"barcode":"875196723453","checked_at":"2026-12-29T19:03:12+03:00"}, 68 bytes each with the
+ * comma. The app sends at most 100 a batch (src/sync/flush.ts, ≈7 KB); 1,000 records are ≈68 KB
+ * compact and ≈86 KB pretty-printed. 128 KiB takes either with room for longer codes, and keeps
+ * what many requests in flight can pin small (the old 5 MB cap let each hold 40 times that).
+ */
+export const DEFAULT_MAX_BODY = 128 * 1024;
 
 export function createGateway(options: GatewayOptions): Gateway {
   const base = new URL(options.upstream);
@@ -67,6 +78,15 @@ export function createGateway(options: GatewayOptions): Gateway {
       options.log(`${method || '?'} ${path} ${res.statusCode} ${ms}ms${broken}`);
     });
 
+    const route = checkRoute(rawPath, method);
+    if (!route.ok) {
+      req.resume();
+      if (route.status === 405) {
+        return fail(res, 405, 'METHOD_NOT_ALLOWED', route.reason, { headers: { Allow: route.allow.join(', ') } });
+      }
+      return fail(res, route.status, route.status === 400 ? 'BAD_REQUEST' : 'NOT_FOUND', route.reason);
+    }
+
     // Keyed by the socket's address, never by X-Forwarded-For, which any client can write.
     const wait = limiter?.take(req.socket.remoteAddress ?? 'unknown') ?? 0;
     if (wait > 0) {
@@ -75,21 +95,10 @@ export function createGateway(options: GatewayOptions): Gateway {
         headers: { 'Retry-After': String(Math.max(1, Math.ceil(wait / 1000))) },
       });
     }
-    forward(req, res, method, rawPath).catch(() => fail(res, 502, 'UPSTREAM_UNREACHABLE', 'Gateway error'));
+    forward(req, res, method, route.remainder).catch(() => fail(res, 502, 'UPSTREAM_UNREACHABLE', 'Gateway error'));
   }
 
-  async function forward(req: http.IncomingMessage, res: http.ServerResponse, method: string, rawPath: string) {
-    if (!rawPath.startsWith(GATEWAY_PREFIX)) {
-      return fail(res, 404, 'NOT_FOUND', 'Only /api/rest/v1/ is forwarded');
-    }
-    if (!FORWARDED_METHODS.has(method)) {
-      return fail(res, 405, 'METHOD_NOT_ALLOWED', `Method ${method} is not allowed`, {
-        headers: { Allow: [...FORWARDED_METHODS].join(', ') },
-      });
-    }
-    const parsed = parseGatewayPath(rawPath);
-    if (!parsed.ok) return fail(res, 400, 'BAD_REQUEST', parsed.reason);
-
+  async function forward(req: http.IncomingMessage, res: http.ServerResponse, method: string, remainder: string) {
     let body: Buffer | null = null;
     if (method === 'GET') {
       req.resume(); // a GET body from the browser is impossible anyway; never forward one
@@ -116,7 +125,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       }
     }
     if (res.destroyed) return; // the client left while its body was read
-    send(req, res, method, upstreamPath(base.pathname, parsed.remainder), body);
+    send(req, res, method, upstreamPath(base.pathname, remainder), body);
   }
 
   function send(

@@ -77,6 +77,8 @@ export interface SeenRequest {
 export interface FakeUpstream {
   base: string;
   seen: SeenRequest[];
+  /** TCP connections accepted so far: "never contacted" means 0 here, not just no request seen. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -103,10 +105,13 @@ export async function fakeUpstream(
       answer(record, res);
     });
   });
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   const port = await listen(server);
   return {
     base: `http://127.0.0.1:${port}/api/rest/v1`,
     seen,
+    connections: () => connections,
     close: () => closeServer(server),
   };
 }
