@@ -7,7 +7,7 @@ import { createGateway, GATEWAY_HEADER, type GatewayLimits } from './gateway.ts'
 import { pathOf, sendText } from './http-util.ts';
 import { createStaticHandler } from './static.ts';
 
-/** The gateway's limits (rate, body size and stall) pass straight through. */
+/** The gateway's limits (rate, in-flight, body size and stall, trusted proxies) pass straight through. */
 export interface AppOptions extends GatewayLimits {
   /** Vite output directory. */
   distDir: string;
@@ -34,7 +34,11 @@ export function createApp(options: AppOptions): http.Server {
   const gateway = createGateway({
     maxBodyBytes: options.maxBodyBytes,
     rateLimit: options.rateLimit,
+    addressRateLimit: options.addressRateLimit,
+    maxInFlight: options.maxInFlight,
+    maxInFlightPerToken: options.maxInFlightPerToken,
     bodyTimeoutMs: options.bodyTimeoutMs,
+    trustProxy: options.trustProxy,
     upstream: options.upstream,
     timeoutMs: options.timeoutMs ?? DEFAULT_GATEWAY_TIMEOUT_MS,
     log,

@@ -22,10 +22,13 @@ export const GATEWAY_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
 
 export type GatewayErrorCode =
   | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
+  | 'TOO_MANY_IN_FLIGHT'
+  | 'GATEWAY_BUSY'
   | 'UPSTREAM_UNREACHABLE'
   | 'UPSTREAM_INVALID_RESPONSE'
   | 'UPSTREAM_NOT_JSON'

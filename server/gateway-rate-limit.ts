@@ -1,8 +1,8 @@
-// Per-client rate limit for the gateway: a token bucket per client address. It keeps one
-// misbehaving (or hijacked) page from hammering Qtickets with the organiser's token, and the
-// gateway from being used as a request cannon. The numbers are generous on purpose: twenty door
-// devices behind one event Wi-Fi share one address, each may look a code up right after a scan,
-// and a pull of a big list is many pages. A flood (hundreds a second) is what it stops.
+// Token buckets for the gateway (gateway-admission.ts decides what they are keyed by). They keep
+// one misbehaving (or hijacked) page from hammering Qtickets with the organiser's token, and the
+// gateway from being used as a request cannon. The per-token numbers are generous on purpose: the
+// twenty door devices of a venue usually share one token, each may look a code up right after a
+// scan, and a pull of a big list is many pages. A flood (hundreds a second) is what it stops.
 export interface RateLimitOptions {
   /** Requests a client may send at once after a quiet spell. */
   burst: number;
@@ -10,7 +10,15 @@ export interface RateLimitOptions {
   perSecond: number;
 }
 
+/** Per token fingerprint. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { burst: 600, perSecond: 50 };
+
+/**
+ * Per client address, for requests without a token or with one Qtickets has not accepted yet: a
+ * venue starting up (every device's first call, a few wrong tokens typed) fits in the burst;
+ * trying out made-up tokens, one bucket each, does not.
+ */
+export const DEFAULT_ADDRESS_RATE_LIMIT: RateLimitOptions = { burst: 60, perSecond: 1 };
 
 /** Buckets kept before full (idle) ones are forgotten: bounds memory under address spraying. */
 export const MAX_TRACKED_CLIENTS = 10_000;

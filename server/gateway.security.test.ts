@@ -145,7 +145,7 @@ describe('hostile sizes and speeds', () => {
   it('refuses a chunked body past the cap (128 KiB) with 413 before anything goes upstream', async () => {
     const { port, upstream } = await setup();
     const chunk = 'x'.repeat(64 * 1024);
-    const chunks = [`POST /api/rest/v1/shows/1/barcodes HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n`];
+    const chunks = [`POST /api/rest/v1/shows/1/barcodes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nTransfer-Encoding: chunked\r\n\r\n`];
     for (let i = 0; i < 3; i++) chunks.push(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
     chunks.push('0\r\n\r\n');
     const { text } = await rawExchange(port, chunks);
@@ -184,7 +184,7 @@ describe('hostile sizes and speeds', () => {
   });
 });
 
-describe('rate limit per client', () => {
+describe('rate limit per token', () => {
   it('answers 429 with Retry-After past the burst, whatever X-Forwarded-For says', async () => {
     const { base, upstream, logs } = await setup({ rateLimit: { burst: 5, perSecond: 0.5 } });
     const statuses: number[] = [];
@@ -241,7 +241,7 @@ describe('headers both ways', () => {
       });
       res.end('[]');
     });
-    const res = await request(base, '/api/rest/v1/events', { headers: { 'Accept-Encoding': 'identity' } });
+    const res = await request(base, '/api/rest/v1/events', { headers: { 'Accept-Encoding': 'identity', Authorization: `Bearer ${TOKEN}` } });
     expect(res.status).toBe(200);
     for (const name of ['set-cookie', 'x-upstream-secret', 'keep-alive', 'proxy-authenticate', 'strict-transport-security', 'access-control-allow-origin', 'server', 'x-powered-by']) {
       expect(res.headers[name], name).toBeUndefined();

@@ -7,13 +7,15 @@
 // streams answers back without buffering (barcode lists are MBs; gateway-relay.ts).
 //
 // Before anything goes upstream a request must pass, in order: the route and method allow-list
-// (400/404/405), the rate limit (429), the body cap (413). All of those are answered here;
-// Qtickets never sees the request.
+// (400/404/405), a Bearer token (401), the limits of gateway-admission.ts (429/503), the body cap
+// (413). All of those are answered here; Qtickets never sees the request.
 import http from 'node:http';
 import https from 'node:https';
+import { createAdmissions, type AdmissionOptions } from './gateway-admission.ts';
 import { fail } from './gateway-errors.ts';
+import { bearerToken, clientAddress, tokenFingerprint } from './gateway-identity.ts';
 import { upstreamPath } from './gateway-path.ts';
-import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './gateway-rate-limit.ts';
+import { DEFAULT_ADDRESS_RATE_LIMIT, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './gateway-rate-limit.ts';
 import { relay } from './gateway-relay.ts';
 import { checkRoute } from './gateway-routes.ts';
 import { BodyTooLargeError, encodingWeight, pathOf, queryOf, readBody } from './http-util.ts';
@@ -24,10 +26,21 @@ export { GATEWAY_HEADER } from './gateway-errors.ts';
 export interface GatewayLimits {
   /** Request body cap (POST). Default DEFAULT_MAX_BODY. */
   maxBodyBytes?: number;
-  /** Per-client (remote address) limit; false turns it off. Default DEFAULT_RATE_LIMIT. */
+  /** Per token fingerprint; false turns it off. Default DEFAULT_RATE_LIMIT. */
   rateLimit?: RateLimitOptions | false;
+  /** Per client address, for requests without a token or with one not yet accepted. Default DEFAULT_ADDRESS_RATE_LIMIT. */
+  addressRateLimit?: RateLimitOptions | false;
+  /** Requests in flight, all clients together (503 past it). Default DEFAULT_MAX_IN_FLIGHT. */
+  maxInFlight?: number;
+  /** Requests in flight with one token (429 past it). Default DEFAULT_MAX_IN_FLIGHT_PER_TOKEN. */
+  maxInFlightPerToken?: number;
   /** Longest silence within an answer's body before it is cut. Default: the header timeout. */
   bodyTimeoutMs?: number;
+  /**
+   * Reverse proxies in front of this server whose X-Forwarded-For is believed (0: none, the
+   * socket's address is the client). Only the address-keyed limit uses it.
+   */
+  trustProxy?: number;
 }
 
 export interface GatewayOptions extends GatewayLimits {
@@ -48,9 +61,16 @@ export interface Gateway {
  * {"barcode":"875196723453","checked_at":"2026-12-29T19:03:12+03:00"}, 68 bytes each with the
  * comma. The app sends at most 100 a batch (src/sync/flush.ts, ≈7 KB); 1,000 records are ≈68 KB
  * compact and ≈86 KB pretty-printed. 128 KiB takes either with room for longer codes, and keeps
- * what many requests in flight can pin small (the old 5 MB cap let each hold 40 times that).
+ * what a full house of in-flight requests can pin small (256 × 128 KiB = 32 MiB).
  */
 export const DEFAULT_MAX_BODY = 128 * 1024;
+/**
+ * A device keeps a handful of calls open at once (a list pull, a batch, up to 4 read-backs, a
+ * lookup), and a venue's devices usually share one token: 20 devices × ~6 fit under 128. The
+ * global cap bounds sockets and memory when several venues share one gateway.
+ */
+export const DEFAULT_MAX_IN_FLIGHT = 256;
+export const DEFAULT_MAX_IN_FLIGHT_PER_TOKEN = 128;
 
 export function createGateway(options: GatewayOptions): Gateway {
   const base = new URL(options.upstream);
@@ -63,7 +83,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   const agent = new transport.Agent({ keepAlive: true, maxSockets: 32, timeout: 4000 });
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? options.timeoutMs;
-  const limiter = options.rateLimit === false ? null : createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const trustProxy = options.trustProxy ?? 0;
+  const admissionOptions: AdmissionOptions = {
+    tokenRate: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    addressRate: options.addressRateLimit ?? DEFAULT_ADDRESS_RATE_LIMIT,
+    maxInFlight: options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
+    maxInFlightPerToken: options.maxInFlightPerToken ?? DEFAULT_MAX_IN_FLIGHT_PER_TOKEN,
+  };
+  const admissions = createAdmissions(admissionOptions);
 
   function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const started = performance.now();
@@ -87,18 +114,35 @@ export function createGateway(options: GatewayOptions): Gateway {
       return fail(res, route.status, route.status === 400 ? 'BAD_REQUEST' : 'NOT_FOUND', route.reason);
     }
 
-    // Keyed by the socket's address, never by X-Forwarded-For, which any client can write.
-    const wait = limiter?.take(req.socket.remoteAddress ?? 'unknown') ?? 0;
-    if (wait > 0) {
+    const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy);
+    const token = bearerToken(req.headers.authorization);
+    if (token === null) {
       req.resume();
-      return fail(res, 429, 'RATE_LIMITED', 'Too many requests from this device', {
-        headers: { 'Retry-After': String(Math.max(1, Math.ceil(wait / 1000))) },
+      const refusal = admissions.anonymous(address);
+      if (refusal) return fail(res, refusal.status, refusal.code, refusal.message, { headers: { 'Retry-After': String(refusal.retryAfterS) } });
+      // Answered here: Qtickets would refuse it anyway. It counts against the client's address only.
+      return fail(res, 401, 'UNAUTHORIZED', 'An Authorization: Bearer <token> header is required', {
+        headers: { 'WWW-Authenticate': 'Bearer' },
       });
     }
-    forward(req, res, method, route.remainder).catch(() => fail(res, 502, 'UPSTREAM_UNREACHABLE', 'Gateway error'));
+    const admitted = admissions.admit(tokenFingerprint(token), address);
+    if (!admitted.ok) {
+      req.resume();
+      return fail(res, admitted.status, admitted.code, admitted.message, { headers: { 'Retry-After': String(admitted.retryAfterS) } });
+    }
+    res.once('close', admitted.release);
+    forward(req, res, method, route.remainder, admitted.upstreamAnswered).catch(() =>
+      fail(res, 502, 'UPSTREAM_UNREACHABLE', 'Gateway error'),
+    );
   }
 
-  async function forward(req: http.IncomingMessage, res: http.ServerResponse, method: string, remainder: string) {
+  async function forward(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    method: string,
+    remainder: string,
+    upstreamAnswered: (status: number) => void,
+  ) {
     let body: Buffer | null = null;
     if (method === 'GET') {
       req.resume(); // a GET body from the browser is impossible anyway; never forward one
@@ -125,7 +169,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       }
     }
     if (res.destroyed) return; // the client left while its body was read
-    send(req, res, method, upstreamPath(base.pathname, remainder), body);
+    send(req, res, method, upstreamPath(base.pathname, remainder), body, upstreamAnswered);
   }
 
   function send(
@@ -134,6 +178,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     method: string,
     path: string,
     body: Buffer | null,
+    upstreamAnswered: (status: number) => void,
   ): void {
     const headers: Record<string, string | number> = {
       Accept: 'application/json',
@@ -171,6 +216,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     upstreamReq.on('response', (upstreamRes) => {
       clearTimeout(timer);
       answered = true;
+      upstreamAnswered(upstreamRes.statusCode ?? 0);
       relay(req, res, upstreamRes, { bodyTimeoutMs });
     });
     // 101 Switching Protocols: no answer for the browser, and no socket to hand anyone.

@@ -1,12 +1,13 @@
 // `npm start`: builds the app if needed, starts the demo Qtickets unless QTICKETS_API_URL is
 // set, and serves everything on PORT. Env: PORT, HOST, QTICKETS_API_URL, DIST_DIR,
-// GATEWAY_TIMEOUT_MS, DEMO_TOKEN, DEMO_TICKETS.
+// GATEWAY_TIMEOUT_MS, TRUST_PROXY, DEMO_TOKEN, DEMO_TICKETS.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, DEFAULT_GATEWAY_TIMEOUT_MS } from './app.ts';
 import { demoOptionsFromEnv, startDemoQtickets, type DemoHandle } from './demo/index.ts';
+import { parseTrustProxy } from './gateway-identity.ts';
 import { installProcessGuard } from './process-guard.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,6 +36,8 @@ async function buildIfMissing(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Read first: a typo here must stop the start, not silently trust nobody (or everybody).
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   await buildIfMissing();
   let demo: DemoHandle | undefined;
   let upstream = env.QTICKETS_API_URL;
@@ -42,7 +45,7 @@ async function main(): Promise<void> {
     demo = await startDemoQtickets(demoOptionsFromEnv(env));
     upstream = demo.upstream;
   }
-  const server = createApp({ distDir, upstream, timeoutMs, log, demo });
+  const server = createApp({ distDir, upstream, timeoutMs, log, demo, trustProxy });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
   } else {
     console.log(`Gateway forwards /api/rest/v1/* to ${upstream}`);
   }
+  if (trustProxy > 0) console.log(`Client addresses from X-Forwarded-For, trusting ${trustProxy} proxy hop(s) (TRUST_PROXY)`);
 
   let stopping = false;
   const stop = (signal: string) => {
