@@ -44,7 +44,8 @@ export function createDemoApi(state: DemoState, token: string) {
     const method = req.method ?? 'GET';
     const route = routeOf(method, pathOf(req.url));
     const isBarcodesPost = method === 'POST' && route?.kind === 'barcodes';
-    if (applyFault(state.takeFault(isBarcodesPost), req, res)) return;
+    const fault = state.takeFault(isBarcodesPost);
+    if (applyFault(fault, req, res)) return;
     if (!route) return htmlNotFound(res);
     if (req.headers.authorization?.trim() !== `Bearer ${token}`) {
       req.resume();
@@ -60,7 +61,7 @@ export function createDemoApi(state: DemoState, token: string) {
         return event ? json(res, 200, { data: event }) : notFound(res, 'Event');
       }
       case 'barcodes':
-        return method === 'GET' ? listBarcodes(res, route.showId, body) : batchCheckIn(res, route.showId, body);
+        return method === 'GET' ? listBarcodes(res, route.showId, body) : batchCheckIn(res, route.showId, body, fault === 'half');
       case 'barcode':
         return method === 'GET'
           ? barcodeState(res, route.showId, route.code)
@@ -95,7 +96,8 @@ export function createDemoApi(state: DemoState, token: string) {
     json(res, 200, { success: true, barcode: code, checked_at: result.checkedAt });
   }
 
-  function batchCheckIn(res: ServerResponse, showId: number, body: unknown): void {
+  /** `halfOnly`: a misbehaving server that records every other item and says all went well. */
+  function batchCheckIn(res: ServerResponse, showId: number, body: unknown, halfOnly = false): void {
     if (!state.hasShow(showId)) return notFound(res, 'Show');
     if (!Array.isArray(body)) return validationFailed(res);
     const items: { barcode: string; checked_at: string }[] = [];
@@ -105,6 +107,10 @@ export function createDemoApi(state: DemoState, token: string) {
         return validationFailed(res);
       }
       items.push({ barcode, checked_at });
+    }
+    if (halfOnly) {
+      items.forEach(({ barcode, checked_at }, i) => i % 2 === 1 && state.checkIn(showId, barcode, checked_at, 'batch'));
+      return json(res, 200, { success: true });
     }
     const results = items.map(({ barcode, checked_at }) => {
       const result = state.checkIn(showId, barcode, checked_at, 'batch');
@@ -181,6 +187,17 @@ function applyFault(mode: FaultMode, req: IncomingMessage, res: ServerResponse):
       res.writeHead(200, JSON_HEADERS);
       res.end('[{"barcode":"8712345');
       return true;
+    case 'ok-nothing':
+      req.resume();
+      json(res, 200, { status: 'ok' });
+      return true;
+    case 'error200':
+      req.resume();
+      json(res, 200, { status: 'error' });
+      return true;
+    case 'half':
+      return false; // the batch route records half of what it gets
+
   }
 }
 

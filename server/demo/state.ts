@@ -2,8 +2,21 @@
 // injected faults. Tickets themselves are generated once; reset() restores the start state.
 import { buildSeed, type ApiRecord, type DemoSeed, type DemoTicket, type ShowSpecials } from './seed.ts';
 
-export type FaultMode = 'none' | '503' | '500' | 'html200' | 'reset' | 'timeout' | 'badjson';
-export const FAULT_MODES: readonly FaultMode[] = ['none', '503', '500', 'html200', 'reset', 'timeout', 'badjson'];
+export type FaultMode =
+  | 'none'
+  | '503'
+  | '500'
+  | 'html200'
+  | 'reset'
+  | 'timeout'
+  | 'badjson'
+  /** A 2xx that says all is well and records nothing (`{"status":"ok"}`). */
+  | 'ok-nothing'
+  /** A 2xx that says "error" and records nothing. */
+  | 'error200'
+  /** Records every other item of a batch and answers `{"success":true}`. */
+  | 'half';
+export const FAULT_MODES: readonly FaultMode[] = ['none', '503', '500', 'html200', 'reset', 'timeout', 'badjson', 'ok-nothing', 'error200', 'half'];
 export type FaultScope = 'barcodes-post' | 'all';
 
 export interface Fault {
