@@ -55,7 +55,8 @@ export function useDownload(locale: Locale) {
       await setToken(db, token);
       sync.kick();
       const outcomes = await downloadShows(db, api, token, shows, setProgress);
-      const failed = outcomes.find((o): o is Extract<PullOutcome, { ok: false }> => !o.ok);
+      // A pull held back for a person (most of a show would vanish) is an alert of its own, not a failure.
+      const failed = outcomes.find((o): o is Extract<PullOutcome, { error: unknown }> => !o.ok && 'error' in o);
       if (failed) throw new SetupError(`#${failed.showId}: ${describeError(failed.error, locale)}`, failed.error);
       const picked = new Set(shows.map((s) => s.id));
       for (const stored of await listShows(db)) await setShowActive(db, stored.id, picked.has(stored.id));
@@ -125,7 +126,8 @@ export function useRefresh(locale: Locale) {
       await sync.flushNow();
       const outcomes: PullOutcome[] = [];
       for (const show of await listShows(db)) outcomes.push(await pullShow(db, api, token, show.id));
-      const failed = outcomes.find((o): o is Extract<PullOutcome, { ok: false }> => !o.ok);
+      // A pull held back for a person (most of a show would vanish) is an alert of its own, not a failure.
+      const failed = outcomes.find((o): o is Extract<PullOutcome, { error: unknown }> => !o.ok && 'error' in o);
       if (failed) throw new SetupError(`#${failed.showId}: ${describeError(failed.error, locale)}`, failed.error);
       return { outcomes };
     },

@@ -2,11 +2,23 @@
 // flushes first, so the server's view we pull already includes our own admissions.
 import type { ApiError, ApiEvent, QticketsClient } from '../api/index.ts';
 import type { KontrolDb } from '../db/database.ts';
+import { clearHeldPull, holdPull, type HeldPull } from '../db/held-pulls.ts';
 import { replaceShowList, type PullResult } from '../db/tickets.ts';
+import { isSuspiciousShrink } from '../domain/list-shrink.ts';
 import { formatLocalIso } from '../domain/time.ts';
 import type { Show, ShowId } from '../domain/types.ts';
 
-export type PullOutcome = { ok: true; showId: ShowId; result: PullResult } | { ok: false; showId: ShowId; error: ApiError };
+export type PullOutcome =
+  | { ok: true; showId: ShowId; result: PullResult }
+  | { ok: false; showId: ShowId; error: ApiError }
+  /** The answer would revoke most of the show: the old list stays until a person decides. */
+  | { ok: false; showId: ShowId; heldBack: HeldPull };
+
+export interface PullOptions {
+  now?: () => Date;
+  /** A person looked at a held-back pull and wants the server's list anyway. */
+  acceptShrink?: boolean;
+}
 
 export async function pullShow(
   db: KontrolDb,
@@ -14,12 +26,20 @@ export async function pullShow(
   token: string,
   showId: ShowId,
   show?: Omit<Show, 'pulledAt'>,
-  now = () => new Date(),
+  { now = () => new Date(), acceptShrink = false }: PullOptions = {},
 ): Promise<PullOutcome> {
   // User-timing marks (read by `npm run bench`): network and parsing are marked in the api client.
   const start = performance.now();
   const answer = await api.getShowList(token, showId);
   if (!answer.ok) return { ok: false, showId, error: answer.error };
+  const listed = (await db.shows.get(showId))?.listed ?? 0;
+  const received = answer.value.reduce((sum, pack) => sum + pack.count, 0);
+  if (!acceptShrink && isSuspiciousShrink(listed, received)) {
+    const heldBack: HeldPull = { showId, listed, received, at: now().getTime() };
+    await holdPull(db, heldBack);
+    return { ok: false, showId, heldBack };
+  }
+  await clearHeldPull(db, showId);
   const storeStart = performance.now();
   const result = await replaceShowList(db, showId, answer.value, formatLocalIso(now()), show);
   performance.measure('kontrol:pull:store', { start: storeStart });

@@ -59,7 +59,9 @@ export function createRefresher(deps: RefreshDeps): Refresher {
           summary.listed += outcome.result.listed;
           summary.added += outcome.result.added;
           summary.revoked += outcome.result.revoked;
-        } else summary.failed.push({ showId: show.id, error: outcome.error });
+        } else if ('error' in outcome) summary.failed.push({ showId: show.id, error: outcome.error });
+        // A pull held back for a person (most of the show would vanish) keeps the old list; the
+        // scan screen asks about it (db/held-pulls.ts).
       }
       summary.at = now();
       return summary;

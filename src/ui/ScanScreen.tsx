@@ -10,6 +10,7 @@ import { useDoubleEntryCheck } from '../state/ops-history.ts';
 import { useRefresh } from '../state/setup.ts';
 import { CameraPanel } from './camera/CameraPanel.tsx';
 import { DeliveryAlert, RejectedAlert } from './delivery/DeliveryAlert.tsx';
+import { HeldPullAlert } from './delivery/HeldPullAlert.tsx';
 import { RejectedList } from './delivery/RejectedList.tsx';
 import { ScanSettings } from './camera/ScanSettings.tsx';
 import { useI18n } from './i18n/context.tsx';
@@ -65,6 +66,7 @@ export function ScanScreen() {
       <StatusBar counts={counts} rejected={rejected?.length ?? 0} sync={syncState} online={online} onSendNow={() => void sync.flushNow()} />
       <DeliveryAlert sync={syncState} online={online} />
       {!kiosk.locked && <RejectedAlert count={rejected?.length ?? 0} />}
+      {!kiosk.locked && <HeldPullAlert />}
       <ConnectivityBadge controls={!kiosk.locked} />
       <ClockWarning />
       <VerdictPanel shown={feedback?.kind === 'verdict' && verdictVisible ? { verdict: feedback.verdict, scanId: feedback.scanId } : null} />

@@ -23,6 +23,12 @@ export const ru = {
   'rejected.dismissConfirm': 'Снять с учёта',
   'rejected.dismissNeedsReason': 'Напишите причину: она останется в записи устройства',
   'rejected.show': 'Показать',
+  'heldPull.title': 'Qtickets прислал {received} для «{show}», а в списке {listed}',
+  'heldPull.explain':
+    'Похоже на сбой сервера, а не на массовый возврат: прежний список оставлен и продолжает работать. Проверьте мероприятие в Qtickets. Если его действительно отменили, примите новый список.',
+  'heldPull.keep': 'Оставить прежний список',
+  'heldPull.accept': 'Принять новый список',
+  'heldPull.failed': 'Не удалось загрузить список: нет связи с сервером. Прежний список работает.',
 } as const;
 
 export const en: Messages<typeof ru> = {
@@ -47,4 +53,10 @@ export const en: Messages<typeof ru> = {
   'rejected.dismissConfirm': 'Dismiss it',
   'rejected.dismissNeedsReason': 'Write a reason: it stays in the device record',
   'rejected.show': 'Show',
+  'heldPull.title': 'Qtickets sent {received} for “{show}”, the list holds {listed}',
+  'heldPull.explain':
+    'This looks like a server fault, not a mass refund: the previous list is kept and still in use. Check the event in Qtickets. If it really was cancelled, accept the new list.',
+  'heldPull.keep': 'Keep the previous list',
+  'heldPull.accept': 'Accept the new list',
+  'heldPull.failed': 'The list could not be downloaded: no connection to the server. The previous list is still in use.',
 };
