@@ -176,7 +176,9 @@ function writeHeadOr502(
 /**
  * Calls `onStall` once neither upstream sent a byte nor the client took one (drain) for `ms`:
  * headers followed by silence would otherwise hold the client, a socket and an in-flight slot
- * for as long as the upstream likes. Returns the function that stops watching.
+ * for as long as the upstream likes. Returns the function that stops watching; callers stop it
+ * when the exchange ends either way (a client that leaves destroys the upstream request, see
+ * gateway.ts), so no 'close' listener of its own is needed on `res`, which has many already.
  */
 function watchStall(upstreamRes: http.IncomingMessage, res: http.ServerResponse, ms: number, onStall: () => void): () => void {
   const timer = setTimeout(() => {
@@ -188,11 +190,9 @@ function watchStall(upstreamRes: http.IncomingMessage, res: http.ServerResponse,
     clearTimeout(timer);
     upstreamRes.off('data', poke);
     res.off('drain', poke);
-    res.off('close', stop);
   }
   upstreamRes.on('data', poke);
   res.on('drain', poke);
-  res.on('close', stop);
   return stop;
 }
 

@@ -286,6 +286,25 @@ describe('gateway responses', () => {
     expect(plain.raw.toString()).toBe(payload);
   });
 
+  it('streams a compressed answer without piling close listeners on the response (no MaxListenersExceededWarning)', async () => {
+    const { stack } = await withUpstream((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ data: 'x'.repeat(50_000) }));
+    });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      for (const encoding of ['gzip', 'br', 'identity']) {
+        expect((await request(stack.base, '/api/rest/v1/events', { headers: { 'Accept-Encoding': encoding } })).status).toBe(200);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20)); // warnings are emitted on a later tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('logs one line per request with method, path, status and ms, never the token or the query', async () => {
     const { stack } = await withUpstream();
     await request(stack.base, `/api/rest/v1/events${jsonQuery({ where: [{ column: 'id', value: TOKEN }] })}`, {

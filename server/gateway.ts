@@ -96,7 +96,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     const started = performance.now();
     const method = req.method ?? '';
     const rawPath = pathOf(req.url);
+    let release = () => {}; // the in-flight slot, once one is taken
+    // One 'close' listener for all the bookkeeping: a streamed answer has many on `res` already.
     res.on('close', () => {
+      release();
       const ms = Math.round(performance.now() - started);
       const broken = res.writableFinished ? '' : ' (aborted)';
       // One line per request; the query (which may carry anything) and headers (the token) never,
@@ -130,7 +133,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       req.resume();
       return fail(res, admitted.status, admitted.code, admitted.message, { headers: { 'Retry-After': String(admitted.retryAfterS) } });
     }
-    res.once('close', admitted.release);
+    release = admitted.release;
     forward(req, res, method, route.remainder, admitted.upstreamAnswered).catch(() =>
       fail(res, 502, 'UPSTREAM_UNREACHABLE', 'Gateway error'),
     );
