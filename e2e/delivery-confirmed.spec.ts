@@ -82,3 +82,23 @@ test('a server that keeps answering "error" is an alert in Russian, and delivery
   await expect(alert).toBeHidden();
   await expectAllHeldWithTheirTimes(qt, queued);
 });
+
+test('an empty list where thousands were listed keeps the old list until the supervisor decides', async ({ page, request }) => {
+  const qt = demo(request);
+  const codes = await qt.codes(SHOW);
+  const door = new DoorPage(page);
+  await door.openSetupLink(DEMO_TOKEN, [SHOW]);
+  await expect(door.stored).toHaveText(String(codes.length), { timeout: 30_000 });
+  await qt.fault('empty-list', 1);
+  await page.getByTestId('refresh').click();
+  const held = page.getByTestId('held-pull');
+  await expect(held).toBeVisible({ timeout: 30_000 });
+  await expect(held).toHaveAttribute('role', 'alert');
+  await expect(held).toContainText('Qtickets прислал 0 билетов');
+  // The old list still decides: a listed ticket admits, it is not "cancelled".
+  await door.typeCode(codes[300]!);
+  await door.expectVerdict('valid', codes[300]);
+  await expect(door.stored).toHaveText(String(codes.length));
+  await held.getByRole('button', { name: 'Оставить прежний список' }).click();
+  await expect(held).toBeHidden();
+});

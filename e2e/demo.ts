@@ -10,6 +10,8 @@ export interface ReceivedCheckIn {
   barcode: string;
   checked_at: string;
   via: 'batch' | 'single';
+  /** Whether the demo found the code and recorded the check-in (not refused). */
+  accepted: boolean;
 }
 
 export function demo(request: APIRequestContext) {

@@ -44,7 +44,7 @@ export function createDemoApi(state: DemoState, token: string) {
     const method = req.method ?? 'GET';
     const route = routeOf(method, pathOf(req.url));
     const isBarcodesPost = method === 'POST' && route?.kind === 'barcodes';
-    const fault = state.takeFault(isBarcodesPost);
+    const fault = state.takeFault(isBarcodesPost, method === 'GET' && route?.kind === 'barcodes');
     if (applyFault(fault, req, res)) return;
     if (!route) return htmlNotFound(res);
     if (req.headers.authorization?.trim() !== `Bearer ${token}`) {
@@ -61,6 +61,7 @@ export function createDemoApi(state: DemoState, token: string) {
         return event ? json(res, 200, { data: event }) : notFound(res, 'Event');
       }
       case 'barcodes':
+        if (method === 'GET' && fault === 'empty-list') return json(res, 200, []);
         return method === 'GET' ? listBarcodes(res, route.showId, body) : batchCheckIn(res, route.showId, body, fault === 'half');
       case 'barcode':
         return method === 'GET'
@@ -196,7 +197,8 @@ function applyFault(mode: FaultMode, req: IncomingMessage, res: ServerResponse):
       json(res, 200, { status: 'error' });
       return true;
     case 'half':
-      return false; // the batch route records half of what it gets
+    case 'empty-list':
+      return false; // the route itself misbehaves (see handle)
 
   }
 }

@@ -15,8 +15,10 @@ export type FaultMode =
   /** A 2xx that says "error" and records nothing. */
   | 'error200'
   /** Records every other item of a batch and answers `{"success":true}`. */
-  | 'half';
-export const FAULT_MODES: readonly FaultMode[] = ['none', '503', '500', 'html200', 'reset', 'timeout', 'badjson', 'ok-nothing', 'error200', 'half'];
+  | 'half'
+  /** The barcode list answers an empty 2xx list (a broken filter upstream), nothing else changes. */
+  | 'empty-list';
+export const FAULT_MODES: readonly FaultMode[] = ['none', '503', '500', 'html200', 'reset', 'timeout', 'badjson', 'ok-nothing', 'error200', 'half', 'empty-list'];
 export type FaultScope = 'barcodes-post' | 'all';
 
 export interface Fault {
@@ -174,10 +176,12 @@ export class DemoState {
   }
 
   /** The fault to apply to this request, consuming one of its count. */
-  takeFault(isBarcodesPost: boolean): FaultMode {
+  takeFault(isBarcodesPost: boolean, isBarcodesGet = false): FaultMode {
     const fault = this.fault;
     if (fault.mode === 'none') return 'none';
     if (fault.paths === 'barcodes-post' && !isBarcodesPost) return 'none';
+    // A wrong list is a fault of the list route only: other calls must not use it up.
+    if (fault.mode === 'empty-list' && !isBarcodesGet) return 'none';
     if (fault.remaining !== null) {
       fault.remaining -= 1;
       if (fault.remaining <= 0) this.setFault({ mode: 'none', remaining: null, paths: 'all' });
