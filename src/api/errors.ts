@@ -19,6 +19,8 @@ export type ApiError =
       retryAfterMs?: number;
       /** The JSON body, kept only when it may name items (`errors`, `data`…): a 422 can refuse single codes. */
       detail?: unknown;
+      /** Qtickets' own status when the gateway could not relay its answer (an HTML 404 becomes our 502). */
+      upstreamStatus?: number;
     }
   /** A 2xx whose body we cannot use: HTML, truncated JSON, or JSON of the wrong shape. */
   | { kind: 'bad_response'; status: number; message: string };

@@ -86,6 +86,8 @@ function httpError(status: number, headers: Headers, text: string, token: string
   const code = typeof body.code === 'string' || typeof body.code === 'number' ? String(body.code) : undefined;
   const retryAfterMs = parseRetryAfter(headers.get('Retry-After'));
   const mayNameItems = ['errors', 'data', 'results', 'items', 'barcode'].some((key) => key in body);
+  const upstream = body.upstreamStatus;
+  const upstreamStatus = typeof upstream === 'number' && Number.isInteger(upstream) && upstream >= 100 && upstream <= 599 ? upstream : undefined;
   return {
     kind: 'http',
     status,
@@ -93,6 +95,7 @@ function httpError(status: number, headers: Headers, text: string, token: string
     ...(code !== undefined ? { code } : {}),
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     ...(mayNameItems ? { detail: body } : {}),
+    ...(upstreamStatus !== undefined ? { upstreamStatus } : {}),
   };
 }
 

@@ -69,6 +69,18 @@ export async function requeue(db: KontrolDb, ids: string[]): Promise<void> {
 }
 
 /**
+ * A delivered admission the server no longer holds (a later look showed `checked_at: null`): back
+ * into the outbox with its original time. Not if it is queued already, or rejected (a person's call).
+ */
+export async function requeueUnheld(db: KontrolDb, record: Pick<CheckIn, 'id' | 'showId' | 'code' | 'checkedAt' | 'deviceId'>, now: number): Promise<boolean> {
+  return db.transaction('rw', db.outbox, db.rejected, async () => {
+    if ((await db.outbox.get(record.id)) || (await db.rejected.get(record.id))) return false;
+    await db.outbox.add({ ...record, queuedAt: now, attempts: 0, lastError: null, unheld: 1 });
+    return true;
+  });
+}
+
+/**
  * The server holds this code with another time: a double entry, found while delivering. The record
  * has nothing more to deliver (the server keeps one time per code); the conflict is what a person
  * must see. Stored once: a later background check that finds it too keeps the same id.

@@ -6,8 +6,10 @@ import { describeError, type ApiError, type QticketsClient } from '../api/index.
 import type { ShowId } from '../domain/types.ts';
 import type { DeliveryAnswer, DeliveryPort, DeliveryProblem, ReadBack } from './port.ts';
 
+/** The status a person should see: Qtickets' own when the gateway had to wrap its answer. */
 function statusOf(error: ApiError): number | undefined {
-  return error.kind === 'http' || error.kind === 'bad_response' || error.kind === 'not_gateway' ? error.status : undefined;
+  if (error.kind === 'http') return error.upstreamStatus ?? error.status;
+  return error.kind === 'bad_response' || error.kind === 'not_gateway' ? error.status : undefined;
 }
 
 function problemOf(error: ApiError): DeliveryProblem {
@@ -20,8 +22,10 @@ function problemOf(error: ApiError): DeliveryProblem {
     case 'not_gateway':
     case 'bad_response':
       return 'answer';
-    case 'http':
-      return error.status === 429 ? 'rate' : error.status >= 500 ? 'server' : 'refused';
+    case 'http': {
+      const status = error.upstreamStatus ?? error.status;
+      return status === 429 ? 'rate' : status >= 500 ? 'server' : 'refused';
+    }
   }
 }
 

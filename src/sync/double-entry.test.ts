@@ -108,6 +108,22 @@ describe('the double-entry watch', () => {
     expect(await listConflicts(db)).toMatchObject([{ code: code(0), serverCheckedAt: '2026-12-29T19:03:40+03:00' }]);
   });
 
+  it('sends a delivered admission again, with its own time, when a later look shows the server lost it', async () => {
+    const [scan] = await door(1);
+    const a = device(() => held(null));
+    expect(await a.checker.sweep()).toBe(1);
+    expect(await db.outbox.toArray()).toMatchObject([{ id: scan!.checkInId, code: code(0), checkedAt: scan!.checkedAt, attempts: 0 }]);
+    expect(await listConflicts(db)).toEqual([]);
+  });
+
+  it('never sends a rejected admission again on its own: that is a person\'s call', async () => {
+    const [scan] = await door(1, false);
+    await moveToRejected(db, [{ id: scan!.checkInId!, reason: 'Билет возвращён' }]);
+    const a = device(() => held(null));
+    await a.checker.sweep();
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('asks nothing about admissions still in the outbox, nor about undone ones', async () => {
     const scans = await door(2, false);
     await db.scans.update(scans[1]!.id, { undoneAt: START + 1_000 });

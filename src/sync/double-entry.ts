@@ -12,6 +12,7 @@
 // later (another device delivering after us), which only a later look sees.
 import { isRetryable, type QticketsClient } from '../api/index.ts';
 import { planChecks, recordCleanCheck, recordVerification, settleAdmissions } from '../db/conflicts.ts';
+import { requeueUnheld } from '../db/outbox.ts';
 import type { KontrolDb } from '../db/database.ts';
 import { judgeServerView, nextCheckAt, type WatchMark } from '../domain/conflicts.ts';
 import type { Conflict, ShowId } from '../domain/types.ts';
@@ -33,6 +34,8 @@ export interface AdmissionToCheck {
   showId: ShowId;
   code: string;
   checkedAt: string;
+  /** Its outbox record's id: set for a delivered admission, so one the server lost is sent again. */
+  checkInId?: string;
 }
 
 export interface EntryCheckerDeps {
@@ -66,6 +69,8 @@ function defaultTimer(fn: () => void, ms: number): () => void {
 type Asked =
   | { kind: 'conflict'; conflict: Conflict }
   | { kind: 'clean'; view: 'ours' | 'nothing' }
+  /** The server answered about this code with `checked_at: null`: it does not hold it. */
+  | { kind: 'unheld' }
   /** The question failed in a way worth asking again soon (network, 5xx, 429, no token). */
   | { kind: 'retry' }
   /** The server answered, but not about this ticket's time (404 of a refunded ticket…). */
@@ -99,6 +104,7 @@ export function createEntryChecker(deps: EntryCheckerDeps): EntryChecker {
     const answer = await deps.api.getBarcodeStatus(token, a.showId, a.code, { signal });
     if (!answer.ok) return isRetryable(answer.error) || answer.error.kind === 'aborted' ? { kind: 'retry' } : { kind: 'unanswered' };
     const serverCheckedAt = answer.value.checkedAt;
+    if (serverCheckedAt === null && answer.value.barcode === a.code) return { kind: 'unheld' };
     const view = judgeServerView(a.checkedAt, serverCheckedAt);
     if (view !== 'conflict' || serverCheckedAt === null) return { kind: 'clean', view: view === 'ours' ? 'ours' : 'nothing' };
     const conflict: Conflict = {
@@ -124,6 +130,9 @@ export function createEntryChecker(deps: EntryCheckerDeps): EntryChecker {
     const asked = await ask(a, 'delivery');
     if (asked.kind === 'retry') return 'stop';
     if (asked.kind === 'conflict') return null;
+    // Delivered, yet the server shows it unchecked: it lost our record. Send it again, with its
+    // original time (never a rejected one: that is in a person's hands).
+    if (asked.kind === 'unheld' && a.checkInId) await requeueUnheld(deps.db, { id: a.checkInId, showId: a.showId, code: a.code, checkedAt: a.checkedAt, deviceId: await deps.deviceId() }, now());
     // A clean look, or an answer without a time: either way one look of the schedule is spent,
     // so a ticket the server no longer knows is not asked about at every sweep.
     const next: WatchMark = { checks: (mark?.checks ?? 0) + 1, lastCheckAt: now() };
@@ -147,7 +156,7 @@ export function createEntryChecker(deps: EntryCheckerDeps): EntryChecker {
           await settleAdmissions(deps.db, [scan.id]);
           continue;
         }
-        const next = await recheck({ scanId: scan.id, showId: scan.showId, code: scan.code, checkedAt: scan.checkedAt }, mark);
+        const next = await recheck({ scanId: scan.id, showId: scan.showId, code: scan.code, checkedAt: scan.checkedAt, checkInId: scan.checkInId }, mark);
         if (next === 'stop') {
           // Do not hammer a failing server with the rest of the batch.
           wake(now() + SWEEP_RETRY_MS);
