@@ -21,6 +21,27 @@ describe('normaliseCode', () => {
     expect(normaliseCode('Билет №5')).toBe('Билет №5');
   });
 
+  it('drops the spaces and dashes of a code printed in groups', () => {
+    expect(normaliseCode('8785 1877 6863')).toBe('878518776863');
+    expect(normaliseCode('8785-1877-6863')).toBe('878518776863');
+    expect(normaliseCode('8785  1877 - 6863')).toBe('878518776863');
+    // No-break and thin spaces from a copied confirmation e-mail, an en dash from a word processor.
+    expect(normaliseCode('8785\u00a01877\u202f6863')).toBe('878518776863');
+    expect(normaliseCode('8785\u20131877\u20096863')).toBe('878518776863');
+  });
+
+  it('leaves separators alone unless every group is digits', () => {
+    expect(normaliseCode('AB 12')).toBe('AB 12');
+    expect(normaliseCode('12-AB')).toBe('12-AB');
+    expect(normaliseCode('12/34')).toBe('12/34');
+    expect(normaliseCode('-1234')).toBe('-1234');
+    expect(normaliseCode('1234-')).toBe('1234-');
+  });
+
+  it('still offers the 12-digit code of a grouped EAN-13 read', () => {
+    expect(candidateCodes(normaliseCode('8 714954 952330')!)).toEqual(['8714954952330', '871495495233']);
+  });
+
   it('caps a runaway input', () => {
     expect(normaliseCode('9'.repeat(10_000))).toHaveLength(MAX_CODE_LENGTH);
   });

@@ -1,5 +1,6 @@
 // Normalising what a scanner, a camera or a person typed into the code we look up.
-// Scanners add CR/LF/TAB, prefixes of control characters, zero-width marks; people add spaces.
+// Scanners add CR/LF/TAB, prefixes of control characters, zero-width marks; people add spaces,
+// and codes printed in groups ("8785 1877 6863", "8785-1877-6863") arrive with their separators.
 
 /** Longest input we keep: real codes are ~12 characters; a runaway wedge burst must not bloat the log. */
 export const MAX_CODE_LENGTH = 256;
@@ -8,11 +9,18 @@ export const MAX_CODE_LENGTH = 256;
 // (zero-width space, BOM, bidi overrides) that a copy-paste or a misconfigured scanner adds.
 const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 
+// Digit groups joined by spaces (any Unicode space: a copied e-mail brings no-break and thin ones)
+// or dashes (hyphen-minus, the Unicode hyphens and dashes up to en dash, minus sign). Only when
+// every group is digits: in "AB-12" the dash may belong to the code, and we cannot know.
+const GROUPED_DIGITS = /^\d+(?:[\s\-\u2010-\u2013\u2212]+\d+)+$/u;
+const SEPARATORS = /[\s\-\u2010-\u2013\u2212]+/gu;
+
 /** The code to look up, or null when nothing meaningful is left. */
 export function normaliseCode(raw: string): string | null {
   const cleaned = raw.replace(INVISIBLE, '').trim();
   if (cleaned.length === 0) return null;
-  return cleaned.length > MAX_CODE_LENGTH ? cleaned.slice(0, MAX_CODE_LENGTH) : cleaned;
+  const joined = GROUPED_DIGITS.test(cleaned) ? cleaned.replace(SEPARATORS, '') : cleaned;
+  return joined.length > MAX_CODE_LENGTH ? joined.slice(0, MAX_CODE_LENGTH) : joined;
 }
 
 /** EAN-13 check digit of the first 12 digits (weights 1,3,1,3… from the left). */
