@@ -10,7 +10,9 @@ import { createStore } from '../state/services.tsx';
 import { observeClient } from '../sync/clock.ts';
 import { apiDeliveryPort } from '../sync/api-port.ts';
 import { flushOutbox } from '../sync/flush.ts';
-import { createSyncLoop, type SyncState } from '../sync/loop.ts';
+import { createSyncLoop, webLock, type SyncState } from '../sync/loop.ts';
+import { createDoor } from '../door/engine.ts';
+import { checkDoubleEntry } from '../door/steps.ts';
 import { attachSyncTriggers } from '../sync/triggers.ts';
 import { createCallWatchers, createOpsServices } from './ops.ts';
 import { quietStart } from './quiet-start.ts';
@@ -39,5 +41,15 @@ export function createServices(): Services & { ops: OpsServices } {
   void scanContext(db).catch(() => undefined);
   void deviceId().catch(() => undefined);
   const ops = createOpsServices({ db, api, sync, syncState, deviceId, watchers, later });
-  return { db, api, sync, syncState, deviceId, ops };
+  const door = createDoor({
+    db,
+    api,
+    sync,
+    delivery: syncState,
+    refresher: ops.refresher,
+    deviceId,
+    withDeliveryLock: webLock,
+    afterAdmission: [checkDoubleEntry(db, ops.checker)],
+  });
+  return { db, api, sync, syncState, deviceId, door, ops };
 }

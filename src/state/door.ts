@@ -3,15 +3,13 @@
 import { useLiveQuery } from './live-query.ts';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { StoredShow } from '../db/database.ts';
-import { forgetShow, undeliveredOfShow, type ForgetShowOutcome } from '../db/forget-show.ts';
-import { awaitingCount, dismissRejected, listRejected, pendingCount, resendRejected } from '../db/outbox.ts';
-import { recordScan } from '../db/scan.ts';
+import { undeliveredOfShow, type ForgetShowOutcome } from '../db/forget-show.ts';
+import { awaitingCount, listRejected, pendingCount } from '../db/outbox.ts';
 import { getToken } from '../db/settings.ts';
 import { listShows, setShowActive } from '../db/shows.ts';
 import { currentLists } from '../db/ticket-index.ts';
 import { countAdmitted } from '../db/tickets.ts';
 import type { InputSource, ShowId, Verdict } from '../domain/types.ts';
-import { webLock } from '../sync/loop.ts';
 export type { SyncState } from '../sync/loop.ts';
 import { useServices } from './services.tsx';
 
@@ -66,16 +64,13 @@ export function useRejected() {
  * device with the person's reason, out of the count.
  */
 export function useSettleRejected() {
-  const { db, sync } = useServices();
-  const resend = useCallback(
-    async (id: string) => {
-      await webLock(() => resendRejected(db, [id]));
-      sync.kick();
-    },
-    [db, sync],
-  );
-  const dismiss = useCallback((id: string, reason: string) => webLock(() => dismissRejected(db, id, reason)), [db]);
-  return { resend, dismiss };
+  const { door } = useServices();
+  return { resend: door.resendRejected, dismiss: door.dismissRejected };
+}
+
+/** "Send now": one delivery pass at once. */
+export function useSendNow(): () => Promise<void> {
+  return useServices().door.sendNow;
 }
 
 export function useSetShowActive(): (id: ShowId, active: boolean) => Promise<void> {
@@ -96,8 +91,7 @@ export function useShowUndelivered(showId: ShowId): number | undefined {
  * that show's check-ins finishes first, and the count to confirm is then taken without them.
  */
 export function useForgetShow(): (showId: ShowId, confirmDiscard: number) => Promise<ForgetShowOutcome> {
-  const { db } = useServices();
-  return useCallback((showId, confirmDiscard) => webLock(() => forgetShow(db, showId, confirmDiscard)), [db]);
+  return useServices().door.forgetShow;
 }
 
 export function useSyncState() {
@@ -123,9 +117,12 @@ export type ScanFeedback =
   | { kind: 'empty'; scanId: number }
   | { kind: 'error'; message: string; scanId: number };
 
-/** Decides a scan and keeps the latest outcome on screen; admissions wake the sync loop. */
+/**
+ * Decides a scan through the door engine (which runs every after-admission step itself) and keeps
+ * the latest outcome on screen; `onVerdict` is for what the screen does (sound, vibration).
+ */
 export function useScan(onVerdict?: (verdict: Verdict) => void) {
-  const { db, sync, deviceId } = useServices();
+  const { door } = useServices();
   const [feedback, setFeedback] = useState<ScanFeedback | null>(null);
   const counter = useRef(0);
   // Sound, vibration and the double-entry question follow the verdict's render instead of running
@@ -139,18 +136,13 @@ export function useScan(onVerdict?: (verdict: Verdict) => void) {
     async (raw: string, source: InputSource) => {
       const scanId = ++counter.current;
       try {
-        const outcome = await recordScan(db, { raw, source, deviceId: await deviceId() });
-        if (!outcome.ok) {
-          setFeedback({ kind: 'empty', scanId });
-          return;
-        }
-        setFeedback({ kind: 'verdict', verdict: outcome.verdict, scanId });
-        if (outcome.verdict.kind === 'valid' && outcome.verdict.recorded) sync.kick();
+        const outcome = await door.scan(raw, source);
+        setFeedback(outcome.ok ? { kind: 'verdict', verdict: outcome.verdict, scanId } : { kind: 'empty', scanId });
       } catch (error) {
         setFeedback({ kind: 'error', message: error instanceof Error ? error.message : String(error), scanId });
       }
     },
-    [db, deviceId, sync],
+    [door],
   );
   return { feedback, submit };
 }

@@ -1,11 +1,7 @@
 // Pulls held back for a supervisor (db/held-pulls.ts): which shows, and the two answers a person
 // can give — take the server's short list after all, or keep the one in use.
-import { useCallback } from 'react';
-import { clearHeldPull, listHeldPulls, type HeldPull } from '../db/held-pulls.ts';
-import { getToken } from '../db/settings.ts';
+import { listHeldPulls, type HeldPull } from '../db/held-pulls.ts';
 import { listShows } from '../db/shows.ts';
-import type { ShowId } from '../domain/types.ts';
-import { pullShow } from '../sync/pull.ts';
 import { useLiveQuery } from './live-query.ts';
 import { useServices } from './services.tsx';
 
@@ -15,7 +11,7 @@ export interface HeldPullView extends HeldPull {
 }
 
 export function useHeldPulls() {
-  const { db, api } = useServices();
+  const { db, door } = useServices();
   const held = useLiveQuery(async () => {
     const pulls = await listHeldPulls(db);
     if (pulls.length === 0) return [];
@@ -25,15 +21,5 @@ export function useHeldPulls() {
       return show ? [{ ...p, eventName: show.eventName, startDate: show.startDate }] : [];
     });
   }, [db]);
-  const accept = useCallback(
-    async (showId: ShowId) => {
-      const token = await getToken(db);
-      if (!token) return false;
-      const outcome = await pullShow(db, api, token, showId, undefined, { acceptShrink: true });
-      return outcome.ok;
-    },
-    [db, api],
-  );
-  const keep = useCallback((showId: ShowId) => clearHeldPull(db, showId), [db]);
-  return { held: held ?? [], accept, keep };
+  return { held: held ?? [], accept: door.acceptHeldPull, keep: door.keepHeldPull };
 }

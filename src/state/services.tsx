@@ -3,6 +3,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { QticketsClient } from '../api/index.ts';
 import type { KontrolDb } from '../db/database.ts';
+import type { Door } from '../door/engine.ts';
 import type { SyncLoop, SyncState } from '../sync/loop.ts';
 import { cell, type Cell } from '../sync/observable.ts';
 
@@ -16,6 +17,8 @@ export interface Services {
   sync: SyncLoop;
   syncState: Store<SyncState>;
   deviceId: () => Promise<string>;
+  /** The door engine: every flow of the door goes through it (src/door/engine.ts). */
+  door: Door;
 }
 
 const ServicesContext = createContext<Services | null>(null);

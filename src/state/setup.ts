@@ -6,7 +6,8 @@ import { describeError, sortEventsForDoor, type ApiError, type ApiEvent, type Lo
 import { getToken, setToken } from '../db/settings.ts';
 import { listShows, setShowActive } from '../db/shows.ts';
 import type { Show, ShowId } from '../domain/types.ts';
-import { downloadShows, pullShow, showsFromEvents, type DownloadProgress, type PullOutcome } from '../sync/pull.ts';
+import { downloadShows, showsFromEvents, type DownloadProgress, type PullOutcome } from '../sync/pull.ts';
+import type { RefreshSummary } from '../sync/refresh.ts';
 import { queryKeys, STALE } from './queries.ts';
 import { useServices } from './services.tsx';
 
@@ -111,25 +112,33 @@ export function resolveLinkShows(events: ApiEvent[], link: SetupLink, notFound: 
 
 export const pickShows = (event: ApiEvent, ids: ShowId[]) => showsFromEvents([event], ids).found;
 
-export interface RefreshSummary {
-  outcomes: PullOutcome[];
+/** Why the refresh button's pull did not complete, for the screen to word in its language. */
+export class RefreshError extends Error {
+  constructor(
+    readonly reason: 'no_token' | 'failed',
+    /** The show that failed, by its title (never its id), and the error in the screen's language. */
+    readonly show = '',
+    readonly detail = '',
+  ) {
+    super(reason);
+    this.name = 'RefreshError';
+  }
 }
 
-/** Upload, then download: flush the outbox first so the pulled view includes our admissions. */
+/** The scan screen's button: the door's one refresh (upload first, a running pull joined). */
 export function useRefresh(locale: Locale) {
-  const { db, api, sync } = useServices();
+  const { db, door } = useServices();
   return useMutation({
     networkMode: 'always',
     mutationFn: async (): Promise<RefreshSummary> => {
-      const token = await getToken(db);
-      if (!token) throw new SetupError(locale === 'ru' ? 'Нет токена API' : 'No API token');
-      await sync.flushNow();
-      const outcomes: PullOutcome[] = [];
-      for (const show of await listShows(db)) outcomes.push(await pullShow(db, api, token, show.id));
-      // A pull held back for a person (most of a show would vanish) is an alert of its own, not a failure.
-      const failed = outcomes.find((o): o is Extract<PullOutcome, { error: unknown }> => !o.ok && 'error' in o);
-      if (failed) throw new SetupError(`#${failed.showId}: ${describeError(failed.error, locale)}`, failed.error);
-      return { outcomes };
+      const summary = await door.refresh();
+      if (summary === null) throw new RefreshError((await getToken(db)) ? 'failed' : 'no_token');
+      const failed = summary.failed[0];
+      if (failed) {
+        const show = (await listShows(db)).find((s) => s.id === failed.showId);
+        throw new RefreshError('failed', show?.eventName ?? '', describeError(failed.error, locale));
+      }
+      return summary;
     },
   });
 }

@@ -1,13 +1,11 @@
 import { useCallback, useEffect } from 'react';
 import type { Verdict } from '../domain/types.ts';
 import { attachWedge } from '../scanner/wedge.ts';
-import { useDoorCounts, useOnline, useRejected, useScan, useSetShowActive, useSettleRejected, useShows, useSyncState } from '../state/door.ts';
+import { useDoorCounts, useOnline, useRejected, useScan, useSendNow, useSetShowActive, useSettleRejected, useShows, useSyncState } from '../state/door.ts';
 import { useKioskMode, useVerdictHold } from '../state/kiosk.ts';
-import { useServices } from '../state/services.tsx';
 import { useVerdictFeedback } from '../state/camera.ts';
 import { useScannerSettings } from '../state/scanner-settings.ts';
-import { useDoubleEntryCheck } from '../state/ops-history.ts';
-import { useRefresh } from '../state/setup.ts';
+import { RefreshError, useRefresh } from '../state/setup.ts';
 import { CameraPanel } from './camera/CameraPanel.tsx';
 import { DeliveryAlert, RejectedAlert } from './delivery/DeliveryAlert.tsx';
 import { HeldPullAlert } from './delivery/HeldPullAlert.tsx';
@@ -27,7 +25,7 @@ import { VerdictPanel } from './VerdictPanel.tsx';
 
 export function ScanScreen() {
   const { t, plural, locale } = useI18n();
-  const { sync } = useServices();
+  const sendNow = useSendNow();
   const shows = useShows();
   const counts = useDoorCounts(shows);
   const syncState = useSyncState();
@@ -38,12 +36,9 @@ export function ScanScreen() {
   const refresh = useRefresh(locale);
   const [scanSettings, updateScanSettings] = useScannerSettings();
   const signal = useVerdictFeedback(scanSettings.sound, scanSettings.vibration);
-  // After a local admission the server is asked in the background about a double entry.
-  const checkDoubleEntry = useDoubleEntryCheck();
-  const onVerdict = useCallback((v: Verdict) => {
-    signal(v);
-    checkDoubleEntry(v);
-  }, [signal, checkDoubleEntry]);
+  // What follows an admission (delivery, the double-entry question) is the door engine's; the
+  // screen adds only what it shows and plays.
+  const onVerdict = useCallback((v: Verdict) => signal(v), [signal]);
   const { feedback, submit } = useScan(onVerdict);
   // Kiosk: the verdict clears itself so the next guest never reads the last one's; shows,
   // refresh and the connection mode stay behind the PIN.
@@ -52,18 +47,19 @@ export function ScanScreen() {
 
   useEffect(() => attachWedge(window, { onCode: (raw) => void submit(raw, 'scanner') }), [submit]);
 
-  const pulled = refresh.data?.outcomes.flatMap((o) => (o.ok ? [o.result] : [])) ?? [];
-  const summary = pulled.length
-    ? t('pull.summary', {
-        tickets: plural('tickets', pulled.reduce((s, r) => s + r.listed, 0)),
-        added: pulled.reduce((s, r) => s + r.added, 0),
-        revoked: pulled.reduce((s, r) => s + r.revoked, 0),
-      })
-    : '';
+  const pulled = refresh.data;
+  const summary = pulled ? t('pull.summary', { tickets: plural('tickets', pulled.listed), added: pulled.added, revoked: pulled.revoked }) : '';
+  const refreshError = refresh.error instanceof RefreshError ? refresh.error : null;
+  const refreshFailure =
+    refreshError?.reason === 'no_token'
+      ? t('refresh.noToken')
+      : refreshError?.show
+        ? `${refreshError.show}: ${refreshError.detail}`
+        : (refreshError?.detail ?? refresh.error?.message ?? '');
 
   return (
     <main className="scan">
-      <StatusBar counts={counts} rejected={rejected?.length ?? 0} sync={syncState} online={online} onSendNow={() => void sync.flushNow()} />
+      <StatusBar counts={counts} rejected={rejected?.length ?? 0} sync={syncState} online={online} onSendNow={() => void sendNow()} />
       <DeliveryAlert sync={syncState} online={online} />
       {!kiosk.locked && <RejectedAlert count={rejected?.length ?? 0} />}
       {!kiosk.locked && <HeldPullAlert />}
@@ -84,7 +80,7 @@ export function ScanScreen() {
           {refresh.isPending ? t('refresh.running') : t('refresh')}
         </button>
         {refresh.isSuccess && <span role="status">{t('refresh.done', { summary })}</span>}
-        {refresh.isError && <span role="alert">{t('refresh.failed', { message: refresh.error.message })}</span>}
+        {refresh.isError && <span role="alert">{t('refresh.failed', { message: refreshFailure })}</span>}
         <AutoRefreshStatus />
       </div>}
       {!kiosk.locked && shows && shows.length > 0 && <ShowsPanel shows={shows} onToggle={(id, active) => void setActive(id, active)} />}

@@ -39,6 +39,7 @@ export const en: Record<keyof typeof ru, string> = {
   'refresh.running': 'Loading the list…',
   'refresh.done': 'List refreshed: {summary}',
   'refresh.failed': 'List not refreshed: {message}',
+  'refresh.noToken': 'no API token on this device: set it up again',
   'pull.summary': '{tickets}, {added} new, {revoked} cancelled',
   'rejected.title': 'Rejected by the server',
   'rejected.empty': 'No rejected check-ins',

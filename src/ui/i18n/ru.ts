@@ -38,6 +38,7 @@ export const ru = {
   'refresh.running': 'Загрузка списка…',
   'refresh.done': 'Список обновлён: {summary}',
   'refresh.failed': 'Список не обновлён: {message}',
+  'refresh.noToken': 'на устройстве нет токена API: настройте его заново',
   'pull.summary': '{tickets}, новых {added}, аннулировано {revoked}',
   'rejected.title': 'Отклонено сервером',
   'rejected.empty': 'Нет отклонённых отметок',

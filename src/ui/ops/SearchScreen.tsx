@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Ticket } from '../../domain/types.ts';
 import { useScan, useShows } from '../../state/door.ts';
-import { useDoubleEntryCheck } from '../../state/ops-history.ts';
 import { useTicketSearch } from '../../state/ops-lists.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { VerdictPanel } from '../VerdictPanel.tsx';
@@ -13,8 +12,7 @@ export function SearchScreen() {
   const [query, setQuery] = useState('');
   const [confirming, setConfirming] = useState<Ticket | null>(null);
   const { hits, ready, tookMs } = useTicketSearch(query);
-  const check = useDoubleEntryCheck();
-  const { feedback, submit } = useScan(check);
+  const { feedback, submit } = useScan();
   const shows = useShows();
   const showById = useMemo(() => new Map((shows ?? []).map((s) => [s.id, s])), [shows]);
   const searching = query.trim().length >= 2;

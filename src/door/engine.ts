@@ -1,0 +1,110 @@
+// The door engine: the one home of the door's flows, outside React. Built once in src/app, tested
+// without a browser; src/state holds only thin hooks over it.
+// - scan → record (db) → after-admission steps (deliver soon, double-entry check, …);
+// - the one refresh: upload first, join a running pull (sync/refresh.ts);
+// - every mutation of the outbox holds the delivery lock, so a flush sending those very records
+//   finishes first: undo, sign-out, removing a show, resending or dismissing rejected records,
+//   taking a held-back list.
+import type { KontrolDb } from '../db/database.ts';
+import { forgetShow, type ForgetShowOutcome } from '../db/forget-show.ts';
+import { clearHeldPull } from '../db/held-pulls.ts';
+import { undoAdmission, type UndoOutcome } from '../db/history.ts';
+import { dismissRejected, resendRejected } from '../db/outbox.ts';
+import { recordScan, type ScanOutcome } from '../db/scan.ts';
+import { getToken } from '../db/settings.ts';
+import { signOut, type SignOutOutcome } from '../db/signout.ts';
+import type { InputSource, ShowId } from '../domain/types.ts';
+import type { QticketsClient } from '../api/index.ts';
+import type { SyncLoop, SyncState } from '../sync/loop.ts';
+import type { Observable } from '../sync/observable.ts';
+import { pullShow } from '../sync/pull.ts';
+import type { Refresher, RefreshState, RefreshSummary } from '../sync/refresh.ts';
+import { runSteps, type AdmissionStep } from './after-admission.ts';
+
+export interface DoorParts {
+  db: KontrolDb;
+  api: QticketsClient;
+  sync: SyncLoop;
+  delivery: Observable<SyncState>;
+  refresher: Refresher;
+  deviceId: () => Promise<string>;
+  /** Runs `fn` holding the delivery lock (Web Locks across tabs). */
+  withDeliveryLock: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** After each recorded admission, in order; the engine adds "deliver soon" first itself. */
+  afterAdmission: readonly AdmissionStep[];
+  /**
+   * When the steps run: after the verdict is painted in the browser (sound, the double-entry
+   * question and the rest never compete with the verdict's first frame: on the first scan after
+   * opening they cost tens of ms), at once in tests.
+   */
+  afterPaint?: (fn: () => void) => void;
+}
+
+function afterNextPaint(fn: () => void): void {
+  let ran = false;
+  const once = () => {
+    if (ran) return;
+    ran = true;
+    fn();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  // A hidden tab paints no frames: the steps must not wait for it to be shown again.
+  setTimeout(once, 100);
+}
+
+export interface Door {
+  scan(raw: string, source: InputSource): Promise<ScanOutcome>;
+  /** Upload first, then pull every stored list; a running refresh is joined, not doubled. */
+  refresh(): Promise<RefreshSummary | null>;
+  sendNow(): Promise<void>;
+  undo(scanId: string): Promise<UndoOutcome>;
+  signOut(confirmDiscard: number): Promise<SignOutOutcome>;
+  forgetShow(showId: ShowId, confirmDiscard: number): Promise<ForgetShowOutcome>;
+  resendRejected(id: string): Promise<void>;
+  dismissRejected(id: string, reason: string): Promise<void>;
+  /** Takes the server's list of a show after all (a pull held back as suspicious); false offline. */
+  acceptHeldPull(showId: ShowId): Promise<boolean>;
+  keepHeldPull(showId: ShowId): Promise<void>;
+  readonly delivery: Observable<SyncState>;
+  readonly refreshing: Observable<RefreshState>;
+}
+
+export function createDoor(parts: DoorParts): Door {
+  const { db, sync, withDeliveryLock } = parts;
+  const steps: AdmissionStep[] = [() => sync.kick(), ...parts.afterAdmission];
+  const afterPaint = parts.afterPaint ?? afterNextPaint;
+
+  return {
+    async scan(raw, source) {
+      const outcome = await recordScan(db, { raw, source, deviceId: await parts.deviceId() });
+      if (outcome.ok && outcome.verdict.kind === 'valid' && outcome.verdict.recorded) {
+        const { showId, code } = outcome.verdict.ticket;
+        const admission = { showId, code, checkedAt: outcome.verdict.checkedAt };
+        afterPaint(() => runSteps(steps, admission));
+      }
+      return outcome;
+    },
+    refresh: () => parts.refresher.runNow(),
+    async sendNow() {
+      await sync.flushNow();
+    },
+    undo: (scanId) => withDeliveryLock(() => undoAdmission(db, scanId)),
+    signOut: (confirmDiscard) => withDeliveryLock(() => signOut(db, confirmDiscard)),
+    forgetShow: (showId, confirmDiscard) => withDeliveryLock(() => forgetShow(db, showId, confirmDiscard)),
+    async resendRejected(id) {
+      await withDeliveryLock(() => resendRejected(db, [id]));
+      sync.kick();
+    },
+    dismissRejected: (id, reason) => withDeliveryLock(() => dismissRejected(db, id, reason)),
+    async acceptHeldPull(showId) {
+      const token = await getToken(db);
+      if (!token) return false;
+      // Upload first, as every pull does.
+      await sync.flushNow();
+      return (await pullShow(db, parts.api, token, showId, undefined, { acceptShrink: true })).ok;
+    },
+    keepHeldPull: (showId) => clearHeldPull(db, showId),
+    delivery: parts.delivery,
+    refreshing: parts.refresher.state,
+  };
+}
