@@ -1,56 +1,128 @@
-// Keyboard-wedge scanners (most USB/Bluetooth ones) type the code as fast keystrokes and press
-// Enter. We listen on the window while no text field has focus, so staff never need to tap a
-// field first; a field that has focus gets its own keystrokes (the manual input handles those).
+// Keyboard-wedge scanners (most USB/Bluetooth ones) type the code as fast keystrokes and end it
+// with Enter or Tab. We listen on the whole window, ahead of the page (capture phase), so staff
+// never tap a field first and a scan is never lost to whatever has focus:
+//  - nothing editable focused (the page, a button, a checkbox): keys are read as a code. Enter
+//    ends whatever was typed (a person may type a code this way too), Tab ends a scanner burst.
+//    Keys that continue a code are the code's: Space does not scroll the page or press the
+//    focused button, and the Tab or Enter that ends a code does not move focus or click.
+//  - a text field focused (the kiosk PIN, a settings field): only a burst at scanner speed is
+//    a scan (burst.ts), and the field keeps its content (see holding below).
+//  - the manual code field: its keys are its own. What staff type there is submitted as typed.
+// A scanner that reads one code twice within the repeat window gives one scan (repeatWindowMs).
 
-/** Keystrokes further apart than this start a new code: a scanner types within milliseconds. */
-export const WEDGE_GAP_MS = 1_000;
-/** Longer bursts are not a ticket; cap memory for a stuck key or a runaway scanner. */
-export const WEDGE_MAX_LENGTH = 512;
+import { normaliseCode } from '../domain/code.ts';
+import { createKeyReader, KEYS_MAX_LENGTH, BURST_GAP_MS } from './burst.ts';
+import { createRepeatFilter } from './repeat-filter.ts';
+import { typeInto } from './type-into.ts';
 
 export interface WedgeOptions {
   onCode: (raw: string) => void;
+  /**
+   * The same code again until it has been unread this long is the same read, not a new scan:
+   * many scanners send a code twice a few hundred ms apart. The camera's setting, so one
+   * number means the same for both. Off when not given.
+   */
+  repeatWindowMs?: number;
   now?: () => number;
 }
 
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) return !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type);
-  return false;
+/** The field where staff type a code by hand (ManualEntry): never read as a scanner. */
+const MANUAL_FIELD_ID = 'manual-code';
+const TEXT_INPUT_TYPES = new Set(['', 'text', 'search', 'tel', 'url', 'email', 'password', 'number']);
+/** Keys a scanner presses around characters (Shift for capitals) that must not end a hold. */
+const MODIFIERS = new Set(['Shift', 'CapsLock', 'Control', 'Alt', 'AltGraph', 'Meta']);
+
+type Focus = 'manual' | 'text' | 'other';
+
+function focusOf(target: EventTarget | null): Focus {
+  if (!(target instanceof HTMLElement)) return 'other';
+  if (target.id === MANUAL_FIELD_ID) return 'manual';
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return 'text';
+  if (target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type)) return 'text';
+  return 'other';
 }
 
-/** Pure state machine of a wedge burst: feed it keys, it returns a finished code on Enter. */
-export function createWedgeBuffer(now: () => number = Date.now) {
-  let buffer = '';
-  let last = 0;
-  return {
-    key(key: string): string | null {
-      const t = now();
-      if (t - last > WEDGE_GAP_MS) buffer = '';
-      last = t;
-      if (key === 'Enter') {
-        const code = buffer;
-        buffer = '';
-        return code.length > 0 ? code : null;
-      }
-      if (key.length === 1 && buffer.length < WEDGE_MAX_LENGTH) buffer += key;
-      return null;
-    },
+export function attachWedge(target: Window, { onCode, repeatWindowMs, now = () => performance.now() }: WedgeOptions): () => void {
+  const reader = createKeyReader();
+  const repeats = repeatWindowMs ? createRepeatFilter({ windowMs: repeatWindowMs, now }) : null;
+
+  // In a text field, keys that may be a scan are held back (their default cancelled) and given
+  // to the field as soon as it is clear they are not: the next key is late or is not a
+  // character. Held rather than let in and taken out once a burst is recognised, because by
+  // then the field has acted on them: React state ran, the PIN field and its form saw digits.
+  // Holding is invisible to a person (at most BURST_GAP_MS); a scan never touches the field.
+  let holding: HTMLElement | null = null;
+  let releaseTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const release = () => {
+    if (!holding) return;
+    clearTimeout(releaseTimer);
+    const field = holding;
+    const text = reader.text;
+    holding = null;
+    reader.clear();
+    if (text) typeInto(field, text);
   };
-}
 
-export function attachWedge(target: Window, { onCode, now }: WedgeOptions): () => void {
-  const wedge = createWedgeBuffer(now);
+  const emit = (raw: string) => {
+    reader.clear();
+    // Keyed by the normalised code: "8785 1877 6863" read twice is the same read however spaced.
+    const code = normaliseCode(raw);
+    if (repeats && code !== null && !repeats.accept(code)) return;
+    onCode(raw);
+  };
+
+  /** Enter or Tab: the code it ends, if any. */
+  const ending = (key: 'Enter' | 'Tab', focus: Focus, t: number): string | null => {
+    const burst = reader.burst(t);
+    if (burst !== null || focus === 'text' || key === 'Tab') return burst;
+    return reader.typed(t);
+  };
+
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
-    if (isEditable(event.target)) return;
-    const code = wedge.key(event.key);
-    if (event.key === 'Enter' && code !== null) {
+    const t = now();
+    const focus = focusOf(event.target);
+    if (holding && holding !== event.target) release();
+    if (focus === 'manual' || MODIFIERS.has(event.key)) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return release();
+
+    if (event.key === 'Enter' || event.key === 'Tab') {
+      const code = ending(event.key, focus, t);
+      if (code === null) return release();
+      // The terminator is the scanner's: no form submits (a wrong PIN), no focus moves, no
+      // button is pressed, and nothing on the page reacts to it.
       event.preventDefault();
-      onCode(code);
+      event.stopPropagation();
+      holding = null;
+      clearTimeout(releaseTimer);
+      emit(code);
+      return;
     }
+    if (event.key.length !== 1) return release();
+
+    if (focus === 'text') {
+      if (holding && (!reader.continues(t) || reader.text.length >= KEYS_MAX_LENGTH)) release();
+      if (!holding) {
+        reader.clear(); // what was typed with nothing focused is not this field's
+        holding = event.target as HTMLElement;
+      }
+      reader.char(event.key, t);
+      event.preventDefault();
+      clearTimeout(releaseTimer);
+      releaseTimer = setTimeout(release, BURST_GAP_MS);
+      return;
+    }
+    // A Space before any code is a person's (scrolling, pressing a button); inside one it is
+    // the scanner's, like every key that continues a code.
+    const continuing = reader.typed(t) !== null;
+    if (event.key === ' ' && !continuing) return;
+    reader.char(event.key, t);
+    if (continuing) event.preventDefault();
   };
-  target.addEventListener('keydown', onKeyDown);
-  return () => target.removeEventListener('keydown', onKeyDown);
+
+  target.addEventListener('keydown', onKeyDown, { capture: true });
+  return () => {
+    target.removeEventListener('keydown', onKeyDown, { capture: true });
+    release();
+  };
 }
