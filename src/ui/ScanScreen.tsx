@@ -45,7 +45,7 @@ export function ScanScreen() {
   const kiosk = useKioskMode();
   const verdictVisible = useVerdictHold(feedback?.kind === 'verdict' ? feedback.scanId : null, kiosk.locked);
 
-  useEffect(() => attachWedge(window, { onCode: (raw) => void submit(raw, 'scanner') }), [submit]);
+  useEffect(() => attachWedge(window, { onCode: (raw) => void submit(raw, 'scanner'), repeatWindowMs: scanSettings.repeatMs }), [submit, scanSettings.repeatMs]);
 
   const pulled = refresh.data;
   const summary = pulled ? t('pull.summary', { tickets: plural('tickets', pulled.listed), added: pulled.added, revoked: pulled.revoked }) : '';
