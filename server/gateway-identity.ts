@@ -11,10 +11,12 @@ export function bearerToken(authorization: string | undefined): string | null {
 
 /**
  * Stands for a token in rate limits and in-flight counts: the first 16 hex digits of its SHA-256.
- * Enough to tell the venues using one gateway apart; the token itself is never kept.
+ * Enough to tell the venues using one gateway apart; the token itself is never kept. The venue
+ * hub asks for 32 digits: there the fingerprint is what grants a room, so finding another token
+ * with the same one must be out of reach, not merely unlikely.
  */
-export function tokenFingerprint(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex').slice(0, 16);
+export function tokenFingerprint(token: string, hexDigits = 16): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex').slice(0, hexDigits);
 }
 
 /**
