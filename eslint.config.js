@@ -3,17 +3,40 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-// The "may import" column of ARCHITECTURE.md, enforced: the core never reaches up into React
-// or sideways into I/O it should not own.
-const layer = (files, forbidden, message) => ({
-  files,
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      { patterns: forbidden.map((group) => ({ group: [group], message })) },
-    ],
-  },
-});
+// The "may import" column of ARCHITECTURE.md, enforced as allow-lists: a folder names what it may
+// import, and every other folder of ours (and React or Dexie where they do not belong) is refused.
+const FOLDERS = ['domain', 'api', 'db', 'sync', 'scanner', 'pwa', 'door', 'state', 'ui', 'app'];
+
+const mayImport = (folder, allowed, { react = false, dexie = false } = {}) => {
+  const refused = FOLDERS.filter((f) => f !== folder && !allowed.includes(f));
+  const patterns = refused.map((f) => ({ group: [`**/${f}/*`, `**/${f}/**`], message: `${folder}/ may import ${allowed.join(', ') || 'nothing of ours'} (ARCHITECTURE.md), not ${f}/` }));
+  if (!react) patterns.push({ group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: `${folder}/ runs without React` });
+  if (!dexie) patterns.push({ group: ['dexie', 'dexie-react-hooks'], message: 'IndexedDB is db/\'s alone' });
+  return { files: [`src/${folder}/**/*.{ts,tsx}`], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+};
+
+// The browser's I/O each has one home: the network in api/, storage in db/.
+const BROWSER_IO = [
+  { name: 'fetch', message: 'the network is api/\'s alone (src/api/transport.ts)' },
+  { name: 'indexedDB', message: 'IndexedDB is db/\'s alone' },
+  { name: 'localStorage', message: 'storage is db/\'s alone (src/db/settings-registry.ts)' },
+  { name: 'sessionStorage', message: 'storage is db/\'s alone (src/db/settings-registry.ts)' },
+];
+// One config object per set of files (a later object would replace an earlier one's rule, not add
+// to it): everywhere but api/ and db/ every I/O global is refused; api/ may fetch, db/ may store.
+const TEST_FILES = ['src/**/*.test.{ts,tsx}', 'src/**/testing/**', 'src/**/testing.ts'];
+const refuseIo = (files, names, ignores = []) => {
+  const refused = BROWSER_IO.filter((g) => names.includes(g.name));
+  return {
+    files,
+    ignores: [...ignores, ...TEST_FILES],
+    rules: {
+      'no-restricted-globals': ['error', ...refused],
+      'no-restricted-properties': ['error', ...refused.flatMap((g) => ['window', 'globalThis', 'self'].map((object) => ({ object, property: g.name, message: g.message })))],
+    },
+  };
+};
+const STORAGE = ['indexedDB', 'localStorage', 'sessionStorage'];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/', 'dev-dist/'] },
@@ -33,12 +56,20 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
     },
   },
-  layer(['src/domain/**'], ['react', 'react-dom', 'dexie', '**/api/*', '**/db/*', '**/sync/*', '**/state/*', '**/ui/*', '**/scanner/*'], 'domain is pure: no I/O, no React'),
-  layer(['src/api/**'], ['react', 'dexie', '**/db/*', '**/sync/*', '**/state/*', '**/ui/*'], 'api may import domain only'),
-  layer(['src/db/**'], ['react', '**/api/*', '**/sync/*', '**/state/*', '**/ui/*'], 'db may import domain only'),
-  layer(['src/sync/**'], ['react', '**/state/*', '**/ui/*'], 'sync may not import React layers'),
-  layer(['src/scanner/**'], ['react', 'dexie', '**/api/*', '**/db/*', '**/sync/*', '**/state/*', '**/ui/*'], 'scanner may import domain only'),
-  layer(['src/ui/**'], ['dexie', 'dexie-react-hooks', '**/api/*', '**/db/*', '**/sync/*'], 'ui renders; it reaches data through state/'),
+  mayImport('domain', []),
+  mayImport('api', ['domain']),
+  mayImport('db', ['domain'], { dexie: true }),
+  mayImport('sync', ['domain', 'api', 'db']),
+  mayImport('scanner', ['domain']),
+  mayImport('pwa', ['domain']),
+  mayImport('door', ['domain', 'api', 'db', 'sync', 'scanner', 'pwa']),
+  // state/ still reads db/ for its live queries (and a few api/, pwa/, scanner/ types); the next
+  // step moves those reads behind the engine, and then this list shrinks to door and domain.
+  mayImport('state', ['door', 'domain', 'db', 'api', 'sync', 'pwa', 'scanner'], { react: true, dexie: true }),
+  mayImport('ui', ['state', 'domain'], { react: true }),
+  refuseIo(['src/**/*.{ts,tsx}'], ['fetch', ...STORAGE], ['src/api/**', 'src/db/**']),
+  refuseIo(['src/api/**/*.ts'], STORAGE),
+  refuseIo(['src/db/**/*.ts'], ['fetch']),
   // Dexie's own live-query hook keeps every unrelated write for as long as the page is open
   // (src/state/live-query.ts explains); state uses the bounded one.
   {
@@ -48,5 +79,10 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'dexie-react-hooks', importNames: ['useLiveQuery'], message: 'use useLiveQuery from ./live-query.ts: it does not keep unrelated writes all night' }] }],
     },
   },
-  layer(['server/**'], ['react', 'dexie', '**/src/api/*', '**/src/db/*', '**/src/sync/*', '**/src/state/*', '**/src/ui/*'], 'server shares only domain types with the app'),
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'dexie', '**/src/api/*', '**/src/db/*', '**/src/sync/*', '**/src/state/*', '**/src/ui/*', '**/src/door/*', '**/src/scanner/*', '**/src/pwa/*'], message: 'server shares only domain types with the app' }] }],
+    },
+  },
 );

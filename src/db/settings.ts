@@ -1,8 +1,11 @@
+// Named reads and writes of the device settings most code needs, over the registry
+// (settings-registry.ts holds every key, type, default and validation).
 import type { KontrolDb } from './database.ts';
+import { readSetting, SETTINGS, writeSetting, type KioskSettings, type StoredPinHash, type StoredPinThrottle } from './settings-registry.ts';
 
-const TOKEN = 'token';
-const DEVICE_ID = 'deviceId';
+export type { KioskSettings, StoredPinHash, StoredPinThrottle } from './settings-registry.ts';
 
+/** Raw access by key, for rows that are not settings of their own (tests, migrations). */
 export async function getSetting<T>(db: KontrolDb, key: string): Promise<T | undefined> {
   return (await db.settings.get(key))?.value as T | undefined;
 }
@@ -12,51 +15,28 @@ export async function setSetting(db: KontrolDb, key: string, value: unknown): Pr
 }
 
 /** The API token stays on the device (IndexedDB), never in a URL or a log. */
-export const getToken = (db: KontrolDb) => getSetting<string>(db, TOKEN);
-export const setToken = (db: KontrolDb, token: string) => setSetting(db, TOKEN, token);
+export const getToken = (db: KontrolDb) => readSetting(db, SETTINGS.token);
+export const setToken = (db: KontrolDb, token: string) => writeSetting(db, SETTINGS.token, token);
 
 /** A stable random id per browser profile, carried by every check-in to tell devices apart. */
 export async function getDeviceId(db: KontrolDb, newId: () => string = () => crypto.randomUUID()): Promise<string> {
   return db.transaction('rw', db.settings, async () => {
-    const existing = await getSetting<string>(db, DEVICE_ID);
+    const existing = await readSetting(db, SETTINGS.deviceId);
     if (existing) return existing;
     const id = newId();
-    await setSetting(db, DEVICE_ID, id);
+    await writeSetting(db, SETTINGS.deviceId, id);
     return id;
   });
 }
 
-// Kiosk mode (a tablet locked to the scan screen) and its PIN, in the settings table: the PIN is
-// kept only as a salted hash, and the wrong-PIN delay survives a reload.
-const KIOSK = 'kiosk';
-const KIOSK_PIN = 'kioskPin';
-const KIOSK_PIN_THROTTLE = 'kioskPinThrottle';
-
-/** Which camera a kiosk uses is the scanner's own `facing` setting: one truth per device. */
-export interface KioskSettings {
-  enabled: boolean;
-}
-
-export const DEFAULT_KIOSK: KioskSettings = { enabled: false };
-
-/** The shape src/pwa/pin.ts produces; stored as is. */
-export interface StoredPinHash {
-  algorithm: string;
-  iterations: number;
-  salt: string;
-  hash: string;
-}
-
-export interface StoredPinThrottle {
-  failures: number;
-  notBefore: number;
-}
-
-export const getKioskSettings = async (db: KontrolDb): Promise<KioskSettings> => ({ ...DEFAULT_KIOSK, ...(await getSetting<Partial<KioskSettings>>(db, KIOSK)) });
+// Kiosk mode (a tablet locked to the scan screen) and its PIN: the PIN is kept only as a salted
+// hash, and the wrong-PIN delay survives a reload.
+export const DEFAULT_KIOSK: KioskSettings = SETTINGS.kiosk.fallback;
+export const getKioskSettings = (db: KontrolDb): Promise<KioskSettings> => readSetting(db, SETTINGS.kiosk);
 export async function updateKioskSettings(db: KontrolDb, patch: Partial<KioskSettings>): Promise<void> {
-  await db.transaction('rw', db.settings, async () => setSetting(db, KIOSK, { ...(await getKioskSettings(db)), ...patch }));
+  await db.transaction('rw', db.settings, async () => writeSetting(db, SETTINGS.kiosk, { ...(await getKioskSettings(db)), ...patch }));
 }
-export const getKioskPin = (db: KontrolDb) => getSetting<StoredPinHash>(db, KIOSK_PIN);
-export const setKioskPin = (db: KontrolDb, pin: StoredPinHash) => setSetting(db, KIOSK_PIN, pin);
-export const getPinThrottle = async (db: KontrolDb): Promise<StoredPinThrottle> => (await getSetting<StoredPinThrottle>(db, KIOSK_PIN_THROTTLE)) ?? { failures: 0, notBefore: 0 };
-export const setPinThrottle = (db: KontrolDb, throttle: StoredPinThrottle) => setSetting(db, KIOSK_PIN_THROTTLE, throttle);
+export const getKioskPin = (db: KontrolDb) => readSetting(db, SETTINGS.kioskPin);
+export const setKioskPin = (db: KontrolDb, pin: StoredPinHash) => writeSetting(db, SETTINGS.kioskPin, pin);
+export const getPinThrottle = (db: KontrolDb): Promise<StoredPinThrottle> => readSetting(db, SETTINGS.kioskPinThrottle);
+export const setPinThrottle = (db: KontrolDb, throttle: StoredPinThrottle) => writeSetting(db, SETTINGS.kioskPinThrottle, throttle);

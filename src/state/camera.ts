@@ -1,5 +1,6 @@
 // React glue for the framework-free scanner: one scanner per set of formats and repeat window,
 // stopped when the page is hidden or the screen is left, restarted cleanly on return.
+export type { CodeMeta } from '../scanner/index.ts';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import {
   createFeedback,

@@ -3,7 +3,7 @@
 import { useLiveQuery } from './live-query.ts';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { readStoreHealth, type StoreHealth } from '../db/health.ts';
-import { getSetting, setSetting } from '../db/settings.ts';
+import { readSetting, SETTINGS, writeSetting } from '../db/settings-registry.ts';
 import { probeServerClock, type ClockReading } from '../api/server-clock.ts';
 import { requestPersistentStorage, storageInfo, type StorageInfo } from '../pwa/storage.ts';
 import { serviceWorkerState, type ServiceWorkerState } from '../pwa/sw-state.ts';
@@ -33,7 +33,6 @@ export interface DeviceHealth {
   wakeLock: boolean | null;
 }
 
-const LAST_SYNC = 'lastSyncAt';
 const serverClock = createStore<ClockReading | null | undefined>(undefined);
 
 /** Measures the clock difference to the server again (Date header of a tiny same-origin request). */
@@ -60,7 +59,7 @@ async function cameraPermission(): Promise<CameraPermission> {
 export function useDeviceHealth(pollMs = 5000): DeviceHealth & { refresh: () => void } {
   const { db, syncState } = useServices();
   const store = useLiveQuery(() => readStoreHealth(db), [db]);
-  const stored = useLiveQuery(() => getSetting<number>(db, LAST_SYNC), [db]);
+  const stored = useLiveQuery(() => readSetting(db, SETTINGS.lastDeliveryAt), [db]);
   const sync = useSyncExternalStore(syncState.subscribe, syncState.get);
   const clock = useServerClock();
   const [rest, setRest] = useState<Pick<DeviceHealth, 'storage' | 'camera' | 'serviceWorker' | 'wakeLock'>>({
@@ -88,7 +87,7 @@ export function useRememberLastSync(): void {
   const { db, syncState } = useServices();
   const lastSuccessAt = useSyncExternalStore(syncState.subscribe, () => syncState.get().lastSuccessAt);
   useEffect(() => {
-    if (lastSuccessAt !== null) void setSetting(db, LAST_SYNC, lastSuccessAt).catch(() => {});
+    if (lastSuccessAt !== null) void writeSetting(db, SETTINGS.lastDeliveryAt, lastSuccessAt).catch(() => {});
   }, [db, lastSuccessAt]);
 }
 

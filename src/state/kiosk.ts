@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { KontrolDb } from '../db/database.ts';
 import { getKioskPin, getKioskSettings, getPinThrottle, setKioskPin, setPinThrottle, updateKioskSettings, type KioskSettings } from '../db/settings.ts';
 import { enterFullscreen, exitFullscreen } from '../pwa/fullscreen.ts';
-import { afterWrongPin, hashPin, isValidPin, NO_THROTTLE, verifyPin, type PinHash } from '../pwa/pin.ts';
+import { afterWrongPin, hashPin, isValidPin, NO_THROTTLE, verifyPin } from '../pwa/pin.ts';
 import { holdScreenAwake, type WakeLockHold } from '../pwa/wake-lock.ts';
 import { createStore, useServices } from './services.tsx';
 
@@ -76,7 +76,7 @@ export function usePinCheck(): (pin: string) => Promise<PinCheck> {
       const now = Date.now();
       if (throttle.notBefore > now) return { ok: false, wrong: false, waitMs: throttle.notBefore - now };
       const stored = await getKioskPin(db);
-      if (stored && (await verifyPin(pin, stored as PinHash))) {
+      if (stored && (await verifyPin(pin, stored))) {
         await setPinThrottle(db, NO_THROTTLE);
         unlocked.set(true);
         return { ok: true };

@@ -1,6 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import type { Verdict } from '../domain/types.ts';
-import { attachWedge } from '../scanner/wedge.ts';
+import { attachWedge } from '../state/wedge.ts';
 import { useDoorCounts, useOnline, useRejected, useScan, useSendNow, useSetShowActive, useSettleRejected, useShows, useSyncState } from '../state/door.ts';
 import { useKioskMode, useVerdictHold } from '../state/kiosk.ts';
 import { useVerdictFeedback } from '../state/camera.ts';

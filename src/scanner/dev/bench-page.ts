@@ -91,6 +91,8 @@ function distort(bitmap: ImageBitmap, how: Distortion, seed: number): ImageData 
 async function load(items: BenchItem[]): Promise<{ width: number; height: number }[]> {
   frames.length = 0;
   for (const [i, item] of items.entries()) {
+    // The bench page is not the app: it loads its corpus photos itself, beside the engines it measures.
+    // eslint-disable-next-line no-restricted-globals
     const response = await fetch(item.url);
     const blob = await response.blob();
     const bitmap = await createImageBitmap(blob).catch((err: unknown) => {

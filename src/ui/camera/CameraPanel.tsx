@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { CodeMeta } from '../../scanner/index.ts';
+import type { CodeMeta } from '../../state/camera.ts';
 import { useCamera } from '../../state/camera.ts';
 import { formatsOf, type ScannerSettings } from '../../state/scanner-settings.ts';
 import { useI18n } from '../i18n/context.tsx';

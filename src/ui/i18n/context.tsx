@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { loadLocale, saveLocale } from '../../state/preferences.ts';
 import type { MessageKey } from './catalog.ts';
 import { formatDateTime, formatNumber, formatTime, LOCALES, plural, translate, type Locale, type Params, type PluralNoun } from './translate.ts';
 
@@ -12,17 +13,12 @@ export interface I18n {
   dateTime: (iso: string) => string;
 }
 
-const STORAGE_KEY = 'kontrol.locale';
 const I18nContext = createContext<I18n | null>(null);
 
+/** Russian, the first language, wherever nothing (or nothing readable) was chosen. */
 function initialLocale(): Locale {
-  try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved && (LOCALES as string[]).includes(saved)) return saved as Locale;
-  } catch {
-    // Storage blocked (private mode): Russian, the first language, is the right default anyway.
-  }
-  return 'ru';
+  const saved = loadLocale();
+  return (LOCALES as string[]).includes(saved) ? saved : 'ru';
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -32,11 +28,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       locale,
       setLocale(next) {
-        try {
-          localStorage.setItem(STORAGE_KEY, next);
-        } catch {
-          // Not remembered across reloads; still switched now.
-        }
+        saveLocale(next); // where storage is blocked: not remembered across reloads, still switched now
         setLocaleState(next);
       },
       t: (key, params) => translate(locale, key, params),

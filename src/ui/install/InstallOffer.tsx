@@ -1,18 +1,6 @@
 import { useEffect, useState } from 'react';
-import { watchInstall, type InstallState } from '../../pwa/install.ts';
+import { declineInstall, installDeclinedRecently, watchInstall, type InstallState } from '../../state/preferences.ts';
 import { useI18n } from '../i18n/context.tsx';
-
-const DISMISSED_KEY = 'kontrol.installDismissedAt';
-/** "Not now" means not this week: an offer at every start would be nagging. */
-const QUIET_MS = 7 * 24 * 60 * 60 * 1000;
-
-function dismissedRecently(): boolean {
-  try {
-    return Date.now() - Number(localStorage.getItem(DISMISSED_KEY) ?? 0) < QUIET_MS;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Offers "add to home screen" at a calm moment: `calm` is false while a verdict is on screen or
@@ -22,15 +10,11 @@ function dismissedRecently(): boolean {
 export function InstallOffer({ calm }: { calm: boolean }) {
   const { t } = useI18n();
   const [state, setState] = useState<InstallState>({ kind: 'none' });
-  const [dismissed, setDismissed] = useState(dismissedRecently);
+  const [dismissed, setDismissed] = useState(() => installDeclinedRecently());
   useEffect(() => watchInstall(setState), []);
   if (!calm || dismissed || (state.kind !== 'prompt' && state.kind !== 'ios_hint')) return null;
   const later = () => {
-    try {
-      localStorage.setItem(DISMISSED_KEY, String(Date.now()));
-    } catch {
-      // Not remembered; dismissed for this session anyway.
-    }
+    declineInstall(); // where storage is blocked: not remembered, dismissed for this session anyway
     setDismissed(true);
   };
   return (

@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+// Every setting is read through the registry: a corrupted or foreign value falls back to the
+// default instead of crashing a screen, and the browser store survives a blocked localStorage.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { KontrolDb } from './database.ts';
+import { getConnectivityMode, getRefreshMinutes } from './device-settings.ts';
+import { getEntranceZones } from './entrance.ts';
+import { getKioskPin, getKioskSettings, getPinThrottle, getToken } from './settings.ts';
+import { readBrowserSetting, readSetting, SETTINGS, writeBrowserSetting } from './settings-registry.ts';
+import { freshDb } from './testing.ts';
+
+let db: KontrolDb;
+afterEach(async () => {
+  await db?.delete();
+  localStorage.clear();
+});
+
+describe('the settings registry', () => {
+  it('falls back to each default when a stored value is corrupted', async () => {
+    db = freshDb();
+    await db.settings.bulkPut([
+      { key: 'refreshMinutes', value: 'soon' },
+      { key: 'connectivityMode', value: 'sideways' },
+      { key: 'kiosk', value: null },
+      { key: 'kioskPin', value: { algorithm: 'MD5', iterations: 1, salt: '', hash: '' } },
+      { key: 'kioskPinThrottle', value: { failures: -3 } },
+      { key: 'entranceZones', value: 'VIP' },
+      { key: 'token', value: 42 },
+    ]);
+    expect(await getRefreshMinutes(db)).toBe(5);
+    expect(await getConnectivityMode(db)).toBe('auto');
+    expect(await getKioskSettings(db)).toEqual({ enabled: false });
+    expect(await getKioskPin(db)).toBeUndefined();
+    expect(await getPinThrottle(db)).toEqual({ failures: 0, notBefore: 0 });
+    expect(await getEntranceZones(db)).toEqual([]);
+    expect(await getToken(db)).toBeUndefined();
+  });
+
+  it('reads back what was written', async () => {
+    db = freshDb();
+    await db.settings.put({ key: 'refreshMinutes', value: 0.5 });
+    expect(await readSetting(db, SETTINGS.refreshMinutes)).toBe(0.5);
+  });
+
+  it('keeps browser settings in localStorage, validated, and survives a blocked storage', () => {
+    expect(readBrowserSetting(SETTINGS.locale)).toBe('ru');
+    expect(writeBrowserSetting(SETTINGS.locale, 'en')).toBe(true);
+    expect(readBrowserSetting(SETTINGS.locale)).toBe('en');
+    localStorage.setItem('kontrol.locale', 'de');
+    expect(readBrowserSetting(SETTINGS.locale)).toBe('ru');
+    localStorage.setItem('kontrol.installDismissedAt', '1765000000000'); // as earlier versions wrote it
+    expect(readBrowserSetting(SETTINGS.installDeclinedAt)).toBe(1765000000000);
+    vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    expect(readBrowserSetting(SETTINGS.locale)).toBe('ru');
+    expect(writeBrowserSetting(SETTINGS.locale, 'en')).toBe(false);
+  });
+});

@@ -1,0 +1,111 @@
+// Every setting of the device in one place: its key, type, default, validation and store.
+//
+// - `device` settings live in IndexedDB (`settings` table): they travel with the door's data,
+//   are read inside scan transactions and are wiped by sign-out (all but the device id).
+// - `browser` settings live in localStorage: what the page needs before IndexedDB answers (the
+//   language of the first frame) or what is a courtesy of this browser (an install offer declined).
+//
+// Every read is validated: a value another version wrote, or a corrupted one, falls back to the
+// default instead of crashing a screen. Adding a setting is one entry here plus its screen.
+import * as v from 'valibot';
+import type { KontrolDb } from './database.ts';
+
+export interface SettingSpec<T> {
+  key: string;
+  store: 'device' | 'browser';
+  fallback: T;
+  schema: v.GenericSchema<unknown, T>;
+}
+
+const spec = <T>(key: string, store: SettingSpec<T>['store'], schema: v.GenericSchema<unknown, T>, fallback: T): SettingSpec<T> => ({ key, store, schema, fallback });
+
+const finite = v.pipe(v.number(), v.finite());
+const text = v.pipe(v.string(), v.minLength(1));
+
+/** The shape src/pwa/pin.ts produces: a salted PBKDF2 hash, never the PIN. */
+export const PIN_HASH = v.object({ algorithm: v.literal('PBKDF2-SHA-256'), iterations: v.pipe(v.number(), v.integer(), v.minValue(1)), salt: v.string(), hash: v.string() });
+export type StoredPinHash = v.InferOutput<typeof PIN_HASH>;
+
+const PIN_THROTTLE = v.object({ failures: v.pipe(v.number(), v.integer(), v.minValue(0)), notBefore: finite });
+export type StoredPinThrottle = v.InferOutput<typeof PIN_THROTTLE>;
+
+const KIOSK = v.object({ enabled: v.boolean() });
+export type KioskSettings = v.InferOutput<typeof KIOSK>;
+
+/** Camera and feedback preferences; every field optional so a new one never breaks an old row. */
+const SCANNER = v.object({
+  repeatMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(60_000))),
+  sound: v.optional(v.boolean()),
+  vibration: v.optional(v.boolean()),
+  extraFormats: v.optional(v.array(v.string())),
+  facing: v.optional(v.picklist(['environment', 'user'])),
+  deviceId: v.optional(v.nullable(v.string())),
+  cameraOn: v.optional(v.boolean()),
+});
+export type StoredScannerSettings = v.InferOutput<typeof SCANNER>;
+
+export const SETTINGS = {
+  /** The Qtickets API token: on the device only, never in a URL or a log. */
+  token: spec<string | undefined>('token', 'device', v.optional(text), undefined),
+  /** A random id per browser profile, carried by every check-in (kept by sign-out). */
+  deviceId: spec<string | undefined>('deviceId', 'device', v.optional(text), undefined),
+  kiosk: spec<KioskSettings>('kiosk', 'device', KIOSK, { enabled: false }),
+  kioskPin: spec<StoredPinHash | undefined>('kioskPin', 'device', v.optional(PIN_HASH), undefined),
+  kioskPinThrottle: spec<StoredPinThrottle>('kioskPinThrottle', 'device', PIN_THROTTLE, { failures: 0, notBefore: 0 }),
+  /** Added to the device clock when stamping check-ins (non-zero only beyond the allowed skew). */
+  clockCorrectionMs: spec<number>('clockCorrectionMs', 'device', finite, 0),
+  connectivityMode: spec<'auto' | 'online' | 'offline'>('connectivityMode', 'device', v.picklist(['auto', 'online', 'offline']), 'auto'),
+  /** How often lists are pulled while online; 0 turns the periodic pull off. */
+  refreshMinutes: spec<number>('refreshMinutes', 'device', v.pipe(v.number(), v.finite(), v.minValue(0)), 5),
+  /** Zones this entrance admits; empty means every zone. */
+  entranceZones: spec<string[]>('entranceZones', 'device', v.array(v.string()), []),
+  scanner: spec<StoredScannerSettings>('scanner', 'device', SCANNER, {}),
+  /** When delivery last succeeded (epoch ms), for the health screen after a reload. */
+  lastDeliveryAt: spec<number | null>('lastSyncAt', 'device', v.nullable(finite), null),
+  locale: spec<'ru' | 'en'>('kontrol.locale', 'browser', v.picklist(['ru', 'en']), 'ru'),
+  installDeclinedAt: spec<number>('kontrol.installDismissedAt', 'browser', finite, 0),
+} as const;
+
+function valid<T>(s: SettingSpec<T>, raw: unknown): T {
+  const parsed = v.safeParse(s.schema, raw);
+  return parsed.success ? parsed.output : s.fallback;
+}
+
+/** A device setting, validated; the default when absent or unreadable. */
+export async function readSetting<T>(db: KontrolDb, s: SettingSpec<T>): Promise<T> {
+  return valid(s, (await db.settings.get(s.key))?.value);
+}
+
+export async function writeSetting<T>(db: KontrolDb, s: SettingSpec<T>, value: T): Promise<void> {
+  await db.settings.put({ key: s.key, value });
+}
+
+/** A browser setting, validated; the default where storage is blocked (private mode) or corrupted. */
+export function readBrowserSetting<T>(s: SettingSpec<T>): T {
+  try {
+    const raw = localStorage.getItem(s.key);
+    if (raw === null) return s.fallback;
+    return valid(s, parseStored(raw));
+  } catch {
+    return s.fallback;
+  }
+}
+
+/** Returns false when the browser would not keep it (then it holds for this page only). */
+export function writeBrowserSetting<T>(s: SettingSpec<T>, value: T): boolean {
+  try {
+    localStorage.setItem(s.key, typeof value === 'string' ? value : JSON.stringify(value));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Strings were stored bare by earlier versions; everything else as JSON. */
+function parseStored(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
+}
