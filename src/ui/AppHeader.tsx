@@ -6,7 +6,7 @@ import type { MessageKey } from './i18n/catalog.ts';
 import { useI18n } from './i18n/context.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-const DESTINATIONS: { href: string; label: MessageKey }[] = [
+const DESTINATIONS = [
   { href: '/', label: 'nav.scan' },
   { href: '/search', label: 'nav.search' },
   { href: '/history', label: 'nav.history' },
@@ -14,7 +14,7 @@ const DESTINATIONS: { href: string; label: MessageKey }[] = [
   { href: '/shift', label: 'nav.shift' },
   { href: '/setup', label: 'nav.setup' },
   { href: '/device', label: 'nav.device' },
-];
+] as const satisfies readonly { href: string; label: MessageKey }[];
 
 const isCurrent = (href: string, location: string) => (href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`));
 

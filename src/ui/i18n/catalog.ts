@@ -17,6 +17,12 @@ export type Messages<T> = Record<keyof T, string>;
 const ru = { ...coreRu, ...cameraRu, ...kioskRu, ...healthRu, ...provisionRu, ...installRu, ...opsRu, ...headerRu, ...deliveryRu };
 export type MessageKey = keyof typeof ru;
 
+/** The {placeholders} of a message, read from its Russian text at the type level. */
+type ParamNames<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | ParamNames<Rest> : never;
+export type ParamsOf<K extends MessageKey> = ParamNames<(typeof ru)[K]>;
+/** A message without placeholders takes no parameters; one with them must get every one. */
+export type MessageArgs<K extends MessageKey> = [ParamsOf<K>] extends [never] ? [] : [params: Record<ParamsOf<K>, string | number>];
+
 const en: Record<MessageKey, string> = { ...coreEn, ...cameraEn, ...kioskEn, ...healthEn, ...provisionEn, ...installEn, ...opsEn, ...headerEn, ...deliveryEn };
 
 export const catalogs: Record<'ru' | 'en', Record<MessageKey, string>> = { ru, en };

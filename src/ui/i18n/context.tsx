@@ -1,12 +1,12 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { loadLocale, saveLocale } from '../../state/preferences.ts';
-import type { MessageKey } from './catalog.ts';
-import { formatDateTime, formatNumber, formatTime, LOCALES, plural, translate, type Locale, type Params, type PluralNoun } from './translate.ts';
+import type { MessageArgs, MessageKey } from './catalog.ts';
+import { formatDateTime, formatNumber, formatTime, LOCALES, plural, translate, type Locale, type PluralNoun } from './translate.ts';
 
 export interface I18n {
   locale: Locale;
   setLocale: (locale: Locale) => void;
-  t: (key: MessageKey, params?: Params) => string;
+  t: <K extends MessageKey>(key: K, ...params: MessageArgs<K>) => string;
   n: (count: number) => string;
   plural: (noun: PluralNoun, count: number) => string;
   time: (iso: string | number) => string;
@@ -31,7 +31,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         saveLocale(next); // where storage is blocked: not remembered across reloads, still switched now
         setLocaleState(next);
       },
-      t: (key, params) => translate(locale, key, params),
+      t: (key, ...params) => translate(locale, key, params[0]),
       n: (count) => formatNumber(count, locale),
       plural: (noun, count) => plural(locale, noun, count),
       time: (iso) => formatTime(iso, locale),
