@@ -1,11 +1,18 @@
-// The Kontrol app server: the built PWA, the gateway to Qtickets, and (in demo mode) the demo's
-// control routes. Returned unstarted so tests can listen on port 0.
+// The Kontrol app server: the built PWA, the gateway to Qtickets, the venue hub, and (in demo
+// mode) the demo's control routes. Returned unstarted so tests can listen on port 0.
 import http from 'node:http';
 import { createDemoRoutes } from './demo/control.ts';
 import type { DemoHandle } from './demo/index.ts';
 import { createGateway, GATEWAY_HEADER, type GatewayLimits } from './gateway.ts';
 import { pathOf, sendText } from './http-util.ts';
+import { createHub, type HubOptions } from './hub/hub.ts';
+import { createMemoryStore } from './hub/memory-store.ts';
+import { createRedisStore } from './hub/redis-store.ts';
+import type { Retention } from './hub/store.ts';
 import { createStaticHandler } from './static.ts';
+
+/** The hub's limits and timings; each has a default (hub/guard.ts, hub/hub.ts, hub/store.ts). */
+export type HubTuning = Omit<HubOptions, 'store' | 'upstream' | 'log' | 'trustProxy'> & { retention?: Partial<Retention> };
 
 /** The gateway's limits (rate, in-flight, body size and stall, trusted proxies) pass straight through. */
 export interface AppOptions extends GatewayLimits {
@@ -21,6 +28,9 @@ export interface AppOptions extends GatewayLimits {
   headersTimeoutMs?: number;
   /** Slow clients: the whole request (headers and body) must arrive within this. Default 60 s. */
   requestTimeoutMs?: number;
+  /** REDIS_URL: the hub lives in Redis, shared by every app server given the same URL. Unset: in memory. */
+  redisUrl?: string;
+  hub?: HubTuning;
 }
 
 export const DEFAULT_GATEWAY_TIMEOUT_MS = 20_000;
@@ -45,6 +55,9 @@ export function createApp(options: AppOptions): http.Server {
   });
   const serveStatic = createStaticHandler(options.distDir);
   const demoRoutes = options.demo ? createDemoRoutes(options.demo) : null;
+  const { retention, ...hubTuning } = options.hub ?? {};
+  const store = options.redisUrl ? createRedisStore({ url: options.redisUrl, retention, log }) : createMemoryStore({ retention });
+  const hub = createHub({ ...hubTuning, store, upstream: options.upstream, trustProxy: options.trustProxy, log });
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // Only origin-form targets ("/path"): an absolute URL ("http://other.host/…") or "*" is how
@@ -56,6 +69,7 @@ export function createApp(options: AppOptions): http.Server {
     const path = pathOf(req.url);
     try {
       if (path === '/api' || path.startsWith('/api/')) return gateway.handle(req, res);
+      if (path === '/hub' || path.startsWith('/hub/')) return hub.handle(req, res);
       if (path === '/demo' || path.startsWith('/demo/')) {
         return demoRoutes ? demoRoutes(req, res) : sendText(res, 404, 'Not found');
       }
@@ -83,6 +97,10 @@ export function createApp(options: AppOptions): http.Server {
       `HTTP/1.1 405 Method Not Allowed\r\n${GATEWAY_HEADER}: 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
     );
   });
-  server.on('close', () => gateway.close());
+  server.on('close', () => {
+    gateway.close();
+    hub.close();
+    void store.close();
+  });
   return server;
 }

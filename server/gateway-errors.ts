@@ -1,4 +1,5 @@
-// What every gateway answer carries, and the gateway's own (typed JSON) error answers.
+// What every gateway answer carries, and the gateway's own (typed JSON) error answers. The venue
+// hub (hub/) answers the same way.
 import type http from 'node:http';
 import { BASE_SECURITY_HEADERS, sendJson } from './http-util.ts';
 
@@ -23,12 +24,14 @@ export const GATEWAY_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
 export type GatewayErrorCode =
   | 'BAD_REQUEST'
   | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
   | 'TOO_MANY_IN_FLIGHT'
   | 'GATEWAY_BUSY'
+  | 'HUB_UNAVAILABLE'
   | 'UPSTREAM_UNREACHABLE'
   | 'UPSTREAM_INVALID_RESPONSE'
   | 'UPSTREAM_NOT_JSON'

@@ -1,6 +1,6 @@
 // `npm start`: builds the app if needed, starts the demo Qtickets unless QTICKETS_API_URL is
 // set, and serves everything on PORT. Env: PORT, HOST, QTICKETS_API_URL, DIST_DIR,
-// GATEWAY_TIMEOUT_MS, TRUST_PROXY, DEMO_TOKEN, DEMO_TICKETS.
+// GATEWAY_TIMEOUT_MS, TRUST_PROXY, DEMO_TOKEN, DEMO_TICKETS, REDIS_URL.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -38,6 +38,7 @@ async function buildIfMissing(): Promise<void> {
 async function main(): Promise<void> {
   // Read first: a typo here must stop the start, not silently trust nobody (or everybody).
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  const redisUrl = parseRedisUrl(env.REDIS_URL);
   await buildIfMissing();
   let demo: DemoHandle | undefined;
   let upstream = env.QTICKETS_API_URL;
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
     demo = await startDemoQtickets(demoOptionsFromEnv(env));
     upstream = demo.upstream;
   }
-  const server = createApp({ distDir, upstream, timeoutMs, log, demo, trustProxy });
+  const server = createApp({ distDir, upstream, timeoutMs, log, demo, trustProxy, redisUrl });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   } else {
     console.log(`Gateway forwards /api/rest/v1/* to ${upstream}`);
   }
+  console.log(redisUrl ? `Venue hub: shared through Redis at ${redisHost(redisUrl)} (REDIS_URL)` : 'Venue hub: in this process (set REDIS_URL to share it between servers)');
   if (trustProxy > 0) console.log(`Client addresses from X-Forwarded-For, trusting ${trustProxy} proxy hop(s) (TRUST_PROXY)`);
 
   let stopping = false;
@@ -80,6 +82,28 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** REDIS_URL, read before anything starts: a typo must stop the start, not quietly mean localhost. */
+function parseRedisUrl(value: string | undefined): string | undefined {
+  const text = value?.trim() ?? '';
+  if (text === '') return undefined;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    // reported below, without echoing a URL that may hold a password
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
+    throw new Error('REDIS_URL must look like redis://host:6379 (or rediss:// for TLS)');
+  }
+  return text;
+}
+
+/** Where Redis is, without the password a URL may carry. */
+function redisHost(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || '6379'}`;
 }
 
 main().catch((err: unknown) => {
