@@ -1,9 +1,12 @@
-// The Kontrol app server: the built PWA, the gateway to Qtickets, the venue hub, and (in demo
-// mode) the demo's control routes. Returned unstarted so tests can listen on port 0.
+// The Kontrol app server: the built PWA, the gateway to Qtickets, the venue hub and its webhook
+// endpoint, and (in demo mode) the demo's control routes. Returned unstarted so tests can listen
+// on port 0.
 import http from 'node:http';
 import { createDemoRoutes } from './demo/control.ts';
 import type { DemoHandle } from './demo/index.ts';
+import { fail } from './gateway-errors.ts';
 import { createGateway, GATEWAY_HEADER, type GatewayLimits } from './gateway.ts';
+import { createQticketsWebhook, WEBHOOK_PATH } from './hooks/qtickets-webhook.ts';
 import { pathOf, sendText } from './http-util.ts';
 import { createHub, type HubOptions } from './hub/hub.ts';
 import { createMemoryStore } from './hub/memory-store.ts';
@@ -30,6 +33,8 @@ export interface AppOptions extends GatewayLimits {
   requestTimeoutMs?: number;
   /** REDIS_URL: the hub lives in Redis, shared by every app server given the same URL. Unset: in memory. */
   redisUrl?: string;
+  /** QTICKETS_WEBHOOK_SECRET: POST /hooks/qtickets takes webhooks signed with it. Unset: 404. */
+  webhookSecret?: string;
   hub?: HubTuning;
 }
 
@@ -58,6 +63,7 @@ export function createApp(options: AppOptions): http.Server {
   const { retention, ...hubTuning } = options.hub ?? {};
   const store = options.redisUrl ? createRedisStore({ url: options.redisUrl, retention, log }) : createMemoryStore({ retention });
   const hub = createHub({ ...hubTuning, store, upstream: options.upstream, trustProxy: options.trustProxy, log });
+  const webhook = options.webhookSecret ? createQticketsWebhook({ secret: options.webhookSecret, store, log }) : null;
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // Only origin-form targets ("/path"): an absolute URL ("http://other.host/…") or "*" is how
@@ -70,6 +76,11 @@ export function createApp(options: AppOptions): http.Server {
     try {
       if (path === '/api' || path.startsWith('/api/')) return gateway.handle(req, res);
       if (path === '/hub' || path.startsWith('/hub/')) return hub.handle(req, res);
+      if (path === '/hooks' || path.startsWith('/hooks/')) {
+        if (webhook && path === WEBHOOK_PATH) return webhook(req, res);
+        req.resume();
+        return fail(res, 404, 'NOT_FOUND', 'Not found');
+      }
       if (path === '/demo' || path.startsWith('/demo/')) {
         return demoRoutes ? demoRoutes(req, res) : sendText(res, 404, 'Not found');
       }

@@ -1,6 +1,6 @@
 // `npm start`: builds the app if needed, starts the demo Qtickets unless QTICKETS_API_URL is
 // set, and serves everything on PORT. Env: PORT, HOST, QTICKETS_API_URL, DIST_DIR,
-// GATEWAY_TIMEOUT_MS, TRUST_PROXY, DEMO_TOKEN, DEMO_TICKETS, REDIS_URL.
+// GATEWAY_TIMEOUT_MS, TRUST_PROXY, DEMO_TOKEN, DEMO_TICKETS, REDIS_URL, QTICKETS_WEBHOOK_SECRET.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -46,7 +46,8 @@ async function main(): Promise<void> {
     demo = await startDemoQtickets(demoOptionsFromEnv(env));
     upstream = demo.upstream;
   }
-  const server = createApp({ distDir, upstream, timeoutMs, log, demo, trustProxy, redisUrl });
+  const webhookSecret = env.QTICKETS_WEBHOOK_SECRET || undefined;
+  const server = createApp({ distDir, upstream, timeoutMs, log, demo, trustProxy, redisUrl, webhookSecret });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
     console.log(`Gateway forwards /api/rest/v1/* to ${upstream}`);
   }
   console.log(redisUrl ? `Venue hub: shared through Redis at ${redisHost(redisUrl)} (REDIS_URL)` : 'Venue hub: in this process (set REDIS_URL to share it between servers)');
+  console.log(webhookSecret ? 'Qtickets webhooks: POST /hooks/qtickets, signed with QTICKETS_WEBHOOK_SECRET' : 'Qtickets webhooks: off (set QTICKETS_WEBHOOK_SECRET)');
   if (trustProxy > 0) console.log(`Client addresses from X-Forwarded-For, trusting ${trustProxy} proxy hop(s) (TRUST_PROXY)`);
 
   let stopping = false;
