@@ -6,15 +6,15 @@ import pkg from './package.json' with { type: 'json' };
 // The version shown in device health; VITE_APP_VERSION lets a test build "version 2" of the same code.
 const APP_VERSION = process.env.VITE_APP_VERSION || pkg.version;
 
-// The API and the demo pages are never served from the service worker: a scan result must never
-// come from a stale cache, and /api/ answers are the outbox's proof of delivery.
-const NETWORK_ONLY = [/^\/api\//, /^\/demo\//];
+// The API, the venue hub, webhooks and the demo pages are never served from the service worker:
+// a scan result must never come from a stale cache, and /api/ answers are the outbox's proof of delivery.
+const NETWORK_ONLY = [/^\/api\//, /^\/demo\//, /^\/hub\//, /^\/hooks\//];
 
 export default defineConfig({
   build: { target: 'es2022', sourcemap: false },
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(APP_VERSION) },
   worker: { format: 'es' },
-  server: { proxy: { '/api': 'http://localhost:8080', '/demo': 'http://localhost:8080' } },
+  server: { proxy: { '/api': 'http://localhost:8080', '/demo': 'http://localhost:8080', '/hub': 'http://localhost:8080' } },
   plugins: [
     react(),
     {
