@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, isAuthError, isRetryable, parseRetryAfter, type ApiError } from './errors';
+import { isAuthError, isRetryable, parseRetryAfter, technicalDetail, type ApiError } from './errors';
 
 const http = (status: number, message = `HTTP ${status}`): ApiError => ({ kind: 'http', status, message });
 
@@ -49,35 +49,12 @@ describe('parseRetryAfter', () => {
   });
 });
 
-describe('describeError', () => {
-  it('names a wrong token and its status in both languages', () => {
-    expect(describeError(http(401), 'ru')).toBe('Сервер отказал: неверный токен API (HTTP 401)');
-    expect(describeError(http(401), 'en')).toBe('Server refused: wrong API token (HTTP 401)');
-  });
-
-  it('shows an unknown show as 404 with the server words when there are any', () => {
-    expect(describeError(http(404), 'en')).toBe('Not found on the server (HTTP 404)');
-    expect(describeError(http(404, 'Resource "Show" not found'), 'ru')).toBe(
-      'Не найдено на сервере: Resource "Show" not found (HTTP 404)',
-    );
-  });
-
-  it('tells offline, upstream outage and captive portal apart', () => {
-    expect(describeError({ kind: 'network', message: 'Failed to fetch' }, 'ru')).toBe('Нет связи с сервером');
-    expect(describeError(http(502, 'UPSTREAM_UNREACHABLE'), 'ru')).toBe('Сервер Qtickets недоступен (HTTP 502)');
-    expect(describeError({ kind: 'not_gateway', status: 200 }, 'ru')).toBe('Сеть требует входа (страница Wi-Fi?) (HTTP 200)');
-    expect(describeError({ kind: 'timeout' }, 'en')).toBe('The server did not answer in time');
-  });
-
-  it('names the status of a garbled answer and of other refusals', () => {
-    expect(describeError({ kind: 'bad_response', status: 200, message: 'x' }, 'en')).toContain('(HTTP 200)');
-    expect(describeError(http(422, 'checked_at is invalid'), 'en')).toBe('Server refused: checked_at is invalid (HTTP 422)');
-    expect(describeError(http(503, 'Unknown error'), 'en')).toBe('Server error: Unknown error (HTTP 503)');
-  });
-
-  it('shortens a long server message', () => {
-    const text = describeError(http(400, 'x'.repeat(1000)), 'en');
-    expect(text.length).toBeLessThan(220);
-    expect(text).toMatch(/… \(HTTP 400\)$/);
+describe('technicalDetail', () => {
+  it('gives the status Qtickets gave and its words, short, for quoting behind our own', () => {
+    expect(technicalDetail(http(404, 'Resource "Show" not found'))).toBe('HTTP 404: Resource "Show" not found');
+    expect(technicalDetail(http(405))).toBe('HTTP 405');
+    expect(technicalDetail({ kind: 'http', status: 502, message: 'Qtickets answered HTTP 404 with text/html, not JSON', upstreamStatus: 404 })).toMatch(/^HTTP 404: /);
+    expect(technicalDetail(http(400, 'x'.repeat(1000))).length).toBe(200);
+    expect(technicalDetail({ kind: 'timeout' })).toBe('timeout');
   });
 });

@@ -30,8 +30,6 @@ export type ApiResult<T> =
   | { ok: true; value: T; serverDate: Date | null }
   | { ok: false; error: ApiError };
 
-export type Locale = 'ru' | 'en';
-
 export const ok = <T>(value: T, serverDate: Date | null): ApiResult<T> => ({ ok: true, value, serverDate });
 export const fail = (error: ApiError): { ok: false; error: ApiError } => ({ ok: false, error });
 
@@ -76,109 +74,31 @@ export function parseRetryAfter(value: string | null, nowMs: number = Date.now()
   return Math.max(0, at - nowMs);
 }
 
-const MAX_SERVER_TEXT = 160;
+const MAX_DETAIL = 200;
 
-/** The server's own words, when it gave any, shortened so a toast stays a toast. */
-function serverText(error: { status: number; message: string }): string | null {
-  const text = error.message.trim();
-  if (text === '' || text === genericHttpMessage(error.status)) return null;
-  return text.length > MAX_SERVER_TEXT ? `${text.slice(0, MAX_SERVER_TEXT - 1)}…` : text;
-}
-
-type Texts = Record<
-  | 'network'
-  | 'timeout'
-  | 'aborted'
-  | 'notGateway'
-  | 'badResponse'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'notFound'
-  | 'tooLarge'
-  | 'tooMany'
-  | 'refused'
-  | 'upstreamDown'
-  | 'upstreamSlow'
-  | 'serverError',
-  string
->;
-
-const TEXTS: Record<Locale, Texts> = {
-  ru: {
-    network: 'Нет связи с сервером',
-    timeout: 'Сервер не ответил вовремя',
-    aborted: 'Запрос отменён',
-    notGateway: 'Сеть требует входа (страница Wi-Fi?)',
-    badResponse: 'Сервер прислал непонятный ответ',
-    unauthorized: 'Сервер отказал: неверный токен API',
-    forbidden: 'Сервер отказал: у токена API нет доступа',
-    notFound: 'Не найдено на сервере',
-    tooLarge: 'Запрос слишком большой',
-    tooMany: 'Слишком много запросов, повторим позже',
-    refused: 'Сервер отказал',
-    upstreamDown: 'Сервер Qtickets недоступен',
-    upstreamSlow: 'Сервер Qtickets не ответил вовремя',
-    serverError: 'Ошибка на сервере',
-  },
-  en: {
-    network: 'No connection to the server',
-    timeout: 'The server did not answer in time',
-    aborted: 'Request cancelled',
-    notGateway: 'The network wants a sign-in (Wi-Fi page?)',
-    badResponse: 'The server sent an answer we cannot read',
-    unauthorized: 'Server refused: wrong API token',
-    forbidden: 'Server refused: the API token has no access',
-    notFound: 'Not found on the server',
-    tooLarge: 'The request is too large',
-    tooMany: 'Too many requests, will retry later',
-    refused: 'Server refused',
-    upstreamDown: 'Qtickets server is unreachable',
-    upstreamSlow: 'Qtickets server did not answer in time',
-    serverError: 'Server error',
-  },
-};
-
-function describeHttp(error: Extract<ApiError, { kind: 'http' }>, t: Texts): string {
-  const status = ` (HTTP ${error.status})`;
-  const said = serverText(error);
-  const withSaid = (base: string) => (said ? `${base}: ${said}${status}` : `${base}${status}`);
-  switch (error.status) {
-    case 401:
-      return t.unauthorized + status;
-    case 403:
-      return t.forbidden + status;
-    case 404:
-      return withSaid(t.notFound);
-    case 408:
-      return t.timeout + status;
-    case 413:
-      return t.tooLarge + status;
-    case 429:
-      return t.tooMany + status;
-    case 502:
-      return t.upstreamDown + status;
-    case 504:
-      return t.upstreamSlow + status;
-  }
-  if (error.status >= 500) return withSaid(t.serverError);
-  return withSaid(t.refused);
-}
-
-/** Short text for staff at the door. Names the HTTP status when there was one. */
-export function describeError(error: ApiError, locale: Locale): string {
-  const t = TEXTS[locale];
+/**
+ * The failure as a short technical detail (status, the server's own words), never wording for a
+ * person: screens say what happened in the person's language (src/ui/errors/describe.ts) and may
+ * quote this behind it. Never holds the token: the transport scrubbed it already.
+ */
+export function technicalDetail(error: ApiError): string {
+  const clip = (text: string) => (text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text);
   switch (error.kind) {
     case 'network':
-      return t.network;
+      return clip(`network: ${error.message}`);
     case 'timeout':
-      return t.timeout;
+      return 'timeout';
     case 'aborted':
-      return t.aborted;
+      return 'aborted';
     case 'not_gateway':
-      return `${t.notGateway} (HTTP ${error.status})`;
+      return `not our gateway (HTTP ${error.status})`;
     case 'bad_response':
-      return `${t.badResponse} (HTTP ${error.status})`;
-    case 'http':
-      return describeHttp(error, t);
+      // Its message can echo any value of the answer (a parser's complaint), so it stays out.
+      return `unreadable answer (HTTP ${error.status})`;
+    case 'http': {
+      const status = error.upstreamStatus ?? error.status;
+      const said = error.message.trim();
+      return clip(said === '' || said === genericHttpMessage(error.status) ? `HTTP ${status}` : `HTTP ${status}: ${said}`);
+    }
   }
 }

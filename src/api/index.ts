@@ -1,7 +1,7 @@
 // The public face of src/api: sync and state import from here, not from the files behind it.
 
-export type { ApiError, ApiResult, Locale } from './errors';
-export { describeError, isAuthError, isRetryable, parseRetryAfter } from './errors';
+export type { ApiError, ApiResult } from './errors';
+export { isAuthError, isRetryable, parseRetryAfter, technicalDetail } from './errors';
 export type { CallOptions, Transport, TransportOptions, TransportResult } from './transport';
 export { createTransport, GATEWAY_HEADER } from './transport';
 export type { Parsed } from './parse';

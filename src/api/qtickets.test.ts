@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PACK_SIZE, unpackTicket } from '../domain/ticket-pack';
-import { describeError, isAuthError } from './errors';
+import { isAuthError } from './errors';
 import { fakeFetch, jsonReply, rawReply, type Handler } from './fakeGateway';
 import { BARCODE_SELECT, createQticketsClient } from './qtickets';
 import { createTransport } from './transport';
@@ -115,7 +115,7 @@ describe('events', () => {
     expect(res.ok).toBe(false);
     if (res.ok) return;
     expect(isAuthError(res.error)).toBe(true);
-    expect(describeError(res.error, 'ru')).toBe('Сервер отказал: неверный токен API (HTTP 401)');
+    expect(res.error).toMatchObject({ kind: 'http', status: 401 });
   });
 
   it('returns bad_response when events are not an array', async () => {
@@ -195,7 +195,7 @@ describe('getShowBarcodes', () => {
     const { api } = client(() => jsonReply({ error: 'Resource "Show" not found', status: 404, code: 'RESOURCE_NOT_FOUND' }, { status: 404 }));
     const res = await api.getShowBarcodes(TOKEN, 404404);
     expect(res.ok).toBe(false);
-    if (!res.ok) expect(describeError(res.error, 'en')).toBe('Not found on the server: Resource "Show" not found (HTTP 404)');
+    if (!res.ok) expect(res.error).toMatchObject({ kind: 'http', status: 404, message: 'Resource "Show" not found', code: 'RESOURCE_NOT_FOUND' });
   });
 });
 

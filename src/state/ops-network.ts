@@ -1,8 +1,8 @@
 // Connectivity mode, device clock and the periodic list pull, as hooks.
 import { useLiveQuery } from './live-query.ts';
 import { useCallback, useSyncExternalStore } from 'react';
-import { describeError, type Locale } from '../api/index.ts';
 import { getRefreshMinutes, setRefreshMinutes } from '../db/device-settings.ts';
+import { listShows } from '../db/shows.ts';
 import type { ConnectivityMode } from '../domain/connectivity.ts';
 import { useOps } from './ops-services.tsx';
 import { useServices } from './services.tsx';
@@ -19,11 +19,14 @@ export function useClockEstimate() {
   return useSyncExternalStore(clock.state.subscribe, clock.state.get);
 }
 
-export function usePeriodicRefresh(locale: Locale = 'ru') {
+/** The periodic pull; a failure is data (which show, by title, and how) for the screen to word. */
+export function usePeriodicRefresh() {
   const { db } = useServices();
   const { refresher } = useOps();
   const state = useSyncExternalStore(refresher.state.subscribe, refresher.state.get);
   const minutes = useLiveQuery(() => getRefreshMinutes(db), [db]);
+  const shows = useLiveQuery(() => listShows(db), [db]);
+  const showNames = new Map((shows ?? []).map((s) => [s.id, s.eventName]));
   const setMinutes = useCallback(
     async (next: number) => {
       await setRefreshMinutes(db, next);
@@ -33,6 +36,6 @@ export function usePeriodicRefresh(locale: Locale = 'ru') {
   );
   const runNow = useCallback(() => refresher.runNow(), [refresher]);
   const failed = state.last?.failed[0];
-  const failure = failed ? `#${failed.showId}: ${describeError(failed.error, locale)}` : null;
+  const failure = failed ? { show: showNames.get(failed.showId) ?? '', error: failed.error } : null;
   return { running: state.running, last: state.last, failure, minutes, setMinutes, runNow };
 }

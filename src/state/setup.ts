@@ -2,7 +2,7 @@
 // one-step setup link and the refresh of stored lists.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describeError, sortEventsForDoor, type ApiError, type ApiEvent, type Locale } from '../api/index.ts';
+import { sortEventsForDoor, type ApiError, type ApiEvent } from '../api/index.ts';
 import { getToken, setToken } from '../db/settings.ts';
 import { listShows, setShowActive } from '../db/shows.ts';
 import type { Show, ShowId } from '../domain/types.ts';
@@ -11,20 +11,22 @@ import type { RefreshSummary } from '../sync/refresh.ts';
 import { queryKeys, STALE } from './queries.ts';
 import { useServices } from './services.tsx';
 
-export type { Locale } from '../api/index.ts';
 
-/** A failure a person must read: already in their language, naming the HTTP status. */
+/** What went wrong in setup, as data: the screen words it (src/ui/errors/describe.ts). */
+export type SetupProblem =
+  /** A call failed; `show` names the show by its title when the failure was one show's. */
+  | { kind: 'api'; error: ApiError; show: string }
+  /** A setup link named shows the token's events do not hold. */
+  | { kind: 'shows_not_found'; ids: string };
+
 export class SetupError extends Error {
-  constructor(
-    message: string,
-    readonly apiError?: ApiError,
-  ) {
-    super(message);
+  constructor(readonly problem: SetupProblem) {
+    super(problem.kind);
     this.name = 'SetupError';
   }
 }
 
-export function useEvents(token: string | null, locale: Locale) {
+export function useEvents(token: string | null) {
   const { api } = useServices();
   return useQuery({
     queryKey: queryKeys.events(token ?? ''),
@@ -34,7 +36,7 @@ export function useEvents(token: string | null, locale: Locale) {
     networkMode: 'always',
     queryFn: async ({ signal }) => {
       const result = await api.listAllEvents(token ?? '', { signal });
-      if (!result.ok) throw new SetupError(describeError(result.error, locale), result.error);
+      if (!result.ok) throw new SetupError({ kind: 'api', error: result.error, show: '' });
       return sortEventsForDoor(result.value, new Date());
     },
   });
@@ -46,7 +48,7 @@ export interface DownloadRequest {
 }
 
 /** Downloads the lists, then makes exactly the picked shows the ones this door admits. */
-export function useDownload(locale: Locale) {
+export function useDownload() {
   const { db, api, sync } = useServices();
   const [progress, setProgress] = useState<DownloadProgress | null>(null);
   const mutation = useMutation({
@@ -58,7 +60,7 @@ export function useDownload(locale: Locale) {
       const outcomes = await downloadShows(db, api, token, shows, setProgress);
       // A pull held back for a person (most of a show would vanish) is an alert of its own, not a failure.
       const failed = outcomes.find((o): o is Extract<PullOutcome, { error: unknown }> => !o.ok && 'error' in o);
-      if (failed) throw new SetupError(`#${failed.showId}: ${describeError(failed.error, locale)}`, failed.error);
+      if (failed) throw new SetupError({ kind: 'api', error: failed.error, show: shows.find((s) => s.id === failed.showId)?.eventName ?? '' });
       const picked = new Set(shows.map((s) => s.id));
       for (const stored of await listShows(db)) await setShowActive(db, stored.id, picked.has(stored.id));
       return outcomes;
@@ -104,9 +106,9 @@ export function buildSetupLink(base: string, link: SetupLink): string {
 }
 
 /** Finds the link's shows among the token's events; unknown ids are an error that names them. */
-export function resolveLinkShows(events: ApiEvent[], link: SetupLink, notFound: (ids: string) => string) {
+export function resolveLinkShows(events: ApiEvent[], link: SetupLink) {
   const { found, missing } = showsFromEvents(events, link.showIds);
-  if (missing.length > 0) throw new SetupError(notFound(missing.join(', ')));
+  if (missing.length > 0) throw new SetupError({ kind: 'shows_not_found', ids: missing.join(', ') });
   return found;
 }
 
@@ -116,9 +118,9 @@ export const pickShows = (event: ApiEvent, ids: ShowId[]) => showsFromEvents([ev
 export class RefreshError extends Error {
   constructor(
     readonly reason: 'no_token' | 'failed',
-    /** The show that failed, by its title (never its id), and the error in the screen's language. */
+    /** The show that failed, by its title (never its id), and how. */
     readonly show = '',
-    readonly detail = '',
+    readonly error: ApiError | null = null,
   ) {
     super(reason);
     this.name = 'RefreshError';
@@ -126,7 +128,7 @@ export class RefreshError extends Error {
 }
 
 /** The scan screen's button: the door's one refresh (upload first, a running pull joined). */
-export function useRefresh(locale: Locale) {
+export function useRefresh() {
   const { db, door } = useServices();
   return useMutation({
     networkMode: 'always',
@@ -136,7 +138,7 @@ export function useRefresh(locale: Locale) {
       const failed = summary.failed[0];
       if (failed) {
         const show = (await listShows(db)).find((s) => s.id === failed.showId);
-        throw new RefreshError('failed', show?.eventName ?? '', describeError(failed.error, locale));
+        throw new RefreshError('failed', show?.eventName ?? '', failed.error);
       }
       return summary;
     },

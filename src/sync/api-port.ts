@@ -2,7 +2,7 @@
 // try again later, stop for a person (token), skip a show (403) or send smaller (413). No HTTP
 // status of the batch route is taken as a refusal of the records in it: only an answer that names
 // a code and says why is (src/api/batch.ts). A wrong route answers 404 or 405 for every record alike.
-import { describeError, type ApiError, type QticketsClient } from '../api/index.ts';
+import { technicalDetail, type ApiError, type QticketsClient } from '../api/index.ts';
 import type { ShowId } from '../domain/types.ts';
 import type { DeliveryAnswer, DeliveryPort, DeliveryProblem, ReadBack } from './port.ts';
 
@@ -30,7 +30,7 @@ function problemOf(error: ApiError): DeliveryProblem {
 }
 
 function failure(error: ApiError): Exclude<DeliveryAnswer, { ok: true }> {
-  const message = describeError(error, 'en');
+  const message = technicalDetail(error);
   const status = statusOf(error);
   if (error.kind === 'http' && error.status === 401) return { ok: false, kind: 'auth', message, status: 401 };
   if (error.kind === 'http' && error.status === 403) return { ok: false, kind: 'forbidden', message, status: 403 };
@@ -67,9 +67,9 @@ export function apiDeliveryPort(api: QticketsClient, token: () => Promise<string
         return result.value.checkedAt === null ? { kind: 'absent' } : { kind: 'held', checkedAt: result.value.checkedAt };
       }
       const error = result.error;
-      if (error.kind === 'http' && error.status === 401) return { kind: 'auth', message: describeError(error, 'en'), status: 401 };
+      if (error.kind === 'http' && error.status === 401) return { kind: 'auth', message: technicalDetail(error), status: 401 };
       if (error.kind === 'http' && error.status === 404 && saysResourceNotFound(error)) return { kind: 'absent' };
-      return { kind: 'unknown', message: describeError(error, 'en') };
+      return { kind: 'unknown', message: technicalDetail(error) };
     },
   };
 }

@@ -7,6 +7,7 @@ import { useVerdictFeedback } from '../state/camera.ts';
 import { useScannerSettings } from '../state/scanner-settings.ts';
 import { RefreshError, useRefresh } from '../state/setup.ts';
 import { CameraPanel } from './camera/CameraPanel.tsx';
+import { describeShowError } from './errors/describe.ts';
 import { DeliveryAlert, RejectedAlert } from './delivery/DeliveryAlert.tsx';
 import { HeldPullAlert } from './delivery/HeldPullAlert.tsx';
 import { RejectedList } from './delivery/RejectedList.tsx';
@@ -24,7 +25,7 @@ import { StatusBar } from './StatusBar.tsx';
 import { VerdictPanel } from './VerdictPanel.tsx';
 
 export function ScanScreen() {
-  const { t, plural, locale } = useI18n();
+  const { t, plural } = useI18n();
   const sendNow = useSendNow();
   const shows = useShows();
   const counts = useDoorCounts(shows);
@@ -33,7 +34,7 @@ export function ScanScreen() {
   const rejected = useRejected();
   const settleRejected = useSettleRejected();
   const setActive = useSetShowActive();
-  const refresh = useRefresh(locale);
+  const refresh = useRefresh();
   const [scanSettings, updateScanSettings] = useScannerSettings();
   const signal = useVerdictFeedback(scanSettings.sound, scanSettings.vibration);
   // What follows an admission (delivery, the double-entry question) is the door engine's; the
@@ -53,9 +54,9 @@ export function ScanScreen() {
   const refreshFailure =
     refreshError?.reason === 'no_token'
       ? t('refresh.noToken')
-      : refreshError?.show
-        ? `${refreshError.show}: ${refreshError.detail}`
-        : (refreshError?.detail ?? refresh.error?.message ?? '');
+      : refreshError?.error
+        ? describeShowError(t, refreshError.show, refreshError.error)
+        : (refresh.error?.message ?? '');
 
   return (
     <main className="scan">

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useToken } from '../state/door.ts';
-import { pickShows, resolveLinkShows, useDownload, useEvents, type SetupLink } from '../state/setup.ts';
+import { pickShows, resolveLinkShows, SetupError, useDownload, useEvents, type SetupLink, type SetupProblem } from '../state/setup.ts';
+import { describeShowError } from './errors/describe.ts';
+import type { I18n } from './i18n/context.tsx';
 import { useI18n } from './i18n/context.tsx';
 
 interface Props {
@@ -10,7 +12,7 @@ interface Props {
 }
 
 export function SetupScreen({ link, onDone }: Props) {
-  const { t, locale, plural, dateTime } = useI18n();
+  const { t, plural, dateTime } = useI18n();
   const [draft, setDraft] = useState(link && link !== 'incomplete' ? link.token : '');
   const [typed, setTyped] = useState<string | null>(link && link !== 'incomplete' ? link.token : null);
   // A device that already has a token (adding a show, or its last show was removed) lists the
@@ -21,19 +23,20 @@ export function SetupScreen({ link, onDone }: Props) {
   const [eventId, setEventId] = useState<number | null>(null);
   const [picked, setPicked] = useState<Set<number>>(new Set());
   const [linkError, setLinkError] = useState<string | null>(null);
-  const events = useEvents(token, locale);
-  const download = useDownload(locale);
+  const events = useEvents(token);
+  const download = useDownload();
   const linkStarted = useRef(false);
+  const wordsFor = (error: Error) => (error instanceof SetupError ? describeSetupProblem(t, error.problem) : error.message);
 
   // The one-step setup link: as soon as the events are in, find the shows and download.
   useEffect(() => {
     if (!link || link === 'incomplete' || linkStarted.current || !events.data) return;
     linkStarted.current = true;
     try {
-      const shows = resolveLinkShows(events.data, link, (ids) => t('setup.showNotFound', { ids }));
+      const shows = resolveLinkShows(events.data, link);
       download.mutate({ token: link.token, shows }, { onSuccess: onDone });
     } catch (error) {
-      setLinkError(error instanceof Error ? error.message : String(error));
+      setLinkError(error instanceof SetupError ? describeSetupProblem(t, error.problem) : String(error));
     }
   }, [link, events.data, download, onDone, t]);
 
@@ -69,7 +72,7 @@ export function SetupScreen({ link, onDone }: Props) {
           {events.isFetching ? t('setup.checking') : t('setup.check')}
         </button>
       </form>
-      {events.isError && <p role="alert" className="error">{events.error.message}</p>}
+      {events.isError && <p role="alert" className="error">{wordsFor(events.error)}</p>}
       {linkError && <p role="alert" className="error">{linkError}</p>}
       {events.data && events.data.length === 0 && <p role="status">{t('setup.noEvents')}</p>}
       {events.data && events.data.length > 0 && (!link || link === 'incomplete' || linkError) && (
@@ -107,9 +110,13 @@ export function SetupScreen({ link, onDone }: Props) {
         </p>
       )}
       {download.progress?.last?.ok && (
-        <p role="status">{t('setup.downloadedShow', { show: download.progress.last.showId, tickets: plural('tickets', download.progress.last.result.listed) })}</p>
+        <p role="status">{t('setup.downloadedShow', { show: download.variables?.shows.find((s) => s.id === download.progress?.last?.showId)?.eventName ?? '', tickets: plural('tickets', download.progress.last.result.listed) })}</p>
       )}
-      {download.isError && <p role="alert" className="error">{download.error.message}</p>}
+      {download.isError && <p role="alert" className="error">{wordsFor(download.error)}</p>}
     </main>
   );
+}
+
+function describeSetupProblem(t: I18n['t'], problem: SetupProblem): string {
+  return problem.kind === 'shows_not_found' ? t('setup.showNotFound', { ids: problem.ids }) : describeShowError(t, problem.show, problem.error);
 }

@@ -1,4 +1,4 @@
-import type { Messages } from '../i18n/catalog.ts';
+import type { Messages } from '../i18n/messages.ts';
 
 export const ru = {
   'camera.start': 'Включить камеру',

@@ -1,5 +1,5 @@
 // Words for delivery to Qtickets: what waits, what failed and what to check, what was refused.
-import type { Messages } from '../i18n/catalog.ts';
+import type { Messages } from '../i18n/messages.ts';
 
 export const ru = {
   'delivery.awaiting': 'ждут подтверждения сервера: {count}',

@@ -3,6 +3,7 @@
 // and adds one spread per language here, so features never edit each other's dictionaries.
 import { en as cameraEn, ru as cameraRu } from '../camera/messages.ts';
 import { en as deliveryEn, ru as deliveryRu } from '../delivery/messages.ts';
+import { en as errorsEn, ru as errorsRu } from '../errors/messages.ts';
 import { en as headerEn, ru as headerRu } from '../header/messages.ts';
 import { en as healthEn, ru as healthRu } from '../health/messages.ts';
 import { en as installEn, ru as installRu } from '../install/messages.ts';
@@ -12,9 +13,9 @@ import { en as provisionEn, ru as provisionRu } from '../provision/messages.ts';
 import { en as coreEn } from './en.ts';
 import { ru as coreRu } from './ru.ts';
 
-export type Messages<T> = Record<keyof T, string>;
+export type { Messages } from './messages.ts';
 
-const ru = { ...coreRu, ...cameraRu, ...kioskRu, ...healthRu, ...provisionRu, ...installRu, ...opsRu, ...headerRu, ...deliveryRu };
+const ru = { ...coreRu, ...cameraRu, ...kioskRu, ...healthRu, ...provisionRu, ...installRu, ...opsRu, ...headerRu, ...deliveryRu, ...errorsRu };
 export type MessageKey = keyof typeof ru;
 
 /** The {placeholders} of a message, read from its Russian text at the type level. */
@@ -23,6 +24,6 @@ export type ParamsOf<K extends MessageKey> = ParamNames<(typeof ru)[K]>;
 /** A message without placeholders takes no parameters; one with them must get every one. */
 export type MessageArgs<K extends MessageKey> = [ParamsOf<K>] extends [never] ? [] : [params: Record<ParamsOf<K>, string | number>];
 
-const en: Record<MessageKey, string> = { ...coreEn, ...cameraEn, ...kioskEn, ...healthEn, ...provisionEn, ...installEn, ...opsEn, ...headerEn, ...deliveryEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...cameraEn, ...kioskEn, ...healthEn, ...provisionEn, ...installEn, ...opsEn, ...headerEn, ...deliveryEn, ...errorsEn };
 
 export const catalogs: Record<'ru' | 'en', Record<MessageKey, string>> = { ru, en };

@@ -8,8 +8,8 @@ import { ConnectivityBadge } from './ConnectivityBadge.tsx';
 import { SignOutPanel } from './SignOutPanel.tsx';
 
 function RefreshEvery() {
-  const { t, locale } = useI18n();
-  const { minutes, setMinutes, runNow, running } = usePeriodicRefresh(locale);
+  const { t } = useI18n();
+  const { minutes, setMinutes, runNow, running } = usePeriodicRefresh();
   const [draft, setDraft] = useState<string | null>(null);
   if (minutes === undefined) return null;
   const commit = () => {

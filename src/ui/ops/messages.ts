@@ -1,6 +1,6 @@
 // Words of the door-operations screens: entrances, search, history, numbers, conflicts,
 // connectivity, clock, leaving the device. Russian first (shared/design/GLOSSARY.md).
-import type { Messages } from '../i18n/catalog.ts';
+import type { Messages } from '../i18n/messages.ts';
 
 export const ru = {
   'verdict.wrong_zone': 'Другой вход',
