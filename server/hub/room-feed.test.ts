@@ -12,7 +12,7 @@ function sink() {
   let ended = '';
   const s: FeedSink = {
     write: (frame) => {
-      frames.push(frame);
+      frames.push(frame.toString());
       return true;
     },
     drained: async () => {},

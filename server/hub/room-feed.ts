@@ -13,7 +13,7 @@ import type { HubStore, Live } from './store.ts';
 
 export interface FeedSink {
   /** Writes an SSE frame; false when the socket's buffer is full. */
-  write(frame: string): boolean;
+  write(frame: string | Buffer): boolean;
   /** Settles when the buffer has drained or the stream is gone. */
   drained(): Promise<void>;
   /** Bytes written but not yet taken by the socket. */
@@ -49,9 +49,27 @@ export function frameOf(event: LogEvent): string {
   return `id: ${event.id}\nevent: ${event.kind}\ndata: ${event.data}\n\n`;
 }
 
+/**
+ * A live event is one object handed to every listener of the process: its frame is encoded once
+ * and the same bytes go to every device, not 500 copies of the same string.
+ */
+const encoded = new WeakMap<LogEvent, Buffer>();
+function bytesOf(event: LogEvent): Buffer {
+  let bytes = encoded.get(event);
+  if (!bytes) encoded.set(event, (bytes = Buffer.from(frameOf(event), 'utf8')));
+  return bytes;
+}
+
 export function deviceFrame(heartbeat: Heartbeat): string {
   // No id: heartbeats are not in the log, and an id here would move the device's resume point.
   return `event: device\ndata: ${JSON.stringify(heartbeat)}\n\n`;
+}
+
+const encodedDevices = new WeakMap<Heartbeat, Buffer>();
+function deviceBytes(heartbeat: Heartbeat): Buffer {
+  let bytes = encodedDevices.get(heartbeat);
+  if (!bytes) encodedDevices.set(heartbeat, (bytes = Buffer.from(deviceFrame(heartbeat), 'utf8')));
+  return bytes;
 }
 
 /** Starts the feed; rejects (before `begin`) when the store cannot serve it. */
@@ -76,7 +94,7 @@ export async function openFeed(options: FeedOptions): Promise<Feed> {
   const send = (event: LogEvent): boolean => {
     if (compareIds(event.id, cursor) <= 0) return true;
     cursor = event.id;
-    return shows.has(event.showId) ? sink.write(frameOf(event)) : true;
+    return shows.has(event.showId) ? sink.write(bytesOf(event)) : true;
   };
 
   live = store.listen(org, {
@@ -92,7 +110,7 @@ export async function openFeed(options: FeedOptions): Promise<Feed> {
     },
     onDevice(heartbeat) {
       if (stopped || !heartbeat.shows.some((s) => shows.has(s))) return;
-      sink.write(deviceFrame(heartbeat));
+      sink.write(deviceBytes(heartbeat));
     },
     onError: () => end('the store failed'),
   });

@@ -100,12 +100,15 @@ export function openSse(base: string, path: string, options: SseOptions = {}): P
       res.on('data', (chunk: Buffer) => {
         if (!streaming) return void chunks.push(chunk);
         buffer += decoder.write(chunk);
+        // Lines end in \n or \r\n (the hub writes \n; a lone \r, which the standard also allows, is not read here).
+        let start = 0;
         let newline: number;
-        while ((newline = buffer.search(/\r\n|\r|\n/)) !== -1) {
-          const width = buffer.startsWith('\r\n', newline) ? 2 : 1;
-          line(buffer.slice(0, newline));
-          buffer = buffer.slice(newline + width);
+        while ((newline = buffer.indexOf('\n', start)) !== -1) {
+          const end = newline > start && buffer.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+          line(buffer.slice(start, end));
+          start = newline + 1;
         }
+        buffer = buffer.slice(start);
       });
       res.on('close', endedResolve);
       res.on('error', endedResolve);
