@@ -1,0 +1,181 @@
+// `npm run bench:hub`: the venue hub under 20, 100 and 500 simulated doors, in one app server
+// (the in-memory hub) and in two app servers sharing one redis-server (devices split between them,
+// so most admissions cross through Redis). Prints admission → other devices latency (p50/p95/max),
+// messages per second, each server's CPU and memory (and redis-server's), and the admissions
+// lost or doubled — which must be 0; the run fails otherwise.
+//
+// Run it alone on the machine: the devices share the cores with the servers they measure.
+// Options: BENCH_DEVICES=20,100,500  BENCH_SECONDS=20  BENCH_PACE_MS=3000 (one scan per door per ~3 s)
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDemoQtickets } from '../../server/demo/index.ts';
+import { spawnRedis, type RedisProcess } from '../../server/hub/spawn-redis.ts';
+import { connectDevice, newTally, type Device, type Tally } from './devices.ts';
+import { cpuPercent, cpuSample, rssMiB, type CpuSample } from './proc-stats.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DEVICE_COUNTS = (process.env.BENCH_DEVICES ?? '20,100,500').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 3000);
+/** After the last admission: how long the hub gets to deliver everything before a message counts as lost. */
+const SETTLE_MS = 15_000;
+
+interface Server {
+  base: string;
+  pid: number;
+  child: ChildProcess;
+}
+
+interface Row {
+  mode: string;
+  devices: number;
+  admissions: number;
+  deliveries: number;
+  p50: number;
+  p95: number;
+  max: number;
+  messagesPerS: number;
+  deviceFramesPerS: number;
+  lost: number;
+  duplicated: number;
+  reconnects: number;
+  postErrors: number;
+  servers: { cpu: number; rss: number }[];
+  redis: { cpu: number; rss: number } | null;
+  clientsCpu: number;
+}
+
+async function startServer(upstream: string, redisUrl?: string): Promise<Server> {
+  const child = fork(path.join(here, 'server.ts'), [], {
+    env: { ...process.env, BENCH_UPSTREAM: upstream, REDIS_URL: redisUrl ?? '' },
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m: { port: number }) => resolve(m.port));
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { base: `http://127.0.0.1:${port}`, pid: child.pid!, child };
+}
+
+function stopServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (server.child.exitCode !== null) return resolve();
+    server.child.once('exit', () => resolve());
+    server.child.kill('SIGTERM');
+  });
+}
+
+const percentile = (sorted: Float64Array, p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!);
+
+async function run(mode: 'one' | 'redis', devices: number, upstream: string, token: string): Promise<Row> {
+  let redis: RedisProcess | null = null;
+  const servers: Server[] = [];
+  if (mode === 'redis') {
+    redis = await spawnRedis();
+    servers.push(await startServer(upstream, redis.url), await startServer(upstream, redis.url));
+  } else {
+    servers.push(await startServer(upstream));
+  }
+  const tally: Tally = newTally(devices);
+  const fleet: Device[] = [];
+  for (let i = 0; i < devices; i += 50) {
+    // Connect in waves of 50, as a venue's devices come up: not one burst of 500 handshakes.
+    const wave = Array.from({ length: Math.min(50, devices - i) }, (_, k) => connectDevice(i + k, servers[(i + k) % servers.length]!.base, token, tally));
+    fleet.push(...(await Promise.all(wave)));
+  }
+
+  const pids = [...servers.map((s) => s.pid), ...(redis ? [redis.pid] : [])];
+  const before = new Map<number, CpuSample>(pids.map((pid) => [pid, cpuSample(pid)]));
+  const peakRss = new Map<number, number>(pids.map((pid) => [pid, rssMiB(pid)]));
+  const sampler = setInterval(() => {
+    for (const pid of pids) peakRss.set(pid, Math.max(peakRss.get(pid)!, rssMiB(pid)));
+  }, 500);
+  const clientsBefore = process.cpuUsage();
+  const startedAt = performance.now();
+
+  for (const d of fleet) d.start(PACE_MS);
+  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  for (const d of fleet) d.stop();
+  const admittingMs = performance.now() - startedAt;
+  const after = new Map<number, CpuSample>(pids.map((pid) => [pid, cpuSample(pid)]));
+  const clientsCpu = process.cpuUsage(clientsBefore);
+
+  const expected = () => tally.sent.size * devices;
+  const deadline = Date.now() + SETTLE_MS;
+  while (tally.deliveries < expected() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 300)); // a late duplicate would show up here
+  clearInterval(sampler);
+
+  let lost = 0;
+  for (const nonce of tally.sent.keys()) for (const mine of tally.received) if (!mine.has(nonce)) lost += 1;
+  const sorted = Float64Array.from(tally.latencies).sort();
+  for (const d of fleet) d.close();
+  await Promise.all(servers.map(stopServer));
+  await redis?.stop();
+
+  const seconds = admittingMs / 1000;
+  const usage = (pid: number) => ({ cpu: cpuPercent(before.get(pid)!, after.get(pid)!), rss: peakRss.get(pid)! });
+  return {
+    mode: mode === 'one' ? 'one process' : 'two processes + Redis',
+    devices,
+    admissions: tally.sent.size,
+    deliveries: tally.deliveries,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    max: sorted.length ? sorted[sorted.length - 1]! : NaN,
+    messagesPerS: tally.deliveries / seconds,
+    deviceFramesPerS: tally.deviceFrames / seconds,
+    lost,
+    duplicated: tally.duplicates,
+    reconnects: tally.reconnects,
+    postErrors: tally.postErrors,
+    servers: servers.map((s) => usage(s.pid)),
+    redis: redis ? usage(redis.pid) : null,
+    clientsCpu: (100 * (clientsCpu.user + clientsCpu.system)) / 1000 / admittingMs,
+  };
+}
+
+function print(rows: Row[]): void {
+  const f = (n: number, digits = 0) => (Number.isNaN(n) ? '—' : n.toFixed(digits));
+  console.log('\n| hub | devices | admissions | admission → other devices p50 / p95 / max (ms) | admission events/s delivered | device events/s | lost | doubled | hub CPU (% of a core) | hub RSS (MiB) | redis-server CPU / RSS | devices\' own CPU |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(
+      `| ${r.mode} | ${r.devices} | ${r.admissions} | ${f(r.p50, 1)} / ${f(r.p95, 1)} / ${f(r.max, 0)} | ${f(r.messagesPerS)} | ${f(r.deviceFramesPerS)} | ${r.lost} | ${r.duplicated} | ` +
+        `${r.servers.map((s) => f(s.cpu)).join(' + ')} | ${r.servers.map((s) => f(s.rss)).join(' + ')} | ${r.redis ? `${f(r.redis.cpu)} % / ${f(r.redis.rss)} MiB` : '—'} | ${f(r.clientsCpu)} % |`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const redisVersion = spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).stdout.trim();
+  console.log(`bench:hub — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, ${redisVersion}`);
+  console.log(`load average before: ${load}; ${SECONDS} s of admitting per run, one scan per door every ${PACE_MS / 1000} s on average, a heartbeat per door every 15 s`);
+  const demo = await startDemoQtickets();
+  const rows: Row[] = [];
+  try {
+    for (const devices of DEVICE_COUNTS) {
+      for (const mode of ['one', 'redis'] as const) {
+        const row = await run(mode, devices, demo.upstream, demo.token);
+        rows.push(row);
+        console.log(`  ${row.mode}, ${devices} devices: p95 ${row.p95.toFixed(1)} ms, ${row.lost} lost, ${row.duplicated} doubled, ${row.postErrors} failed requests, ${row.reconnects} reconnects`);
+      }
+    }
+  } finally {
+    await demo.close();
+  }
+  print(rows);
+  const at100 = rows.filter((r) => r.devices === 100);
+  if (at100.length) console.log(`\ntarget p95 < 250 ms at 100 devices: ${at100.every((r) => r.p95 < 250) ? 'met' : 'MISSED'} (${at100.map((r) => `${r.mode} ${r.p95.toFixed(1)} ms`).join(', ')})`);
+  const bad = rows.filter((r) => r.lost > 0 || r.duplicated > 0 || r.postErrors > 0);
+  if (bad.length > 0) {
+    console.error(`\nFAILED: messages lost, doubled or refused in ${bad.map((r) => `${r.mode}/${r.devices}`).join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();
