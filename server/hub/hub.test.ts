@@ -229,6 +229,20 @@ describe.each(['memory', 'redis'] as const)('venue hub protocol (%s store)', (ki
   });
 });
 
+describe('venue hub streams and the app server', () => {
+  it("outlive the app server's slow-client timeouts (they are for receiving requests, not for answers)", async () => {
+    stack = await startStack({ requestTimeoutMs: 400, headersTimeoutMs: 200, hub: { pingMs: 100 } });
+    const device = await listen(stack.base, '1001');
+    let ended = false;
+    void device.ended.then(() => (ended = true));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(ended).toBe(false);
+    expect(device.comments.filter((c) => c === 'ping').length).toBeGreaterThanOrEqual(5);
+    await admit(stack.base, [scan(1001, 'still-there')]);
+    await device.until(() => codes(device).includes('still-there'), 'an admission after the timeouts');
+  });
+});
+
 describe('venue hub and Qtickets', () => {
   it('answers 503 with Retry-After when Qtickets cannot check a token it has not seen', async () => {
     stack = await startStack({ withDemo: false, upstream: 'http://127.0.0.1:9/api/rest/v1' });
