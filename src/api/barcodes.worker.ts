@@ -6,8 +6,10 @@ import { transferablesOf } from '../domain/ticket-pack';
 import type { BarcodesMessage, BarcodesRequest, WorkerTiming } from './barcodes-protocol';
 import { createQticketsClient } from './qtickets';
 
+declare const self: DedicatedWorkerGlobalScope;
+
 const client = createQticketsClient();
-const post = (message: BarcodesMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
+const post = (message: BarcodesMessage, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
 function takeTimings(): WorkerTiming[] {
   const timings = performance

@@ -5,9 +5,11 @@ import { createBestEngine } from './engines/create.ts';
 import { createFrameProcessor, warmUp, type FrameProcessor } from './frame-processor.ts';
 import type { FromWorker, ToWorker } from './worker-protocol.ts';
 
+declare const self: DedicatedWorkerGlobalScope;
+
 let processor: Promise<FrameProcessor> | null = null;
 
-const post = (msg: FromWorker) => (self as unknown as Worker).postMessage(msg);
+const post = (msg: FromWorker) => self.postMessage(msg);
 
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const msg = event.data;

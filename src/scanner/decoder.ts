@@ -4,7 +4,7 @@
 
 import type { EngineKind } from './engines/engine.ts';
 import type { ScanFormat } from './formats.ts';
-import type { FrameInput, FrameResult } from './frame-processor.ts';
+import type { FrameInput, FrameResult, PixelContext } from './frame-processor.ts';
 import type { FromWorker, ToWorker } from './worker-protocol.ts';
 
 export interface FrameDecoder {
@@ -27,7 +27,9 @@ export function createInlineDecoder({ formats, engine }: DecoderOptions): FrameD
   // Loaded on demand: the decoders (≈ 0.5 MB of JS) stay out of the main bundle while the worker works.
   const processor = Promise.all([import('./engines/create.ts'), import('./frame-processor.ts')]).then(
     ([{ createBestEngine }, { createFrameProcessor, warmUp }]) =>
-      createBestEngine(formats, engine).then(warmUp).then(createFrameProcessor),
+      createBestEngine(formats, engine)
+        .then(warmUp)
+        .then((e) => createFrameProcessor(e, typeof OffscreenCanvas !== 'undefined' ? undefined : pageCanvasContext)),
   );
   return {
     ready: processor.then((p) => p.engine),
@@ -105,4 +107,14 @@ export function createDecoder(options: DecoderOptions & { worker?: boolean }): F
     decode: (frame) => ready.then(() => active.decode(frame)),
     dispose: () => active.dispose(),
   };
+}
+
+/** Older Safari has no OffscreenCanvas: the page decodes through a canvas element instead. */
+function pageCanvasContext(width: number, height: number): PixelContext {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('2D canvas is not available');
+  return ctx;
 }

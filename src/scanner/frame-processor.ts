@@ -14,17 +14,22 @@ export interface FrameResult {
   stats: FrameStats;
 }
 
-type Ctx2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
+/**
+ * The few 2D-context calls the processor makes. OffscreenCanvas's context and a page canvas's both
+ * have them, so this module runs unchanged in the decode worker and on the page, and type-checks
+ * under either environment's library (tsconfig.worker.json has no DOM).
+ */
+export interface PixelContext {
+  readonly canvas: { readonly width: number; readonly height: number };
+  drawImage(image: ImageBitmap, dx: number, dy: number): void;
+  getImageData(sx: number, sy: number, sw: number, sh: number): ImageData;
+}
 
-function makeContext(width: number, height: number): Ctx2D {
-  if (typeof OffscreenCanvas !== 'undefined') {
-    const ctx = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
-    if (ctx) return ctx;
-  }
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+export type MakePixelContext = (width: number, height: number) => PixelContext;
+
+/** The worker's way (and the page's where OffscreenCanvas exists). */
+export function offscreenContext(width: number, height: number): PixelContext {
+  const ctx = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('2D canvas is not available');
   return ctx;
 }
@@ -35,8 +40,8 @@ export async function warmUp(engine: DecodeEngine): Promise<DecodeEngine> {
   return engine;
 }
 
-export function createFrameProcessor(engine: DecodeEngine) {
-  let ctx: Ctx2D | null = null;
+export function createFrameProcessor(engine: DecodeEngine, makeContext: MakePixelContext = offscreenContext) {
+  let ctx: PixelContext | null = null;
 
   const pixels = (frame: FrameInput): ImageData => {
     if (!('close' in frame)) return frame;
