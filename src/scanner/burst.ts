@@ -17,8 +17,11 @@ export interface KeyReader {
   char(c: string, t: number): void;
   /** Whether a key at `t` comes at scanner speed after the last character. */
   continues(t: number): boolean;
-  /** The code a terminator at `t` ends when what came before it is a scanner burst, else null. */
-  burst(t: number): string | null;
+  /**
+   * Whether a terminator (Enter, Tab) at `t` ends a scanner burst: it and at least the last
+   * BURST_MIN_LENGTH characters each came under BURST_GAP_MS after the one before.
+   */
+  endsBurst(t: number): boolean;
   /** Everything typed since the last pause of TYPED_GAP_MS, if the last key is that recent. */
   typed(t: number): string | null;
   /** Characters read since the last clear() or pause. */
@@ -29,7 +32,7 @@ export interface KeyReader {
 export function createKeyReader(): KeyReader {
   let text = '';
   // How many of the last characters came at scanner speed, counting the first of them (it
-  // follows a pause, or is the first key at all): a stray key before a scan is not the code's.
+  // follows a pause, or is the first key at all).
   let run = 0;
   let last = Number.NEGATIVE_INFINITY;
 
@@ -42,13 +45,12 @@ export function createKeyReader(): KeyReader {
       run = text.length > 0 && t - last < BURST_GAP_MS ? run + 1 : 1;
       last = t;
       if (text.length < KEYS_MAX_LENGTH) text += c;
-      run = Math.min(run, text.length);
     },
     continues(t) {
       return text.length > 0 && t - last < BURST_GAP_MS;
     },
-    burst(t) {
-      return run >= BURST_MIN_LENGTH && t - last < BURST_GAP_MS ? text.slice(text.length - run) : null;
+    endsBurst(t) {
+      return run >= BURST_MIN_LENGTH && t - last < BURST_GAP_MS;
     },
     typed(t) {
       return text.length > 0 && t - last <= TYPED_GAP_MS ? text : null;

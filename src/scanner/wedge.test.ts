@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BURST_GAP_MS, TYPED_GAP_MS } from './burst.ts';
-import { attachWedge, type WedgeOptions } from './wedge.ts';
+import { TYPED_GAP_MS } from './burst.ts';
+import { attachWedge, RELEASE_AFTER_MS, type WedgeOptions } from './wedge.ts';
 
 let t = 0;
 const advance = (ms: number) => {
@@ -82,6 +82,14 @@ describe('wedge with nothing editable focused', () => {
     expect(events.at(-1)!.defaultPrevented).toBe(true);
   });
 
+  it("a scanner's late first key is still part of the code", () => {
+    const codes = attach();
+    press(document.body, '8');
+    advance(45);
+    type(document.body, '72786637348', { end: 'Tab' });
+    expect(codes).toEqual(['872786637348']);
+  });
+
   it('leaves a Tab after slow typing to move focus', () => {
     const codes = attach();
     const events = type(document.body, '871495495233', { gap: 200, end: 'Tab' });
@@ -144,7 +152,7 @@ describe('wedge with a text field focused', () => {
     pin.addEventListener('input', () => seen.push('input'));
 
     type(pin, '49', { gap: 200, end: null });
-    advance(BURST_GAP_MS);
+    advance(RELEASE_AFTER_MS);
     expect(pin.value).toBe('49');
     seen.length = 0;
     advance(500);
@@ -193,7 +201,7 @@ describe('wedge with a text field focused', () => {
     const codes = attach();
     const input = field();
     type(input, '871495495233', { end: null });
-    advance(BURST_GAP_MS);
+    advance(RELEASE_AFTER_MS);
     expect(codes).toEqual([]);
     expect(input.value).toBe('871495495233');
   });

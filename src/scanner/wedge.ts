@@ -23,6 +23,7 @@ export interface WedgeOptions {
    * number means the same for both. Off when not given.
    */
   repeatWindowMs?: number;
+  /** Tests' clock. By default keys are timed by event.timeStamp (see onKeyDown). */
   now?: () => number;
 }
 
@@ -42,15 +43,22 @@ function focusOf(target: EventTarget | null): Focus {
   return 'other';
 }
 
-export function attachWedge(target: Window, { onCode, repeatWindowMs, now = () => performance.now() }: WedgeOptions): () => void {
+/**
+ * Held keys go to the field this long after the last one if no key followed. Longer than
+ * BURST_GAP_MS, so that a key that came in time but waited behind busy page work is not beaten
+ * by the timer; a key that really came late gives the held ones to the field itself.
+ */
+export const RELEASE_AFTER_MS = 2 * BURST_GAP_MS;
+
+export function attachWedge(target: Window, { onCode, repeatWindowMs, now }: WedgeOptions): () => void {
   const reader = createKeyReader();
-  const repeats = repeatWindowMs ? createRepeatFilter({ windowMs: repeatWindowMs, now }) : null;
+  const repeats = repeatWindowMs ? createRepeatFilter({ windowMs: repeatWindowMs, ...(now ? { now } : {}) }) : null;
 
   // In a text field, keys that may be a scan are held back (their default cancelled) and given
   // to the field as soon as it is clear they are not: the next key is late or is not a
   // character. Held rather than let in and taken out once a burst is recognised, because by
   // then the field has acted on them: React state ran, the PIN field and its form saw digits.
-  // Holding is invisible to a person (at most BURST_GAP_MS); a scan never touches the field.
+  // Holding is invisible to a person (at most RELEASE_AFTER_MS); a scan never touches the field.
   let holding: HTMLElement | null = null;
   let releaseTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -74,13 +82,17 @@ export function attachWedge(target: Window, { onCode, repeatWindowMs, now = () =
 
   /** Enter or Tab: the code it ends, if any. */
   const ending = (key: 'Enter' | 'Tab', focus: Focus, t: number): string | null => {
-    const burst = reader.burst(t);
-    if (burst !== null || focus === 'text' || key === 'Tab') return burst;
-    return reader.typed(t);
+    // In a field only a burst is a scan, and the hold holds nothing else.
+    if (focus === 'text') return reader.endsBurst(t) ? reader.text : null;
+    // Elsewhere everything typed since the last pause is the code, as a person may type it:
+    // a scanner's first key is often late (waking up), which must not cut it off.
+    return key === 'Enter' || reader.endsBurst(t) ? reader.typed(t) : null;
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const t = now();
+    // When the key happened, not when the page got round to it: a busy page delivers a
+    // scanner's keys late and bunched, and only their own times tell a burst from typing.
+    const t = now ? now() : event.timeStamp;
     const focus = focusOf(event.target);
     if (holding && holding !== event.target) release();
     if (focus === 'manual' || MODIFIERS.has(event.key)) return;
@@ -109,7 +121,7 @@ export function attachWedge(target: Window, { onCode, repeatWindowMs, now = () =
       reader.char(event.key, t);
       event.preventDefault();
       clearTimeout(releaseTimer);
-      releaseTimer = setTimeout(release, BURST_GAP_MS);
+      releaseTimer = setTimeout(release, RELEASE_AFTER_MS);
       return;
     }
     // A Space before any code is a person's (scrolling, pressing a button); inside one it is
