@@ -32,7 +32,7 @@ test('setup, scan with every kind of verdict, device health and add-a-device pas
   await door.wedgeScan(codes[0]!);
   await door.expectVerdict('valid');
   await expectAccessible(page, 'scan (admit)');
-  await door.wedgeScan(codes[0]!);
+  await door.typeCode(codes[0]!); // a scanner's re-read within the repeat window is no new scan
   await door.expectVerdict('already_checked');
   await expectAccessible(page, 'scan (already used)');
   await door.typeCode('000000000000');
