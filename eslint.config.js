@@ -7,12 +7,12 @@ import globals from 'globals';
 // import, and every other folder of ours (and React or Dexie where they do not belong) is refused.
 const FOLDERS = ['domain', 'api', 'db', 'sync', 'scanner', 'pwa', 'door', 'state', 'ui', 'app'];
 
-const mayImport = (folder, allowed, { react = false, dexie = false } = {}) => {
+const mayImport = (folder, allowed, { react = false, dexie = false, paths = [] } = {}) => {
   const refused = FOLDERS.filter((f) => f !== folder && !allowed.includes(f));
   const patterns = refused.map((f) => ({ group: [`**/${f}/*`, `**/${f}/**`], message: `${folder}/ may import ${allowed.join(', ') || 'nothing of ours'} (ARCHITECTURE.md), not ${f}/` }));
   if (!react) patterns.push({ group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: `${folder}/ runs without React` });
   if (!dexie) patterns.push({ group: ['dexie', 'dexie-react-hooks'], message: 'IndexedDB is db/\'s alone' });
-  return { files: [`src/${folder}/**/*.{ts,tsx}`], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+  return { files: [`src/${folder}/**/*.{ts,tsx}`], rules: { 'no-restricted-imports': ['error', { patterns, paths }] } };
 };
 
 // The browser's I/O each has one home: the network in api/, storage in db/.
@@ -51,9 +51,13 @@ export default tseslint.config(
   {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
+    // The React Compiler's rules too (refs written during render, state set in effects, impure
+    // render…): they catch what makes a screen render stale or twice.
     rules: {
-      'react-hooks/rules-of-hooks': 'error',
+      ...reactHooks.configs.flat.recommended.rules,
       'react-hooks/exhaustive-deps': 'error',
+      'react-hooks/incompatible-library': 'error',
+      'react-hooks/unsupported-syntax': 'error',
     },
   },
   mayImport('domain', []),
@@ -66,7 +70,13 @@ export default tseslint.config(
   // state/ still reads db/ for its live queries (and a few api/, pwa/, scanner/ types); the next
   // step moves those reads behind the engine, and then this list shrinks to door and domain.
   mayImport('state', ['door', 'domain', 'db', 'api', 'sync', 'pwa', 'scanner'], { react: true, dexie: true }),
-  mayImport('ui', ['state', 'domain'], { react: true }),
+  // Screens get what they show from state/'s hooks, never the services themselves (db, api, sync).
+  mayImport('ui', ['state', 'domain'], {
+    react: true,
+    paths: ['services.tsx', 'ops-services.tsx'].flatMap((file) =>
+      ['../state', '../../state'].map((dir) => ({ name: `${dir}/${file}`, message: 'screens use the hooks of state/, not the services behind them' })),
+    ),
+  }),
   refuseIo(['src/**/*.{ts,tsx}'], ['fetch', ...STORAGE], ['src/api/**', 'src/db/**']),
   refuseIo(['src/api/**/*.ts'], STORAGE),
   refuseIo(['src/db/**/*.ts'], ['fetch']),

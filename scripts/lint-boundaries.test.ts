@@ -17,13 +17,14 @@ describe('lint boundaries', () => {
       "import { flushOutbox } from '../sync/flush.ts';",
       "import { attachWedge } from '../scanner/wedge.ts';",
       "import { createDoor } from '../door/engine.ts';",
-      'export const a = [pendingCount, flushOutbox, attachWedge, createDoor];',
+      "import { useServices } from '../state/services.tsx';",
+      'export const a = [pendingCount, flushOutbox, attachWedge, createDoor, useServices];',
       "export const b = () => fetch('/api/rest/v1/events');",
       "export const c = () => localStorage.getItem('x');",
       "export const d = () => window.indexedDB.open('kontrol');",
     ].join('\n');
     const found = await problems(bad, 'src/ui/BadFixture.tsx');
-    expect(found.filter((p) => p.startsWith('no-restricted-imports'))).toHaveLength(4);
+    expect(found.filter((p) => p.startsWith('no-restricted-imports'))).toHaveLength(5);
     expect(found.some((p) => p.includes("'fetch'"))).toBe(true);
     expect(found.some((p) => p.includes("'localStorage'"))).toBe(true);
     expect(found.some((p) => p.startsWith('no-restricted-properties') && p.includes('indexedDB'))).toBe(true);

@@ -1,7 +1,7 @@
 // Hooks over the local store: everything the scan screen shows comes from IndexedDB through
 // live queries, so a write anywhere (this tab, another tab, the sync loop) updates the screen.
 import { useLiveQuery } from './live-query.ts';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState, useSyncExternalStore } from 'react';
 import type { StoredShow } from '../db/database.ts';
 import { undeliveredOfShow, type ForgetShowOutcome } from '../db/forget-show.ts';
 import { awaitingCount, listRejected, pendingCount } from '../db/outbox.ts';
@@ -127,10 +127,9 @@ export function useScan(onVerdict?: (verdict: Verdict) => void) {
   const counter = useRef(0);
   // Sound, vibration and the double-entry question follow the verdict's render instead of running
   // before it: on the first scan after opening, starting the audio context alone took tens of ms.
-  const onVerdictRef = useRef(onVerdict);
-  onVerdictRef.current = onVerdict;
+  const signal = useEffectEvent((verdict: Verdict) => onVerdict?.(verdict));
   useEffect(() => {
-    if (feedback?.kind === 'verdict') onVerdictRef.current?.(feedback.verdict);
+    if (feedback?.kind === 'verdict') signal(feedback.verdict);
   }, [feedback]);
   const submit = useCallback(
     async (raw: string, source: InputSource) => {

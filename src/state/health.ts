@@ -55,6 +55,11 @@ async function cameraPermission(): Promise<CameraPermission> {
   }
 }
 
+async function readDeviceParts(): Promise<Pick<DeviceHealth, 'storage' | 'camera' | 'serviceWorker' | 'wakeLock'>> {
+  const [storage, camera, serviceWorker] = await Promise.all([storageInfo(), cameraPermission(), serviceWorkerState()]);
+  return { storage, camera, serviceWorker, wakeLock: wakeLockHeld() };
+}
+
 /** Everything the health screen shows; live for the database, re-read every few seconds for the rest. */
 export function useDeviceHealth(pollMs = 5000): DeviceHealth & { refresh: () => void } {
   const { db, syncState } = useServices();
@@ -65,19 +70,21 @@ export function useDeviceHealth(pollMs = 5000): DeviceHealth & { refresh: () => 
   const [rest, setRest] = useState<Pick<DeviceHealth, 'storage' | 'camera' | 'serviceWorker' | 'wakeLock'>>({
     storage: null, camera: 'unknown', serviceWorker: null, wakeLock: null,
   });
-  const read = useCallback(async () => {
-    const [storage, camera, serviceWorker] = await Promise.all([storageInfo(), cameraPermission(), serviceWorkerState()]);
-    setRest({ storage, camera, serviceWorker, wakeLock: wakeLockHeld() });
-  }, []);
   const refresh = useCallback(() => {
-    void read();
+    void readDeviceParts().then(setRest);
     void refreshServerClock();
-  }, [read]);
+  }, []);
   useEffect(() => {
-    refresh();
-    const timer = setInterval(() => void read(), pollMs);
-    return () => clearInterval(timer);
-  }, [refresh, read, pollMs]);
+    let live = true;
+    const poll = () => void readDeviceParts().then((parts) => live && setRest(parts));
+    poll();
+    void refreshServerClock();
+    const timer = setInterval(poll, pollMs);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [pollMs]);
   const lastSyncAt = Math.max(sync.lastSuccessAt ?? 0, stored ?? 0) || null;
   return { store, lastSyncAt, clock, version: APP_VERSION, ...rest, refresh };
 }

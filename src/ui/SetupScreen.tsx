@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useNow } from '../state/now.ts';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useToken } from '../state/door.ts';
 import { pickShows, resolveLinkShows, SetupError, useDownload, useEvents, type SetupLink, type SetupProblem } from '../state/setup.ts';
 import { describeShowError } from './errors/describe.ts';
@@ -22,23 +23,28 @@ export function SetupScreen({ link, onDone }: Props) {
   const token = typed ?? storedToken;
   const [eventId, setEventId] = useState<number | null>(null);
   const [picked, setPicked] = useState<Set<number>>(new Set());
-  const [linkError, setLinkError] = useState<string | null>(null);
+
   const events = useEvents(token);
   const download = useDownload();
   const linkStarted = useRef(false);
   const wordsFor = (error: Error) => (error instanceof SetupError ? describeSetupProblem(t, error.problem) : error.message);
 
   // The one-step setup link: as soon as the events are in, find the shows and download.
-  useEffect(() => {
-    if (!link || link === 'incomplete' || linkStarted.current || !events.data) return;
-    linkStarted.current = true;
+  const linked = useMemo(() => {
+    if (!link || link === 'incomplete' || !events.data) return null;
     try {
-      const shows = resolveLinkShows(events.data, link);
-      download.mutate({ token: link.token, shows }, { onSuccess: onDone });
+      return { shows: resolveLinkShows(events.data, link), problem: null };
     } catch (error) {
-      setLinkError(error instanceof SetupError ? describeSetupProblem(t, error.problem) : String(error));
+      if (error instanceof SetupError) return { shows: null, problem: error.problem };
+      throw error;
     }
-  }, [link, events.data, download, onDone, t]);
+  }, [link, events.data]);
+  const linkError = linked?.problem ? describeSetupProblem(t, linked.problem) : null;
+  useEffect(() => {
+    if (!link || link === 'incomplete' || linkStarted.current || !linked?.shows) return;
+    linkStarted.current = true;
+    download.mutate({ token: link.token, shows: linked.shows }, { onSuccess: onDone });
+  }, [link, linked, download, onDone]);
 
   const event = events.data?.find((e) => e.id === eventId);
   const check = (e: FormEvent) => {
@@ -57,7 +63,7 @@ export function SetupScreen({ link, onDone }: Props) {
     else next.delete(id);
     setPicked(next);
   };
-  const now = Date.now();
+  const now = useNow(60_000);
 
   return (
     <main className="setup">

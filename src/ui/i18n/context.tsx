@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { loadLocale, saveLocale } from '../../state/preferences.ts';
 import type { MessageArgs, MessageKey } from './catalog.ts';
 import { formatDateTime, formatNumber, formatTime, LOCALES, plural, translate, type Locale, type PluralNoun } from './translate.ts';
@@ -23,8 +23,11 @@ function initialLocale(): Locale {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
-  const value = useMemo<I18n>(() => {
+  // Screen readers and the browser's hyphenation read the page's language.
+  useEffect(() => {
     document.documentElement.lang = locale;
+  }, [locale]);
+  const value = useMemo<I18n>(() => {
     return {
       locale,
       setLocale(next) {

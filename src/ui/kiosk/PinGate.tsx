@@ -1,3 +1,4 @@
+import { useNow } from '../../state/now.ts';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { usePinCheck } from '../../state/kiosk.ts';
 import { useI18n } from '../i18n/context.tsx';
@@ -28,7 +29,8 @@ export function PinGate({ onUnlocked, onCancel }: { onUnlocked: () => void; onCa
     return () => window.removeEventListener('keydown', onKey);
   }, [onCancel]);
 
-  const waiting = waitUntil > Date.now();
+  const now = useNow(500);
+  const waiting = waitUntil > now;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (checking || waiting || !pin) return;
@@ -43,7 +45,7 @@ export function PinGate({ onUnlocked, onCancel }: { onUnlocked: () => void; onCa
     } else setError(t('kiosk.gate.wrong'));
   };
 
-  const seconds = Math.max(0, Math.ceil((waitUntil - Date.now()) / 1000));
+  const seconds = Math.max(0, Math.ceil((waitUntil - now) / 1000));
   return (
     <div className="pin-backdrop">
       <form className="pin-gate panel" role="dialog" aria-modal="true" aria-labelledby={titleId} onSubmit={(e) => void submit(e)} data-testid="pin-gate">
