@@ -60,6 +60,18 @@ export default tseslint.config(
       'react-hooks/unsupported-syntax': 'error',
     },
   },
+  // One import style: a relative import names its file, extension included, as Node and Vite both read it.
+  {
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportDeclaration[source.value=/^\\.{1,2}\\/(?!.*\\.(ts|tsx|js|json|css)(\\?\\w+)?$)/]', message: 'name the file with its extension (.ts, .tsx)' },
+        { selector: 'ExportNamedDeclaration[source.value=/^\\.{1,2}\\/(?!.*\\.(ts|tsx|js|json|css)(\\?\\w+)?$)/]', message: 'name the file with its extension (.ts, .tsx)' },
+        { selector: 'ExportAllDeclaration[source.value=/^\\.{1,2}\\/(?!.*\\.(ts|tsx|js|json|css)(\\?\\w+)?$)/]', message: 'name the file with its extension (.ts, .tsx)' },
+      ],
+    },
+  },
   mayImport('domain', []),
   mayImport('api', ['domain']),
   mayImport('db', ['domain'], { dexie: true }),

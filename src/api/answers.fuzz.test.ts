@@ -5,11 +5,11 @@
 // Replay one case: KONTROL_SEED=<n> npx vitest run src/api/answers.fuzz.test.ts
 import { describe, expect, it } from 'vitest';
 import { chance, intBetween, pick, seeded, type Random } from '../domain/testing/random.ts';
-import { technicalDetail, type ApiError, type ApiResult } from './errors';
-import { fakeFetch, jsonReply, rawReply } from './fakeGateway';
-import { createQticketsClient } from './qtickets';
-import { createTransport } from './transport';
-import type { ApiEvent, ApiTicket, BarcodeStatus, BatchOutcome } from './types';
+import { technicalDetail, type ApiError, type ApiResult } from './errors.ts';
+import { fakeFetch, jsonReply, rawReply } from './fakeGateway.ts';
+import { createQticketsClient } from './qtickets.ts';
+import { createTransport } from './transport.ts';
+import type { ApiEvent, ApiTicket, BarcodeStatus, BatchOutcome } from './types.ts';
 
 const CASES_PER_ENDPOINT = 1000;
 const ONLY = process.env.KONTROL_SEED === undefined ? null : Number(process.env.KONTROL_SEED);

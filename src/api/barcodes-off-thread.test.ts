@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BarcodesMessage, BarcodesRequest } from './barcodes-protocol';
-import { withBarcodesOffThread } from './barcodes-off-thread';
-import { packTickets } from '../domain/ticket-pack';
-import type { QticketsClient } from './qtickets';
-import type { ApiTicket } from './types';
+import type { BarcodesMessage, BarcodesRequest } from './barcodes-protocol.ts';
+import { withBarcodesOffThread } from './barcodes-off-thread.ts';
+import { packTickets } from '../domain/ticket-pack.ts';
+import type { QticketsClient } from './qtickets.ts';
+import type { ApiTicket } from './types.ts';
 
 const ticket = (code: string): ApiTicket =>
   ({ code, admission: false, price: 100, seatName: null, zoneName: 'Партер', row: null, place: null, clientName: null, clientSurname: 'Ёлкина', clientMiddlename: null }) as ApiTicket;

@@ -1,10 +1,10 @@
 // The client with getShowList moved to a worker (barcodes.worker.ts) where workers exist;
 // everything else, and environments without module workers (tests), use the client as it is.
-import type { PackedTickets } from '../domain/ticket-pack';
-import type { ShowId } from '../domain/types';
-import type { BarcodesMessage, BarcodesRequest } from './barcodes-protocol';
-import { fail, type ApiResult } from './errors';
-import type { ListOptions, QticketsClient } from './qtickets';
+import type { PackedTickets } from '../domain/ticket-pack.ts';
+import type { ShowId } from '../domain/types.ts';
+import type { BarcodesMessage, BarcodesRequest } from './barcodes-protocol.ts';
+import { fail, type ApiResult } from './errors.ts';
+import type { ListOptions, QticketsClient } from './qtickets.ts';
 
 export function withBarcodesOffThread(client: QticketsClient): QticketsClient {
   if (typeof Worker === 'undefined') return client;

@@ -1,7 +1,7 @@
 // Messages between the page and the barcode-list worker (barcodes.worker.ts).
-import type { PackedTickets } from '../domain/ticket-pack';
-import type { ShowId } from '../domain/types';
-import type { ApiResult } from './errors';
+import type { PackedTickets } from '../domain/ticket-pack.ts';
+import type { ShowId } from '../domain/types.ts';
+import type { ApiResult } from './errors.ts';
 
 export interface BarcodesRequest {
   id: number;

@@ -2,9 +2,9 @@
 // tickets JSON.parse and validation take about a second of CPU; on the page that second would
 // hold up every scan made during a periodic refresh. The page gets packs (domain/ticket-pack.ts),
 // not 100,000 objects: taking those in made the page's collector pause 50-60 ms mid-refresh.
-import { transferablesOf } from '../domain/ticket-pack';
-import type { BarcodesMessage, BarcodesRequest, WorkerTiming } from './barcodes-protocol';
-import { createQticketsClient } from './qtickets';
+import { transferablesOf } from '../domain/ticket-pack.ts';
+import type { BarcodesMessage, BarcodesRequest, WorkerTiming } from './barcodes-protocol.ts';
+import { createQticketsClient } from './qtickets.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 

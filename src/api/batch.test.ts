@@ -2,7 +2,7 @@
 // scan the server never recorded and the door will never resend: so held needs a per-code success,
 // a refusal needs the code named, and everything else is unconfirmed (in neither list) and read back.
 import { describe, expect, it } from 'vitest';
-import { interpretBatchAnswer } from './batch';
+import { interpretBatchAnswer } from './batch.ts';
 
 // The document's batch example.
 const SENT = [

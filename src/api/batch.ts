@@ -21,7 +21,7 @@
 //    as failed: the caller keeps what was not named as held or refused queued and backs off.
 // 6. The same code sent twice: if any item for it succeeded, it is held.
 
-import type { BatchOutcome, HeldBarcode, RefusedBarcode } from './types';
+import type { BatchOutcome, HeldBarcode, RefusedBarcode } from './types.ts';
 
 type Sent = readonly { barcode: string }[];
 type Dict = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAuthError, isRetryable, parseRetryAfter, technicalDetail, type ApiError } from './errors';
+import { isAuthError, isRetryable, parseRetryAfter, technicalDetail, type ApiError } from './errors.ts';
 
 const http = (status: number, message = `HTTP ${status}`): ApiError => ({ kind: 'http', status, message });
 

@@ -1,7 +1,7 @@
 // Test support: a fake `fetch` that records calls and answers like the gateway would. No network.
 // Exported for sync tests too; the app never imports it.
 
-import { GATEWAY_HEADER } from './transport';
+import { GATEWAY_HEADER } from './transport.ts';
 
 export interface RecordedCall {
   url: string;

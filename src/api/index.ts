@@ -1,13 +1,13 @@
 // The public face of src/api: sync and state import from here, not from the files behind it.
 
-export type { ApiError, ApiResult } from './errors';
-export { isAuthError, isRetryable, parseRetryAfter, technicalDetail } from './errors';
-export type { CallOptions, Transport, TransportOptions, TransportResult } from './transport';
-export { createTransport, GATEWAY_HEADER } from './transport';
-export type { Parsed } from './parse';
-export { interpretBatchAnswer, parseBarcodePage, parseBarcodeStatus, parseEventsPage } from './parse';
-export type { ListOptions, QticketsClient } from './qtickets';
-export { BARCODE_SELECT, createQticketsClient } from './qtickets';
-export { withBarcodesOffThread } from './barcodes-off-thread';
-export { sortEventsForDoor } from './sortEvents';
-export type * from './types';
+export type { ApiError, ApiResult } from './errors.ts';
+export { isAuthError, isRetryable, parseRetryAfter, technicalDetail } from './errors.ts';
+export type { CallOptions, Transport, TransportOptions, TransportResult } from './transport.ts';
+export { createTransport, GATEWAY_HEADER } from './transport.ts';
+export type { Parsed } from './parse.ts';
+export { interpretBatchAnswer, parseBarcodePage, parseBarcodeStatus, parseEventsPage } from './parse.ts';
+export type { ListOptions, QticketsClient } from './qtickets.ts';
+export { BARCODE_SELECT, createQticketsClient } from './qtickets.ts';
+export { withBarcodesOffThread } from './barcodes-off-thread.ts';
+export { sortEventsForDoor } from './sortEvents.ts';
+export type * from './types.ts';

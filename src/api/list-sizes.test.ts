@@ -1,9 +1,9 @@
 // Barcode lists at their edges through the client: none, duplicated codes, 200,000 tickets
 // (a stadium), bare or paged. The client returns the whole list, unique by code, or an error.
 import { describe, expect, it } from 'vitest';
-import { fakeFetch, jsonReply } from './fakeGateway';
-import { createQticketsClient } from './qtickets';
-import { createTransport } from './transport';
+import { fakeFetch, jsonReply } from './fakeGateway.ts';
+import { createQticketsClient } from './qtickets.ts';
+import { createTransport } from './transport.ts';
 
 const code = (i: number) => `87${String(i).padStart(10, '0')}`;
 const ticket = (i: number) => ({ barcode: code(i), admission: 0, price: '1500.00', seat_name: `Партер: ряд ${i % 30}, место ${i % 40}`, zone_name: 'Партер', row: null, place: null, client_name: null, client_surname: null, client_middlename: null });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBarcodePage, parseBarcodeStatus, parseEventsPage, type Parsed } from './parse';
+import { parseBarcodePage, parseBarcodeStatus, parseEventsPage, type Parsed } from './parse.ts';
 
 // The document's example answer of GET /shows/{id}/barcodes (select barcode, price, seat_name).
 const DOC_BARCODES = [

@@ -5,7 +5,7 @@
 // Unknown fields are ignored (events carry heavy scheme_properties and prices we do not need).
 
 import * as v from 'valibot';
-import type { ApiError } from './errors';
+import type { ApiError } from './errors.ts';
 import {
   countField,
   describeIssues,
@@ -14,10 +14,10 @@ import {
   flagField,
   idField,
   nullableStringField,
-} from './fields';
-import type { ApiEvent, ApiShow, ApiTicket, BarcodePage, BarcodeStatus, EventsPage, Paging } from './types';
+} from './fields.ts';
+import type { ApiEvent, ApiShow, ApiTicket, BarcodePage, BarcodeStatus, EventsPage, Paging } from './types.ts';
 
-export { interpretBatchAnswer } from './batch';
+export { interpretBatchAnswer } from './batch.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 

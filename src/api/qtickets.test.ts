@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PACK_SIZE, unpackTicket } from '../domain/ticket-pack';
-import { isAuthError } from './errors';
-import { fakeFetch, jsonReply, rawReply, type Handler } from './fakeGateway';
-import { BARCODE_SELECT, createQticketsClient } from './qtickets';
-import { createTransport } from './transport';
+import { PACK_SIZE, unpackTicket } from '../domain/ticket-pack.ts';
+import { isAuthError } from './errors.ts';
+import { fakeFetch, jsonReply, rawReply, type Handler } from './fakeGateway.ts';
+import { BARCODE_SELECT, createQticketsClient } from './qtickets.ts';
+import { createTransport } from './transport.ts';
 
 const TOKEN = 't0ken';
 

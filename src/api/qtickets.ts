@@ -2,14 +2,14 @@
 // is returned whole or not at all (a failed page fails the call), because sync treats a pulled
 // barcode list as the complete truth and revokes what is missing from it.
 
-import { PACK_SIZE, packInSlices, type PackedTickets } from '../domain/ticket-pack';
-import type { ShowId } from '../domain/types';
-import { fail, ok, type ApiError, type ApiResult } from './errors';
-import { interpretBatchAnswer, parseBarcodePage, parseBarcodeStatus, parseEventsPage } from './parse';
-import { createTransport, type CallOptions, type Transport } from './transport';
-import type { ApiEvent, ApiTicket, BarcodeStatus, BatchOutcome, CheckInItem, EventsPage, Paging } from './types';
+import { PACK_SIZE, packInSlices, type PackedTickets } from '../domain/ticket-pack.ts';
+import type { ShowId } from '../domain/types.ts';
+import { fail, ok, type ApiError, type ApiResult } from './errors.ts';
+import { interpretBatchAnswer, parseBarcodePage, parseBarcodeStatus, parseEventsPage } from './parse.ts';
+import { createTransport, type CallOptions, type Transport } from './transport.ts';
+import type { ApiEvent, ApiTicket, BarcodeStatus, BatchOutcome, CheckInItem, EventsPage, Paging } from './types.ts';
 
-export { sortEventsForDoor } from './sortEvents';
+export { sortEventsForDoor } from './sortEvents.ts';
 
 /** What the door needs of each ticket; the document lists these as selectable. */
 export const BARCODE_SELECT = [

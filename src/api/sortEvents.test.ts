@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sortEventsForDoor } from './sortEvents';
-import type { ApiEvent, ApiShow } from './types';
+import { sortEventsForDoor } from './sortEvents.ts';
+import type { ApiEvent, ApiShow } from './types.ts';
 
 const show = (id: number, startDate: string | null, finishDate: string | null = null): ApiShow => ({
   id,

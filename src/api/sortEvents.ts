@@ -1,6 +1,6 @@
 // The order in which the door's show picker lists events: what staff are about to scan first.
 
-import type { ApiEvent, ApiShow } from './types';
+import type { ApiEvent, ApiShow } from './types.ts';
 
 /** A show without a finish date is taken to run this long after its start (doors stay open late). */
 export const ASSUMED_SHOW_LENGTH_MS = 12 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fakeFetch, jsonReply, rawReply } from './fakeGateway';
-import { createTransport } from './transport';
+import { fakeFetch, jsonReply, rawReply } from './fakeGateway.ts';
+import { createTransport } from './transport.ts';
 
 const TOKEN = 'secret-token-123';
 const portal = '<html><body>Войдите в Wi-Fi</body></html>';

@@ -5,7 +5,7 @@
 // Invariants: nothing the network or a server does makes it throw; every failure is an ApiError; a response without X-Kontrol-Gateway is
 // never trusted (captive portals answer 200 with HTML); the token never appears in an error.
 
-import { fail, genericHttpMessage, parseRetryAfter, type ApiError } from './errors';
+import { fail, genericHttpMessage, parseRetryAfter, type ApiError } from './errors.ts';
 
 export const GATEWAY_HEADER = 'X-Kontrol-Gateway';
 
