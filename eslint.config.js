@@ -85,7 +85,7 @@ export default tseslint.config(
   // Screens get what they show from state/'s hooks, never the services themselves (db, api, sync).
   mayImport('ui', ['state', 'domain'], {
     react: true,
-    paths: ['services.tsx', 'ops-services.tsx'].flatMap((file) =>
+    paths: ['services.tsx', 'background.tsx'].flatMap((file) =>
       ['../state', '../../state'].map((dir) => ({ name: `${dir}/${file}`, message: 'screens use the hooks of state/, not the services behind them' })),
     ),
   }),

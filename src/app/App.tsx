@@ -6,7 +6,7 @@ import { registerServiceWorker } from '../pwa/register.ts';
 import { useShows, useToken } from '../state/door.ts';
 import { usePersistStorage, useRememberLastSync } from '../state/health.ts';
 import { useKioskActions, useKioskDevice, useKioskIdleLock, useKioskMode, useVerdictOnScreen } from '../state/kiosk.ts';
-import { OpsProvider, type OpsServices } from '../state/ops-services.tsx';
+import { BackgroundProvider, type BackgroundServices } from '../state/background.tsx';
 import { ServicesProvider, type Services } from '../state/services.tsx';
 import type { SetupLink } from '../state/setup.ts';
 import { routerPath, setupLinkUsed, useArrivedSetupLink } from '../state/setup-link-arrival.ts';
@@ -22,10 +22,10 @@ import { I18nProvider } from '../ui/i18n/context.tsx';
 import { ScanScreen } from '../ui/ScanScreen.tsx';
 import { SetupScreen } from '../ui/SetupScreen.tsx';
 import { UpdateBar } from '../ui/UpdateBar.tsx';
-import { HistoryScreen } from '../ui/ops/HistoryScreen.tsx';
-import { SearchScreen } from '../ui/ops/SearchScreen.tsx';
-import { ShiftScreen } from '../ui/ops/ShiftScreen.tsx';
-import { StatsScreen } from '../ui/ops/StatsScreen.tsx';
+import { HistoryScreen } from '../ui/history/HistoryScreen.tsx';
+import { SearchScreen } from '../ui/search/SearchScreen.tsx';
+import { ShiftScreen } from '../ui/shift/ShiftScreen.tsx';
+import { StatsScreen } from '../ui/numbers/StatsScreen.tsx';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { networkMode: 'offlineFirst' } } });
 
@@ -134,7 +134,7 @@ function useAppLocation(): ReturnType<typeof useHashLocation> {
 const hashHrefs = (useHashLocation as BaseLocationHook).hrefs;
 
 /** Call watchSetupLinks() before rendering: it reads the setup link the app opens with. */
-export function App({ services }: { services: Services & { ops: OpsServices } }) {
+export function App({ services }: { services: Services & { background: BackgroundServices } }) {
   const [applyUpdate, setApplyUpdate] = useState<(() => Promise<void>) | null>(null);
   const [offlineReady, setOfflineReady] = useState(false);
   useEffect(() => {
@@ -142,7 +142,7 @@ export function App({ services }: { services: Services & { ops: OpsServices } })
   }, []);
   return (
     <ServicesProvider services={services}>
-      <OpsProvider ops={services.ops}>
+      <BackgroundProvider background={services.background}>
         <QueryClientProvider client={queryClient}>
           <I18nProvider>
             <Router hook={useAppLocation} hrefs={hashHrefs}>
@@ -150,7 +150,7 @@ export function App({ services }: { services: Services & { ops: OpsServices } })
             </Router>
           </I18nProvider>
         </QueryClientProvider>
-      </OpsProvider>
+      </BackgroundProvider>
     </ServicesProvider>
   );
 }

@@ -4,7 +4,7 @@ import { KontrolDb } from '../db/database.ts';
 import { getDeviceId, getToken } from '../db/settings.ts';
 import { scanContext } from '../db/scan-context.ts';
 import { allLists } from '../db/ticket-index.ts';
-import type { OpsServices } from '../state/ops-services.tsx';
+import type { BackgroundServices } from '../state/background.tsx';
 import type { Services } from '../state/services.tsx';
 import { createStore } from '../state/services.tsx';
 import { observeClient } from '../sync/clock.ts';
@@ -14,10 +14,10 @@ import { createSyncLoop, webLock, type SyncState } from '../sync/loop.ts';
 import { createDoor } from '../door/engine.ts';
 import { checkDoubleEntry } from '../door/steps.ts';
 import { attachSyncTriggers } from '../sync/triggers.ts';
-import { createCallWatchers, createOpsServices } from './ops.ts';
+import { createCallWatchers, createBackgroundServices } from './background.ts';
 import { quietStart } from './quiet-start.ts';
 
-export function createServices(): Services & { ops: OpsServices } {
+export function createServices(): Services & { background: BackgroundServices } {
   const db = new KontrolDb();
   // Every call to the server also measures the network and the device clock (door operations).
   const watchers = createCallWatchers(db, async () => {
@@ -40,16 +40,16 @@ export function createServices(): Services & { ops: OpsServices } {
   void allLists(db).catch(() => undefined);
   void scanContext(db).catch(() => undefined);
   void deviceId().catch(() => undefined);
-  const ops = createOpsServices({ db, api, sync, syncState, deviceId, watchers, later });
+  const background = createBackgroundServices({ db, api, sync, syncState, deviceId, watchers, later });
   const door = createDoor({
     db,
     api,
     sync,
     delivery: syncState,
-    refresher: ops.refresher,
+    refresher: background.refresher,
     deviceId,
     withDeliveryLock: webLock,
-    afterAdmission: [checkDoubleEntry(db, ops.checker)],
+    afterAdmission: [checkDoubleEntry(db, background.checker)],
   });
-  return { db, api, sync, syncState, deviceId, door, ops };
+  return { db, api, sync, syncState, deviceId, door, background };
 }

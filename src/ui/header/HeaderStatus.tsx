@@ -1,5 +1,5 @@
 import { useOnline, useSyncState } from '../../state/door.ts';
-import { useConnectivity } from '../../state/ops-network.ts';
+import { useConnectivity } from '../../state/network.ts';
 import { useI18n } from '../i18n/context.tsx';
 
 type Tone = 'ok' | 'warn' | 'bad';

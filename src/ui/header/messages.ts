@@ -8,6 +8,10 @@ export const ru = {
   'header.status.noNetwork': 'Нет сети',
   'header.status.retry': 'Повтор в {time}',
   'header.status.auth': 'Токен не принят',
+  'nav.search': 'Поиск',
+  'nav.history': 'История',
+  'nav.stats': 'Сводка',
+  'nav.shift': 'Смена',
 } as const;
 
 export const en: Messages<typeof ru> = {
@@ -18,4 +22,8 @@ export const en: Messages<typeof ru> = {
   'header.status.noNetwork': 'No network',
   'header.status.retry': 'Retry at {time}',
   'header.status.auth': 'Token refused',
+  'nav.search': 'Search',
+  'nav.history': 'History',
+  'nav.stats': 'Numbers',
+  'nav.shift': 'Shift',
 };

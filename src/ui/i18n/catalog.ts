@@ -8,14 +8,18 @@ import { en as headerEn, ru as headerRu } from '../header/messages.ts';
 import { en as healthEn, ru as healthRu } from '../health/messages.ts';
 import { en as installEn, ru as installRu } from '../install/messages.ts';
 import { en as kioskEn, ru as kioskRu } from '../kiosk/messages.ts';
-import { en as opsEn, ru as opsRu } from '../ops/messages.ts';
+import { en as conflictsEn, ru as conflictsRu } from '../conflicts/messages.ts';
+import { en as historyEn, ru as historyRu } from '../history/messages.ts';
+import { en as numbersEn, ru as numbersRu } from '../numbers/messages.ts';
+import { en as searchEn, ru as searchRu } from '../search/messages.ts';
+import { en as shiftEn, ru as shiftRu } from '../shift/messages.ts';
 import { en as provisionEn, ru as provisionRu } from '../provision/messages.ts';
 import { en as coreEn } from './en.ts';
 import { ru as coreRu } from './ru.ts';
 
 export type { Messages } from './messages.ts';
 
-const ru = { ...coreRu, ...cameraRu, ...kioskRu, ...healthRu, ...provisionRu, ...installRu, ...opsRu, ...headerRu, ...deliveryRu, ...errorsRu };
+const ru = { ...coreRu, ...cameraRu, ...kioskRu, ...healthRu, ...provisionRu, ...installRu, ...searchRu, ...historyRu, ...conflictsRu, ...numbersRu, ...shiftRu, ...headerRu, ...deliveryRu, ...errorsRu };
 export type MessageKey = keyof typeof ru;
 
 /** The {placeholders} of a message, read from its Russian text at the type level. */
@@ -24,6 +28,6 @@ export type ParamsOf<K extends MessageKey> = ParamNames<(typeof ru)[K]>;
 /** A message without placeholders takes no parameters; one with them must get every one. */
 export type MessageArgs<K extends MessageKey> = [ParamsOf<K>] extends [never] ? [] : [params: Record<ParamsOf<K>, string | number>];
 
-const en: Record<MessageKey, string> = { ...coreEn, ...cameraEn, ...kioskEn, ...healthEn, ...provisionEn, ...installEn, ...opsEn, ...headerEn, ...deliveryEn, ...errorsEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...cameraEn, ...kioskEn, ...healthEn, ...provisionEn, ...installEn, ...searchEn, ...historyEn, ...conflictsEn, ...numbersEn, ...shiftEn, ...headerEn, ...deliveryEn, ...errorsEn };
 
 export const catalogs: Record<'ru' | 'en', Record<MessageKey, string>> = { ru, en };

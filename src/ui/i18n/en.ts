@@ -90,4 +90,7 @@ export const en: Record<keyof typeof ru, string> = {
   'checkins.one': '{count} check-in',
   'checkins.few': '{count} check-ins',
   'checkins.many': '{count} check-ins',
+  'verdict.wrong_zone': 'Wrong entrance',
+  'verdict.wrong_zone.detail': 'Zone “{zone}” — use another entrance',
+  'verdict.wrong_zone.noZone': 'Ticket without a zone. This entrance: {entrance}',
 };

@@ -89,4 +89,7 @@ export const ru = {
   'checkins.one': '{count} отметка',
   'checkins.few': '{count} отметки',
   'checkins.many': '{count} отметок',
+  'verdict.wrong_zone': 'Другой вход',
+  'verdict.wrong_zone.detail': 'Зона «{zone}» — вход с другой стороны',
+  'verdict.wrong_zone.noZone': 'Билет без зоны. Этот вход: {entrance}',
 } as const;

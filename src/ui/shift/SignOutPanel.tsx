@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useSignOut, useUndeliveredCount } from '../../state/ops-history.ts';
+import { useSignOut, useUndeliveredCount } from '../../state/history.ts';
 import { useI18n } from '../i18n/context.tsx';
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useShows } from '../../state/door.ts';
-import { useEntranceZones, useListsSnapshot } from '../../state/ops-lists.ts';
+import { useEntranceZones, useListsSnapshot } from '../../state/lists.ts';
 import { useI18n } from '../i18n/context.tsx';
 
 /** Reads the lists only when opened: the zone checklist is set once per shift, not per scan. */

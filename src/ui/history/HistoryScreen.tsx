@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import type { ScanRecord } from '../../domain/types.ts';
 import { useShows } from '../../state/door.ts';
-import { useHistory, useHistoryExport, useUndo, type HistoryEntry } from '../../state/ops-history.ts';
+import { useHistory, useHistoryExport, useUndo, type HistoryEntry } from '../../state/history.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { historyCsv } from './history-csv.ts';
-import { TicketLine } from './TicketLine.tsx';
+import { TicketLine } from '../search/TicketLine.tsx';
 
 type Notice = { kind: 'status' | 'alert'; text: string } | null;
 

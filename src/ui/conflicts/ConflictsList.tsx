@@ -1,5 +1,5 @@
 import { otherCameFirst } from '../../domain/conflicts.ts';
-import { useConflicts } from '../../state/ops-history.ts';
+import { useConflicts } from '../../state/history.ts';
 import { useI18n } from '../i18n/context.tsx';
 import type { Locale } from '../i18n/translate.ts';
 

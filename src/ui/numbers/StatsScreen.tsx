@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/context.tsx';
-import { ConflictsList } from './ConflictsList.tsx';
+import { ConflictsList } from '../conflicts/ConflictsList.tsx';
 import { StatsPanel } from './StatsPanel.tsx';
 
 /** The supervisor's page: the numbers, and the double entries found across devices. */

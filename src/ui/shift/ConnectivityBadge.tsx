@@ -1,5 +1,5 @@
 import type { ConnectivityMode } from '../../domain/connectivity.ts';
-import { useConnectivity } from '../../state/ops-network.ts';
+import { useConnectivity } from '../../state/network.ts';
 import { useI18n } from '../i18n/context.tsx';
 
 const MODES: ConnectivityMode[] = ['auto', 'online', 'offline'];

@@ -1,5 +1,5 @@
 import { otherCameFirst } from '../../domain/conflicts.ts';
-import { useAcknowledgeConflicts, useUnseenConflicts } from '../../state/ops-history.ts';
+import { useAcknowledgeConflicts, useUnseenConflicts } from '../../state/history.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { conflictTime } from './ConflictsList.tsx';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { MAX_SKEW_MS } from '../../domain/clock.ts';
-import { useClockEstimate, usePeriodicRefresh } from '../../state/ops-network.ts';
+import { useClockEstimate, usePeriodicRefresh } from '../../state/network.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { AutoRefreshStatus } from './AutoRefreshStatus.tsx';
 import { ClockWarning } from './ClockWarning.tsx';

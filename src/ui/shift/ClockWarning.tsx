@@ -1,4 +1,4 @@
-import { useClockEstimate } from '../../state/ops-network.ts';
+import { useClockEstimate } from '../../state/network.ts';
 import { useI18n } from '../i18n/context.tsx';
 
 /** Shown only when the device clock is off by more than the allowed skew and check-ins are corrected. */

@@ -5,7 +5,7 @@ import { liveNumbers, type LiveNumbers } from '../db/stats.ts';
 import { countByShowAndZone, perMinute, type ShowCount } from '../domain/stats.ts';
 import type { Show } from '../domain/types.ts';
 import { usePacedQuery } from './live-query.ts';
-import { useListsSnapshot } from './ops-lists.ts';
+import { useListsSnapshot } from './lists.ts';
 import { useServices } from './services.tsx';
 
 export const PACE_MINUTES = 10;

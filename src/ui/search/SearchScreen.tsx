@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Ticket } from '../../domain/types.ts';
 import { useScan, useShows } from '../../state/door.ts';
-import { useTicketSearch } from '../../state/ops-lists.ts';
+import { useTicketSearch } from '../../state/lists.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { VerdictPanel } from '../VerdictPanel.tsx';
 import { TicketLine } from './TicketLine.tsx';

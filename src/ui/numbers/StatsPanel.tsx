@@ -1,6 +1,6 @@
 import { DENIAL_KINDS, NO_ZONE } from '../../domain/stats.ts';
 import { useShows } from '../../state/door.ts';
-import { useDoorNumbers } from '../../state/ops-numbers.ts';
+import { useDoorNumbers } from '../../state/numbers.ts';
 import { useI18n } from '../i18n/context.tsx';
 
 /** Admitted / expected per show and zone, the pace, denials by reason, what waits to be sent. */

@@ -2,9 +2,9 @@
 // language (the spreadsheet travels to the office), opened by Excel with Cyrillic intact.
 import { spreadsheetTime, toCsv } from '../../domain/csv.ts';
 import type { Show } from '../../domain/types.ts';
-import type { HistoryEntry } from '../../state/ops-history.ts';
+import type { HistoryEntry } from '../../state/history.ts';
 import { translate } from '../i18n/translate.ts';
-import { holderOf, seatOf } from './TicketLine.tsx';
+import { holderOf, seatOf } from '../search/TicketLine.tsx';
 
 const ru = (key: Parameters<typeof translate>[1]) => translate('ru', key);
 

@@ -1,10 +1,10 @@
-// Wiring of the door-operations loops: every API call feeds the connectivity mode and the clock
+// Wiring of the door's background work: every API call feeds the connectivity mode and the clock
 // estimate; the double-entry check sweeps after deliveries; lists refresh on a timer while online.
 import type { QticketsClient } from '../api/index.ts';
 import type { KontrolDb } from '../db/database.ts';
 import { getClockCorrection, getConnectivityMode, getRefreshMinutes, setClockCorrection, setConnectivityMode } from '../db/device-settings.ts';
 import { getToken } from '../db/settings.ts';
-import type { OpsServices } from '../state/ops-services.tsx';
+import type { BackgroundServices } from '../state/background.tsx';
 import type { Store } from '../state/services.tsx';
 import { createClockWatch, type CallObservation } from '../sync/clock.ts';
 import { createConnectivity } from '../sync/connectivity.ts';
@@ -25,7 +25,7 @@ export function createCallWatchers(db: KontrolDb, probe: () => Promise<void>) {
   return { clock, connectivity, observe };
 }
 
-export interface OpsWiring {
+export interface BackgroundWiring {
   db: KontrolDb;
   api: QticketsClient;
   sync: SyncLoop;
@@ -36,7 +36,7 @@ export interface OpsWiring {
   later: (fn: () => void) => void;
 }
 
-export function createOpsServices({ db, api, sync, syncState, deviceId, watchers, later }: OpsWiring): OpsServices {
+export function createBackgroundServices({ db, api, sync, syncState, deviceId, watchers, later }: BackgroundWiring): BackgroundServices {
   const { connectivity, clock } = watchers;
   const token = () => getToken(db);
   const checker = createEntryChecker({ db, api, token, deviceId, online: connectivity.online });

@@ -1,4 +1,4 @@
-import { usePeriodicRefresh } from '../../state/ops-network.ts';
+import { usePeriodicRefresh } from '../../state/network.ts';
 import { describeShowError } from '../errors/describe.ts';
 import { useI18n } from '../i18n/context.tsx';
 

@@ -4,25 +4,25 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { getRefreshMinutes, setRefreshMinutes } from '../db/device-settings.ts';
 import { listShows } from '../db/shows.ts';
 import type { ConnectivityMode } from '../domain/connectivity.ts';
-import { useOps } from './ops-services.tsx';
+import { useBackground } from './background.tsx';
 import { useServices } from './services.tsx';
 
 export function useConnectivity() {
-  const { connectivity } = useOps();
+  const { connectivity } = useBackground();
   const state = useSyncExternalStore(connectivity.state.subscribe, connectivity.state.get);
   const setMode = useCallback((mode: ConnectivityMode) => connectivity.setMode(mode), [connectivity]);
   return { ...state, setMode };
 }
 
 export function useClockEstimate() {
-  const { clock } = useOps();
+  const { clock } = useBackground();
   return useSyncExternalStore(clock.state.subscribe, clock.state.get);
 }
 
 /** The periodic pull; a failure is data (which show, by title, and how) for the screen to word. */
 export function usePeriodicRefresh() {
   const { db } = useServices();
-  const { refresher } = useOps();
+  const { refresher } = useBackground();
   const state = useSyncExternalStore(refresher.state.subscribe, refresher.state.get);
   const minutes = useLiveQuery(() => getRefreshMinutes(db), [db]);
   const shows = useLiveQuery(() => listShows(db), [db]);
