@@ -11,3 +11,5 @@ export { BARCODE_SELECT, createQticketsClient } from './qtickets.ts';
 export { withBarcodesOffThread } from './barcodes-off-thread.ts';
 export { sortEventsForDoor } from './sortEvents.ts';
 export type * from './types.ts';
+export { createHubClient, readHubEvent, HUB_BASE_URL } from './hub.ts';
+export type { HubAdmission, HubClient, HubDevice, HubEvent, Heartbeat } from './hub.ts';

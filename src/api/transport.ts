@@ -26,9 +26,25 @@ export interface CallOptions {
 /** An ApiResult that also tells the 2xx status, so a parser can report it in a bad_response. */
 export type TransportResult = { ok: true; value: unknown; serverDate: Date | null; status: number } | { ok: false; error: ApiError };
 
+export interface StreamOptions {
+  /** Resume after this event (Server-Sent Events' Last-Event-ID). */
+  lastEventId?: string | null;
+  /** Ends the stream; the result is then `{kind: 'aborted'}`. */
+  signal: AbortSignal;
+  /** Each piece of text as it arrives (UTF-8 decoded across chunk boundaries). */
+  onText: (text: string) => void;
+  /** The server accepted the stream (a 2xx from our gateway): it is live. */
+  onOpen?: () => void;
+}
+
+/** How a stream ended: `ok` when the server closed it cleanly (the caller reconnects). */
+export type StreamResult = { ok: true } | { ok: false; error: ApiError };
+
 export interface Transport {
   get(path: string, token: string, params?: unknown, options?: CallOptions): Promise<TransportResult>;
   post(path: string, token: string, body: unknown, options?: CallOptions): Promise<TransportResult>;
+  /** A long-lived text/event-stream GET; only the wait for its headers is timed. */
+  stream(path: string, token: string, options: StreamOptions): Promise<StreamResult>;
 }
 
 export const DEFAULT_BASE_URL = '/api/rest/v1';
@@ -173,7 +189,61 @@ export function createTransport(options: TransportOptions = {}): Transport {
     Accept: 'application/json',
   });
 
+  async function stream(path: string, token: string, { lastEventId, signal, onText, onOpen }: StreamOptions): Promise<StreamResult> {
+    if (signal.aborted) return fail({ kind: 'aborted' });
+    const controller = new AbortController();
+    let timedOut = false;
+    const cancelTimer = startTimer(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onAbort = () => controller.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    const failure = (cause: unknown): StreamResult => {
+      if (signal.aborted) return fail({ kind: 'aborted' });
+      if (timedOut) return fail({ kind: 'timeout' });
+      return fail({ kind: 'network', message: scrub(cause instanceof Error ? cause.message : String(cause), token) });
+    };
+    try {
+      const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' };
+      if (lastEventId) headers['Last-Event-ID'] = lastEventId;
+      let response: Response;
+      try {
+        response = await untilAborted(doFetch(joinUrl(baseUrl, path), { method: 'GET', headers, credentials: 'omit', cache: 'no-store', signal: controller.signal }), controller.signal);
+      } catch (cause) {
+        return failure(cause);
+      }
+      // The headers came: from here the stream may stay open for hours.
+      cancelTimer();
+      if (!response.headers.has(GATEWAY_HEADER)) {
+        void response.body?.cancel().catch(() => undefined);
+        return fail({ kind: 'not_gateway', status: response.status });
+      }
+      if (response.status < 200 || response.status > 299 || !response.body) {
+        const text = await response.text().catch(() => '');
+        return fail(httpError(response.status, response.headers, text, token));
+      }
+      onOpen?.();
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return { ok: true };
+          onText(value);
+        }
+      } catch (cause) {
+        return failure(cause);
+      } finally {
+        reader.releaseLock();
+      }
+    } finally {
+      cancelTimer();
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
   return {
+    stream,
     get(path, token, params, callOptions = {}) {
       const query = params === undefined ? '' : `?json=${encodeURIComponent(JSON.stringify(params))}`;
       return call(

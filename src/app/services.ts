@@ -1,5 +1,5 @@
 // Wiring: the one place that creates the database, the API client and the sync loop.
-import { createQticketsClient, withBarcodesOffThread } from '../api/index.ts';
+import { createHubClient, createQticketsClient, withBarcodesOffThread } from '../api/index.ts';
 import { KontrolDb } from '../db/database.ts';
 import { getDeviceId, getToken } from '../db/settings.ts';
 import { scanContext } from '../db/scan-context.ts';
@@ -14,6 +14,7 @@ import { createSyncLoop, webLock, type SyncState } from '../sync/loop.ts';
 import { createDoor } from '../door/engine.ts';
 import { checkDoubleEntry } from '../door/steps.ts';
 import { attachSyncTriggers } from '../sync/triggers.ts';
+import { createHubLink } from '../sync/hub-link.ts';
 import { createCallWatchers, createBackgroundServices } from './background.ts';
 import { quietStart } from './quiet-start.ts';
 
@@ -41,6 +42,10 @@ export function createServices(): Services & { background: BackgroundServices } 
   void scanContext(db).catch(() => undefined);
   void deviceId().catch(() => undefined);
   const background = createBackgroundServices({ db, api, sync, syncState, deviceId, watchers, later });
+  // The venue hub: what the other doors admit, within a second. Joined once the door's first
+  // seconds are over, like the start-up delivery; an accelerator, never waited for.
+  const hubLink = createHubLink({ db, hub: createHubClient(), token: () => getToken(db), deviceId });
+  later(() => hubLink.start());
   const door = createDoor({
     db,
     api,
@@ -49,7 +54,8 @@ export function createServices(): Services & { background: BackgroundServices } 
     refresher: background.refresher,
     deviceId,
     withDeliveryLock: webLock,
-    afterAdmission: [checkDoubleEntry(db, background.checker)],
+    afterAdmission: [checkDoubleEntry(db, background.checker), () => hubLink.share()],
+    venue: hubLink,
   });
   return { db, api, sync, syncState, deviceId, door, background };
 }

@@ -62,6 +62,12 @@ export const SETTINGS = {
   scanner: spec<StoredScannerSettings>('scanner', 'device', SCANNER, {}),
   /** When delivery last succeeded (epoch ms), for the health screen after a reload. */
   lastDeliveryAt: spec<number | null>('lastSyncAt', 'device', v.nullable(finite), null),
+  /** This device's name as people read it ("Вход 2"): set at setup, in the provisioning QR, or on the shift screen. */
+  deviceName: spec<string>('deviceName', 'device', v.pipe(v.string(), v.maxLength(60)), ''),
+  /** The venue hub's last event this device took in: the stream resumes after it. */
+  hubResumeId: spec<string | null>('hubResumeId', 'device', v.nullable(v.pipe(v.string(), v.maxLength(200))), null),
+  /** This device's admissions up to here (scan log time, epoch ms) are known to the hub. */
+  hubSharedUpTo: spec<number>('hubSharedUpTo', 'device', finite, 0),
   locale: spec<'ru' | 'en'>('kontrol.locale', 'browser', v.picklist(['ru', 'en']), 'ru'),
   installDeclinedAt: spec<number>('kontrol.installDismissedAt', 'browser', finite, 0),
 } as const;

@@ -33,7 +33,8 @@ export interface Ticket {
 }
 
 /** Who knew that a ticket was already used. */
-export type CheckSource = 'this_device' | 'server';
+/** Who admitted a ticket: this device, Qtickets (as the server reported it), or another door of the venue (the hub). */
+export type CheckSource = 'this_device' | 'server' | 'venue';
 
 /** A local fact: this ticket has been admitted (kept apart from Ticket so a pull never erases it). */
 export interface Admission {
@@ -41,6 +42,8 @@ export interface Admission {
   code: string;
   checkedAt: string;
   source: CheckSource;
+  /** The door that admitted it, as a person named that device ("Вход 2"), for `venue` admissions. */
+  door?: string;
 }
 
 /** One admission waiting to be delivered to Qtickets (the outbox). Append-only until accepted. */
@@ -85,7 +88,7 @@ export type Verdict =
   | { kind: 'valid'; code: string; ticket: Ticket; checkedAt: string; recorded: true }
   /** Valid, but IndexedDB refused the write: staff must note the ticket by hand. */
   | { kind: 'valid'; code: string; ticket: Ticket; checkedAt: string; recorded: false; error: string }
-  | { kind: 'already_checked'; code: string; ticket: Ticket; checkedAt: string; source: CheckSource }
+  | { kind: 'already_checked'; code: string; ticket: Ticket; checkedAt: string; source: CheckSource; door?: string }
   | { kind: 'unknown'; code: string }
   | { kind: 'revoked'; code: string; ticket: Ticket }
   | { kind: 'wrong_show'; code: string; ticket: Ticket; show: Show }
@@ -128,7 +131,8 @@ export interface Conflict {
   deviceId: string;
   foundAt: number;
   /** Found by the check right after a scan, or later, once offline admissions were delivered. */
-  foundBy: 'check' | 'delivery';
+  /** The check right after a scan, a look after delivery, or another door's admission through the venue hub. */
+  foundBy: 'check' | 'delivery' | 'venue';
   /** 0 until a person has acknowledged the on-screen warning. */
   seen: 0 | 1;
 }

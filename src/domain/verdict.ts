@@ -49,7 +49,7 @@ export function decide({ code, tickets, admissions, shows, entrance = [], now }:
     if (admission) {
       return {
         admit: false,
-        verdict: { kind: 'already_checked', code, ticket, checkedAt: admission.checkedAt, source: admission.source },
+        verdict: { kind: 'already_checked', code, ticket, checkedAt: admission.checkedAt, source: admission.source, ...(admission.door ? { door: admission.door } : {}) },
       };
     }
     return { admit: true, ticket };

@@ -16,7 +16,8 @@ import { signOut, type SignOutOutcome } from '../db/signout.ts';
 import type { InputSource, ShowId } from '../domain/types.ts';
 import type { QticketsClient } from '../api/index.ts';
 import type { SyncLoop, SyncState } from '../sync/loop.ts';
-import type { Observable } from '../sync/observable.ts';
+import type { HubLink, HubStatus } from '../sync/hub-link.ts';
+import { cell, type Observable } from '../sync/observable.ts';
 import { pullShow } from '../sync/pull.ts';
 import type { Refresher, RefreshState, RefreshSummary } from '../sync/refresh.ts';
 import { runSteps, type AdmissionStep } from './after-admission.ts';
@@ -38,6 +39,8 @@ export interface DoorParts {
    * opening they cost tens of ms), at once in tests.
    */
   afterPaint?: (fn: () => void) => void;
+  /** The venue hub link, when the app has one (src/sync/hub-link.ts). */
+  venue?: HubLink;
 }
 
 function afterNextPaint(fn: () => void): void {
@@ -67,7 +70,13 @@ export interface Door {
   keepHeldPull(showId: ShowId): Promise<void>;
   readonly delivery: Observable<SyncState>;
   readonly refreshing: Observable<RefreshState>;
+  /** The link to the other doors; 'off' without a hub. */
+  readonly venue: Observable<HubStatus>;
+  /** The token or the door's shows changed: join the venue again with them. */
+  rejoinVenue(): void;
 }
+
+const NO_VENUE = cell<HubStatus>({ status: 'off' });
 
 export function createDoor(parts: DoorParts): Door {
   const { db, sync, withDeliveryLock } = parts;
@@ -106,5 +115,7 @@ export function createDoor(parts: DoorParts): Door {
     keepHeldPull: (showId) => clearHeldPull(db, showId),
     delivery: parts.delivery,
     refreshing: parts.refresher.state,
+    venue: parts.venue?.state ?? NO_VENUE,
+    rejoinVenue: () => parts.venue?.rejoin(),
   };
 }

@@ -74,8 +74,14 @@ export function useSendNow(): () => Promise<void> {
 }
 
 export function useSetShowActive(): (id: ShowId, active: boolean) => Promise<void> {
-  const { db } = useServices();
-  return useCallback((id, active) => setShowActive(db, id, active), [db]);
+  const { db, door } = useServices();
+  return useCallback(
+    async (id, active) => {
+      await setShowActive(db, id, active);
+      door.rejoinVenue(); // the venue stream follows the shows this door admits
+    },
+    [db, door],
+  );
 }
 
 export type { ForgetShowOutcome };

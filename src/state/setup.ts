@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { sortEventsForDoor, type ApiError, type ApiEvent } from '../api/index.ts';
 import { getToken, setToken } from '../db/settings.ts';
+import { setDeviceName } from '../db/venue.ts';
 import { listShows, setShowActive } from '../db/shows.ts';
 import type { Show, ShowId } from '../domain/types.ts';
 import { downloadShows, showsFromEvents, type DownloadProgress, type PullOutcome } from '../sync/pull.ts';
@@ -45,15 +46,17 @@ export function useEvents(token: string | null) {
 export interface DownloadRequest {
   token: string;
   shows: Omit<Show, 'pulledAt'>[];
+  /** The device's name for the venue ("Вход 2"), when the setup link carried one. */
+  deviceName?: string;
 }
 
 /** Downloads the lists, then makes exactly the picked shows the ones this door admits. */
 export function useDownload() {
-  const { db, api, sync } = useServices();
+  const { db, api, sync, door } = useServices();
   const [progress, setProgress] = useState<DownloadProgress | null>(null);
   const mutation = useMutation({
     networkMode: 'always',
-    mutationFn: async ({ token, shows }: DownloadRequest) => {
+    mutationFn: async ({ token, shows, deviceName }: DownloadRequest) => {
       // The token is saved first: admissions of an earlier setup can then go out with it.
       await setToken(db, token);
       sync.kick();
@@ -63,6 +66,9 @@ export function useDownload() {
       if (failed) throw new SetupError({ kind: 'api', error: failed.error, show: shows.find((s) => s.id === failed.showId)?.eventName ?? '' });
       const picked = new Set(shows.map((s) => s.id));
       for (const stored of await listShows(db)) await setShowActive(db, stored.id, picked.has(stored.id));
+      if (deviceName) await setDeviceName(db, deviceName);
+      // The venue hub is joined with the new token and shows.
+      door.rejoinVenue();
       return outcomes;
     },
   });
@@ -74,6 +80,8 @@ export interface SetupLink {
   showIds: ShowId[];
   /** `kiosk=1&pin=1234`: the device lands locked to the scan screen behind that PIN. */
   kiosk?: { pin: string };
+  /** `name=Вход 2`: what the other doors and the supervisor call this device. */
+  name?: string;
 }
 
 const KIOSK_PIN = /^\d{4,8}$/;
@@ -89,10 +97,12 @@ export function parseSetupLink(hash: string): SetupLink | 'incomplete' | null {
     .map((s) => Number(s.trim()))
     .filter((n) => Number.isInteger(n) && n > 0);
   if (!token || showIds.length === 0) return params.has('token') || params.has('shows') ? 'incomplete' : null;
-  if (params.get('kiosk') !== '1') return { token, showIds };
+  const name = params.get('name')?.trim().slice(0, 60);
+  const named = name ? { name } : {};
+  if (params.get('kiosk') !== '1') return { token, showIds, ...named };
   // A kiosk without a PIN could not be unlocked by staff, nor kept locked against guests.
   const pin = params.get('pin')?.trim() ?? '';
-  return KIOSK_PIN.test(pin) ? { token, showIds, kiosk: { pin } } : 'incomplete';
+  return KIOSK_PIN.test(pin) ? { token, showIds, kiosk: { pin }, ...named } : 'incomplete';
 }
 
 /** The link "Add a device" shows as a QR code. Everything after `#` stays on the phone. */
@@ -102,6 +112,7 @@ export function buildSetupLink(base: string, link: SetupLink): string {
     params.set('kiosk', '1');
     params.set('pin', link.kiosk.pin);
   }
+  if (link.name) params.set('name', link.name);
   return `${base.replace(/#.*$/, '')}#/setup?${params.toString().replace(/%2C/g, ',')}`;
 }
 

@@ -43,7 +43,7 @@ export function SetupScreen({ link, onDone }: Props) {
   useEffect(() => {
     if (!link || link === 'incomplete' || linkStarted.current || !linked?.shows) return;
     linkStarted.current = true;
-    download.mutate({ token: link.token, shows: linked.shows }, { onSuccess: onDone });
+    download.mutate({ token: link.token, shows: linked.shows, ...(link.name ? { deviceName: link.name } : {}) }, { onSuccess: onDone });
   }, [link, linked, download, onDone]);
 
   const event = events.data?.find((e) => e.id === eventId);

@@ -29,7 +29,7 @@ function TicketDetails({ ticket }: { ticket: Ticket }) {
 }
 
 export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
-  const { t, time, dateTime } = useI18n();
+  const { t, time, timeSeconds, dateTime } = useI18n();
   if (!shown) {
     return (
       <section className="verdict verdict--idle" data-testid="verdict-idle" aria-live="polite">
@@ -48,7 +48,10 @@ export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
       detail = v.recorded ? t('verdict.valid.detail') : t('verdict.notRecorded.detail');
       break;
     case 'already_checked':
-      detail = t(v.source === 'this_device' ? 'verdict.already_checked.device' : 'verdict.already_checked.server', { time: time(v.checkedAt) });
+      detail =
+        v.source === 'venue'
+          ? t('verdict.already_checked.venue', { time: timeSeconds(v.checkedAt), door: v.door ?? '' })
+          : t(v.source === 'this_device' ? 'verdict.already_checked.device' : 'verdict.already_checked.server', { time: time(v.checkedAt) });
       break;
     case 'wrong_show':
       detail = t('verdict.wrong_show.detail', { show: v.show.startDate ? dateTime(v.show.startDate) : `${v.show.eventName} #${v.show.id}` });

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { loadLocale, saveLocale } from '../../state/preferences.ts';
 import type { MessageArgs, MessageKey } from './catalog.ts';
-import { formatDateTime, formatNumber, formatTime, LOCALES, plural, translate, type Locale, type PluralNoun } from './translate.ts';
+import { formatDateTime, formatNumber, formatTime, formatTimeSeconds, LOCALES, plural, translate, type Locale, type PluralNoun } from './translate.ts';
 
 export interface I18n {
   locale: Locale;
@@ -10,6 +10,7 @@ export interface I18n {
   n: (count: number) => string;
   plural: (noun: PluralNoun, count: number) => string;
   time: (iso: string | number) => string;
+  timeSeconds: (iso: string | number) => string;
   dateTime: (iso: string) => string;
 }
 
@@ -38,6 +39,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       n: (count) => formatNumber(count, locale),
       plural: (noun, count) => plural(locale, noun, count),
       time: (iso) => formatTime(iso, locale),
+      timeSeconds: (iso) => formatTimeSeconds(iso, locale),
       dateTime: (iso) => formatDateTime(iso, locale),
     };
   }, [locale]);

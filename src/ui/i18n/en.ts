@@ -10,6 +10,7 @@ export const en: Record<keyof typeof ru, string> = {
   'verdict.already_checked': 'Already used',
   'verdict.already_checked.device': 'Scanned at {time} on this device',
   'verdict.already_checked.server': 'Checked in at {time} (server)',
+  'verdict.already_checked.venue': 'Admitted at {time}, {door}',
   'verdict.unknown': 'Not found',
   'verdict.unknown.detail': 'Not on this event’s list',
   'verdict.revoked': 'Cancelled',

@@ -9,6 +9,7 @@ export const ru = {
   'verdict.already_checked': 'Уже прошёл',
   'verdict.already_checked.device': 'Отсканирован в {time} на этом устройстве',
   'verdict.already_checked.server': 'Отмечен в {time} (по данным сервера)',
+  'verdict.already_checked.venue': 'Прошёл {time}, {door}',
   'verdict.unknown': 'Билет не найден',
   'verdict.unknown.detail': 'Нет в списке этого события',
   'verdict.revoked': 'Билет аннулирован',

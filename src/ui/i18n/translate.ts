@@ -28,6 +28,7 @@ function once<T>(make: (locale: Locale) => T): (locale: Locale) => T {
 const numbers = once((locale) => new Intl.NumberFormat(tag(locale)));
 const plurals = once((locale) => new Intl.PluralRules(tag(locale)));
 const times = once((locale) => new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit' }));
+const secondsTimes = once((locale) => new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
 const dateTimes = once((locale) => new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }));
 
 export function formatNumber(n: number, locale: Locale): string {
@@ -47,6 +48,12 @@ export function plural(locale: Locale, noun: PluralNoun, count: number): string 
   const category = plurals(locale).select(count);
   const form = category === 'one' ? 'one' : category === 'few' ? 'few' : 'many';
   return translate(locale, `${noun}.${form}` as MessageKey, { count });
+}
+
+/** 19:03:12: when two doors' admissions are compared, the minute is not enough. */
+export function formatTimeSeconds(iso: string | number, locale: Locale): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? String(iso) : secondsTimes(locale).format(date);
 }
 
 export function formatTime(iso: string | number, locale: Locale): string {

@@ -1,0 +1,202 @@
+// The door's link to the venue hub (server/hub): it shares this device's admissions and learns
+// every other door's within a second. An accelerator, never a dependency: verdicts never wait for
+// it, delivery to Qtickets stays the device's own outbox, and with the hub down or unreachable the
+// door works exactly as without it. It reconnects with back-off and resumes after the last event
+// it took in (Last-Event-ID), so a device that was offline learns everything it missed, in order;
+// learning is idempotent, so an event seen twice changes nothing.
+import type { ApiError, HubClient, HubEvent } from '../api/index.ts';
+import type { KontrolDb } from '../db/database.ts';
+import { listShows } from '../db/shows.ts';
+import {
+  admissionsToShare,
+  forgetVenueAdmission,
+  getDeviceName,
+  getHubResumeId,
+  getHubSharedUpTo,
+  learnVenueAdmission,
+  setHubResumeId,
+  setHubSharedUpTo,
+} from '../db/venue.ts';
+import { backoffDelay } from './backoff.ts';
+import { cell, type Observable } from './observable.ts';
+
+export type HubStatus =
+  /** No token or no show: nothing to join. */
+  | { status: 'off' }
+  | { status: 'connecting' }
+  | { status: 'live'; since: number }
+  | { status: 'waiting'; retryAt: number; error: ApiError | null }
+  /** The hub refused this token or these shows (401/403): wait for a new setup. */
+  | { status: 'refused'; error: ApiError };
+
+export interface HubLinkDeps {
+  db: KontrolDb;
+  hub: HubClient;
+  token: () => Promise<string | undefined>;
+  deviceId: () => Promise<string>;
+  now?: () => number;
+  random?: () => number;
+  /** Waits `ms` unless woken; returns a cancel. Tests pass a manual one. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+export interface HubLink {
+  state: Observable<HubStatus>;
+  start(): void;
+  stop(): void;
+  /** After an admission: share it (and anything the hub missed) now. */
+  share(): void;
+  /** The token or the shows changed: join again. */
+  rejoin(): void;
+}
+
+/** How far back a device shares its admissions when it first meets the hub. */
+export const SHARE_HORIZON_MS = 24 * 3_600_000;
+export const SHARE_BATCH = 100;
+
+function realSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}
+
+export function createHubLink(deps: HubLinkDeps): HubLink {
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? realSleep;
+  const state = cell<HubStatus>({ status: 'off' });
+  let running = false;
+  let stopped = false;
+  /** Aborts the current stream or pause: rejoin() and stop() use it. */
+  let current = new AbortController();
+  let sharing: Promise<void> | null = null;
+  let shareAgain = false;
+
+  async function shareOnce(): Promise<void> {
+    const token = await deps.token();
+    if (!token) return;
+    const [deviceId, named] = await Promise.all([deps.deviceId(), getDeviceName(deps.db)]);
+    // Unnamed devices still need a name another door can show ("Прошёл 19:03, Устройство 3f2a").
+    const deviceName = named || `Устройство ${deviceId.slice(0, 4)}`;
+    let upTo = Math.max(await getHubSharedUpTo(deps.db), now() - SHARE_HORIZON_MS);
+    for (;;) {
+      const batch = await admissionsToShare(deps.db, upTo, SHARE_BATCH);
+      if (batch.length === 0) return;
+      const sent = await deps.hub.postAdmissions(token, {
+        deviceId,
+        deviceName,
+        items: batch.map(({ showId, code, checkedAt, nonce }) => ({ showId, code, checkedAt, nonce })),
+      });
+      if (!sent.ok) return; // the next share (an admission, a reconnect) tries again
+      upTo = Math.max(...batch.map((a) => a.at));
+      await setHubSharedUpTo(deps.db, upTo);
+      if (batch.length < SHARE_BATCH) return;
+    }
+  }
+
+  function share(): void {
+    if (sharing) {
+      shareAgain = true;
+      return;
+    }
+    sharing = shareOnce()
+      .catch(() => undefined)
+      .finally(() => {
+        sharing = null;
+        if (shareAgain) {
+          shareAgain = false;
+          share();
+        }
+      });
+  }
+
+  async function take(event: HubEvent, ownId: string): Promise<void> {
+    if (event.kind === 'device') return;
+    if (event.kind === 'admission' && event.deviceId !== ownId) {
+      await learnVenueAdmission(deps.db, { showId: event.showId, code: event.code, checkedAt: event.checkedAt, door: event.deviceName }, ownId, now());
+    } else if (event.kind === 'checked' && event.checkedAt) {
+      await learnVenueAdmission(deps.db, { showId: event.showId, code: event.code, checkedAt: event.checkedAt, door: 'Qtickets' }, ownId, now());
+    } else if (event.kind === 'unchecked') {
+      await forgetVenueAdmission(deps.db, event.showId, event.code);
+    }
+    await setHubResumeId(deps.db, event.id);
+  }
+
+  async function run(): Promise<void> {
+    let failures = 0;
+    while (!stopped) {
+      const signal = current.signal;
+      const token = await deps.token();
+      const shows = (await listShows(deps.db)).filter((s) => s.active).map((s) => s.id);
+      if (!token || shows.length === 0) {
+        state.set({ status: 'off' });
+        await sleep(60_000, signal);
+        if (signal.aborted) current = new AbortController();
+        continue;
+      }
+      state.set({ status: 'connecting' });
+      share();
+      const ownId = await deps.deviceId();
+      let taking: Promise<void> = Promise.resolve();
+      let heard = false;
+      const result = await deps.hub.listen(token, shows, {
+        lastEventId: await getHubResumeId(deps.db),
+        signal,
+        onEvent: (event) => {
+          if (!heard) {
+            heard = true;
+            failures = 0;
+            state.set({ status: 'live', since: now() });
+          }
+          // One at a time and in order: the resume id never runs ahead of what was stored.
+          taking = taking.then(() => take(event, ownId)).catch(() => undefined);
+        },
+        onOpen: () => {
+          heard = true;
+          failures = 0;
+          state.set({ status: 'live', since: now() });
+        },
+      });
+      await taking;
+      if (stopped) break;
+      if (signal.aborted) {
+        current = new AbortController(); // rejoin(): at once, with the new token or shows
+        continue;
+      }
+      const error = result.ok ? null : result.error;
+      if (error?.kind === 'http' && (error.status === 401 || error.status === 403)) {
+        state.set({ status: 'refused', error });
+        await sleep(5 * 60_000, signal);
+      } else {
+        failures += 1;
+        const delay = backoffDelay(failures, deps.random);
+        state.set({ status: 'waiting', retryAt: now() + delay, error });
+        await sleep(delay, signal);
+      }
+      if (current.signal.aborted) current = new AbortController();
+    }
+  }
+
+  return {
+    state,
+    start() {
+      if (running) return;
+      running = true;
+      stopped = false;
+      void run().finally(() => {
+        running = false;
+      });
+    },
+    stop() {
+      stopped = true;
+      current.abort();
+    },
+    share,
+    rejoin() {
+      current.abort();
+    },
+  };
+}
