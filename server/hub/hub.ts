@@ -118,16 +118,15 @@ export function createHub(options: HubOptions): Hub {
   }
 
   async function serve(name: RouteName, req: http.IncomingMessage, res: http.ServerResponse, token: string, org: string, address: string) {
-    let body: unknown = null;
+    let raw: Buffer | null = null;
     if (req.method === 'POST') {
       try {
-        const raw = await readBody(req, maxBody);
-        body = JSON.parse(raw.toString('utf8')) as unknown;
+        raw = await readBody(req, maxBody);
       } catch (err) {
         if (err instanceof BodyTooLargeError) {
           return fail(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${maxBody} bytes`, { headers: { Connection: 'close' } });
         }
-        return fail(res, 400, 'BAD_REQUEST', 'The body must be JSON');
+        return fail(res, 400, 'BAD_REQUEST', 'Could not read the body');
       }
     } else {
       req.resume();
@@ -136,6 +135,14 @@ export function createHub(options: HubOptions): Hub {
 
     // Who is asking comes before what they ask: a stranger learns nothing about our checks.
     if (!(await allowed(res, token, org, address, []))) return;
+    let body: unknown = null;
+    if (raw !== null) {
+      try {
+        body = JSON.parse(raw.toString('utf8')) as unknown;
+      } catch {
+        return fail(res, 400, 'BAD_REQUEST', 'The body must be JSON');
+      }
+    }
 
     switch (name) {
       case 'events':
