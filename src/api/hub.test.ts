@@ -25,17 +25,20 @@ function streaming(chunks: string[], status = 200): typeof globalThis.fetch {
 describe('the hub client', () => {
   it('reads admissions split across chunks, in order, with their ids, and says the stream is open', async () => {
     const events: HubEvent[] = [];
+    const positions: string[] = [];
     let opened = false;
     const hub = createHubClient({
       fetch: streaming([
-        'retry: 2000\n\n: ping\n\nid: 7\nevent: admission\ndata: {"showId":1001,"code":"875196723453","checked',
+        'retry: 2000\nid: 1765000000000-0\n\n: ping\n\nid: 7\nevent: admission\ndata: {"showId":1001,"code":"875196723453","checked',
         'At":"2026-12-29T19:03:12+03:00","deviceId":"d2","deviceName":"Вход 2","nonce":"n1"}\n\n',
         'id: 8\nevent: admission\ndata: not json\n\nid: 9\nevent: checked\ndata: {"showId":1001,"code":"872900619969","checkedAt":"2026-12-29T19:04:00+03:00","source":"webhook"}\n\n',
       ]),
     });
-    const result = await hub.listen('tok', [1001], { lastEventId: null, signal: new AbortController().signal, onEvent: (e) => events.push(e), onOpen: () => (opened = true) });
+    const result = await hub.listen('tok', [1001], { lastEventId: null, signal: new AbortController().signal, onEvent: (e) => events.push(e), onOpen: () => (opened = true), onPosition: (id) => positions.push(id) });
     expect(result).toEqual({ ok: true });
     expect(opened).toBe(true);
+    // The hub's start position, then the id of the unreadable event: both places to resume from.
+    expect(positions).toEqual(['1765000000000-0', '8']);
     expect(events).toEqual([
       { kind: 'admission', id: '7', showId: 1001, code: '875196723453', checkedAt: '2026-12-29T19:03:12+03:00', deviceId: 'd2', deviceName: 'Вход 2' },
       { kind: 'checked', id: '9', showId: 1001, code: '872900619969', checkedAt: '2026-12-29T19:04:00+03:00' },

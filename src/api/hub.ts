@@ -96,7 +96,14 @@ export interface HubClient {
   listen(
     token: string,
     shows: readonly number[],
-    options: { lastEventId: string | null; signal: AbortSignal; onEvent: (event: HubEvent) => void; onOpen?: () => void },
+    options: {
+      lastEventId: string | null;
+      signal: AbortSignal;
+      onEvent: (event: HubEvent) => void;
+      onOpen?: () => void;
+      /** A position without an event (the hub's start id): resume from here if nothing follows. */
+      onPosition?: (id: string) => void;
+    },
   ): Promise<{ ok: true } | { ok: false; error: ApiError }>;
 }
 
@@ -123,14 +130,29 @@ export function createHubClient(options: TransportOptions = {}): HubClient {
       });
       return ok(devices, res.serverDate);
     },
-    listen(token, shows, { lastEventId, signal, onEvent, onOpen }) {
+    listen(token, shows, { lastEventId, signal, onEvent, onOpen, onPosition }) {
+      // The hub opens with `id: <start>` and no data: no event, but the place to resume from, so a
+      // device that hears nothing before it goes away still catches up from there.
+      let idOnly: string | null = null;
       const parser = createParser({
+        onId: (id) => {
+          idOnly = id;
+        },
         onEvent: (message) => {
+          idOnly = null;
           const event = readHubEvent(message.event, message.id, message.data);
           if (event) onEvent(event);
+          else if (message.id) onPosition?.(message.id); // unreadable, but past it all the same
         },
       });
-      return transport.stream(`events?${showsQuery(shows)}`, token, { lastEventId, signal, onOpen, onText: (text) => parser.feed(text) });
+      const onText = (text: string) => {
+        parser.feed(text);
+        if (idOnly) {
+          onPosition?.(idOnly);
+          idOnly = null;
+        }
+      };
+      return transport.stream(`events?${showsQuery(shows)}`, token, { lastEventId, signal, onOpen, onText });
     },
   };
 }

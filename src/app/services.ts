@@ -46,6 +46,8 @@ export function createServices(): Services & { background: BackgroundServices } 
   // seconds are over, like the start-up delivery; an accelerator, never waited for.
   const hubLink = createHubLink({ db, hub: createHubClient(), token: () => getToken(db), deviceId });
   later(() => hubLink.start());
+  // Back online: join at once instead of at the end of a back-off grown while offline.
+  if (typeof window !== 'undefined') window.addEventListener('online', () => hubLink.rejoin());
   const door = createDoor({
     db,
     api,

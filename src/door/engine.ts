@@ -72,11 +72,14 @@ export interface Door {
   readonly refreshing: Observable<RefreshState>;
   /** The link to the other doors; 'off' without a hub. */
   readonly venue: Observable<HubStatus>;
+  /** Other doors' admissions learned since the app started. */
+  readonly venueLearned: Observable<number>;
   /** The token or the door's shows changed: join the venue again with them. */
   rejoinVenue(): void;
 }
 
 const NO_VENUE = cell<HubStatus>({ status: 'off' });
+const NOTHING_LEARNED = cell(0);
 
 export function createDoor(parts: DoorParts): Door {
   const { db, sync, withDeliveryLock } = parts;
@@ -116,6 +119,7 @@ export function createDoor(parts: DoorParts): Door {
     delivery: parts.delivery,
     refreshing: parts.refresher.state,
     venue: parts.venue?.state ?? NO_VENUE,
+    venueLearned: parts.venue?.learned ?? NOTHING_LEARNED,
     rejoinVenue: () => parts.venue?.rejoin(),
   };
 }

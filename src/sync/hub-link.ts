@@ -14,6 +14,7 @@ import {
   getHubResumeId,
   getHubSharedUpTo,
   learnVenueAdmission,
+  type Learned,
   setHubResumeId,
   setHubSharedUpTo,
 } from '../db/venue.ts';
@@ -42,6 +43,8 @@ export interface HubLinkDeps {
 
 export interface HubLink {
   state: Observable<HubStatus>;
+  /** Admissions of other doors learned since the app started (each ticket once). */
+  learned: Observable<number>;
   start(): void;
   stop(): void;
   /** After an admission: share it (and anything the hub missed) now. */
@@ -68,6 +71,7 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? realSleep;
   const state = cell<HubStatus>({ status: 'off' });
+  const learned = cell(0);
   let running = false;
   let stopped = false;
   /** Aborts the current stream or pause: rejoin() and stop() use it. */
@@ -115,14 +119,16 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
 
   async function take(event: HubEvent, ownId: string): Promise<void> {
     if (event.kind === 'device') return;
+    let outcome: Learned | null = null;
     if (event.kind === 'admission' && event.deviceId !== ownId) {
-      await learnVenueAdmission(deps.db, { showId: event.showId, code: event.code, checkedAt: event.checkedAt, door: event.deviceName }, ownId, now());
+      outcome = await learnVenueAdmission(deps.db, { showId: event.showId, code: event.code, checkedAt: event.checkedAt, door: event.deviceName }, ownId, now());
     } else if (event.kind === 'checked' && event.checkedAt) {
-      await learnVenueAdmission(deps.db, { showId: event.showId, code: event.code, checkedAt: event.checkedAt, door: 'Qtickets' }, ownId, now());
+      outcome = await learnVenueAdmission(deps.db, { showId: event.showId, code: event.code, checkedAt: event.checkedAt, door: 'Qtickets' }, ownId, now());
     } else if (event.kind === 'unchecked') {
       await forgetVenueAdmission(deps.db, event.showId, event.code);
     }
     await setHubResumeId(deps.db, event.id);
+    if (outcome === 'learned') learned.set(learned.get() + 1);
   }
 
   async function run(): Promise<void> {
@@ -154,6 +160,9 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
           // One at a time and in order: the resume id never runs ahead of what was stored.
           taking = taking.then(() => take(event, ownId)).catch(() => undefined);
         },
+        onPosition: (id) => {
+          taking = taking.then(() => setHubResumeId(deps.db, id)).catch(() => undefined);
+        },
         onOpen: () => {
           heard = true;
           failures = 0;
@@ -182,6 +191,7 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
 
   return {
     state,
+    learned,
     start() {
       if (running) return;
       running = true;

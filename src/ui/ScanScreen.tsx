@@ -10,6 +10,7 @@ import { CameraPanel } from './camera/CameraPanel.tsx';
 import { describeShowError } from './errors/describe.ts';
 import { DeliveryAlert, RejectedAlert } from './delivery/DeliveryAlert.tsx';
 import { HeldPullAlert } from './delivery/HeldPullAlert.tsx';
+import { VenueStatus } from './delivery/VenueStatus.tsx';
 import { RejectedList } from './delivery/RejectedList.tsx';
 import { ScanSettings } from './camera/ScanSettings.tsx';
 import { useI18n } from './i18n/context.tsx';
@@ -65,6 +66,7 @@ export function ScanScreen() {
       {!kiosk.locked && <RejectedAlert count={rejected?.length ?? 0} />}
       {!kiosk.locked && <HeldPullAlert />}
       <ConnectivityBadge controls={!kiosk.locked} />
+      <VenueStatus />
       <ClockWarning />
       <VerdictPanel shown={feedback?.kind === 'verdict' && verdictVisible ? { verdict: feedback.verdict, scanId: feedback.scanId } : null} />
       <ConflictAlert />

@@ -26,6 +26,10 @@ export const ru = {
   'heldPull.title': 'Qtickets прислал {received} для «{show}», а в списке {listed}',
   'heldPull.explain':
     'Похоже на сбой сервера, а не на массовый возврат: прежний список оставлен и продолжает работать. Проверьте мероприятие в Qtickets. Если его действительно отменили, примите новый список.',
+  'venue.live': 'Другие входы: на связи',
+  'venue.connecting': 'Другие входы: подключаемся…',
+  'venue.refused': 'Другие входы: сервер не принял токен',
+  'venue.learned': 'от них {checkins}',
   'heldPull.keep': 'Оставить прежний список',
   'heldPull.accept': 'Принять новый список',
   'heldPull.failed': 'Не удалось загрузить список: нет связи с сервером. Прежний список работает.',
@@ -56,6 +60,10 @@ export const en: Messages<typeof ru> = {
   'heldPull.title': 'Qtickets sent {received} for “{show}”, the list holds {listed}',
   'heldPull.explain':
     'This looks like a server fault, not a mass refund: the previous list is kept and still in use. Check the event in Qtickets. If it really was cancelled, accept the new list.',
+  'venue.live': 'Other doors: live',
+  'venue.connecting': 'Other doors: connecting…',
+  'venue.refused': 'Other doors: the server refused the token',
+  'venue.learned': '{checkins} from them',
   'heldPull.keep': 'Keep the previous list',
   'heldPull.accept': 'Accept the new list',
   'heldPull.failed': 'The list could not be downloaded: no connection to the server. The previous list is still in use.',
