@@ -69,7 +69,7 @@ test('the menu opens by touch, navigates, and closes on navigation, outside taps
 
   await menu.click();
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
-  await expect(header.nav.getByRole('link')).toHaveCount(7);
+  await expect(header.nav.getByRole('link')).toHaveCount(8); // scan, search, history, numbers, shift, venue, setup, device
   for (const link of await header.nav.getByRole('link').all()) expect((await box(link)).height).toBeGreaterThanOrEqual(48);
   await expect(header.link(/^Проверка$/)).toHaveAttribute('aria-current', 'page');
   await header.link(/^История$/).click();
@@ -134,7 +134,7 @@ test('a wide screen keeps every link in the header and has no menu button', asyn
   await openDoor(page);
   const header = new HeaderPage(page);
   await expect(header.menuButton).toBeHidden();
-  await expect(header.nav.getByRole('link')).toHaveCount(7);
+  await expect(header.nav.getByRole('link')).toHaveCount(8); // scan, search, history, numbers, shift, venue, setup, device
   for (const link of await header.nav.getByRole('link').all()) await expect(link).toBeVisible();
   await expect(header.status).toBeVisible();
   await header.link(/^Сводка$/).click();

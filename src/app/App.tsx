@@ -26,6 +26,7 @@ import { HistoryScreen } from '../ui/history/HistoryScreen.tsx';
 import { SearchScreen } from '../ui/search/SearchScreen.tsx';
 import { ShiftScreen } from '../ui/shift/ShiftScreen.tsx';
 import { StatsScreen } from '../ui/numbers/StatsScreen.tsx';
+import { VenueScreen } from '../ui/venue/VenueScreen.tsx';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { networkMode: 'offlineFirst' } } });
 
@@ -67,6 +68,9 @@ function Routes({ link, linkArrival }: { link: SetupLink | 'incomplete' | null; 
       </Route>
       <Route path="/stats">
         <StatsScreen />
+      </Route>
+      <Route path="/venue">
+        <VenueScreen />
       </Route>
       <Route path="/shift">
         <ShiftScreen onSignedOut={() => navigate('/setup')} />

@@ -13,6 +13,7 @@ import { flushOutbox } from '../sync/flush.ts';
 import { createSyncLoop, webLock, type SyncState } from '../sync/loop.ts';
 import { createDoor } from '../door/engine.ts';
 import { checkDoubleEntry } from '../door/steps.ts';
+import { readHeartbeat } from '../door/heartbeat.ts';
 import { attachSyncTriggers } from '../sync/triggers.ts';
 import { createHubLink } from '../sync/hub-link.ts';
 import { createCallWatchers, createBackgroundServices } from './background.ts';
@@ -44,7 +45,7 @@ export function createServices(): Services & { background: BackgroundServices } 
   const background = createBackgroundServices({ db, api, sync, syncState, deviceId, watchers, later });
   // The venue hub: what the other doors admit, within a second. Joined once the door's first
   // seconds are over, like the start-up delivery; an accelerator, never waited for.
-  const hubLink = createHubLink({ db, hub: createHubClient(), token: () => getToken(db), deviceId });
+  const hubLink = createHubLink({ db, hub: createHubClient(), token: () => getToken(db), deviceId, heartbeat: async () => readHeartbeat(db, await deviceId()) });
   later(() => hubLink.start());
   // Back online: join at once instead of at the end of a back-off grown while offline.
   if (typeof window !== 'undefined') window.addEventListener('online', () => hubLink.rejoin());

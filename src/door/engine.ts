@@ -14,7 +14,7 @@ import { recordScan, type ScanOutcome } from '../db/scan.ts';
 import { getToken } from '../db/settings.ts';
 import { signOut, type SignOutOutcome } from '../db/signout.ts';
 import type { InputSource, ShowId } from '../domain/types.ts';
-import type { QticketsClient } from '../api/index.ts';
+import type { HubDevice, QticketsClient } from '../api/index.ts';
 import type { SyncLoop, SyncState } from '../sync/loop.ts';
 import type { HubLink, HubStatus } from '../sync/hub-link.ts';
 import { cell, type Observable } from '../sync/observable.ts';
@@ -74,12 +74,15 @@ export interface Door {
   readonly venue: Observable<HubStatus>;
   /** Other doors' admissions learned since the app started. */
   readonly venueLearned: Observable<number>;
+  /** Every device of the venue, as their heartbeats last said. */
+  readonly venueDevices: Observable<readonly HubDevice[]>;
   /** The token or the door's shows changed: join the venue again with them. */
   rejoinVenue(): void;
 }
 
 const NO_VENUE = cell<HubStatus>({ status: 'off' });
 const NOTHING_LEARNED = cell(0);
+const NO_DEVICES = cell<readonly HubDevice[]>([]);
 
 export function createDoor(parts: DoorParts): Door {
   const { db, sync, withDeliveryLock } = parts;
@@ -120,6 +123,7 @@ export function createDoor(parts: DoorParts): Door {
     refreshing: parts.refresher.state,
     venue: parts.venue?.state ?? NO_VENUE,
     venueLearned: parts.venue?.learned ?? NOTHING_LEARNED,
+    venueDevices: parts.venue?.devices ?? NO_DEVICES,
     rejoinVenue: () => parts.venue?.rejoin(),
   };
 }

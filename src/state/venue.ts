@@ -4,10 +4,19 @@ import { useSyncExternalStore } from 'react';
 import { useServices } from './services.tsx';
 
 export type { HubStatus } from '../sync/hub-link.ts';
+export type { HubDevice } from '../api/index.ts';
 
 export function useVenue() {
   const { door } = useServices();
   const status = useSyncExternalStore(door.venue.subscribe, door.venue.get);
   const learned = useSyncExternalStore(door.venueLearned.subscribe, door.venueLearned.get);
   return { status, learned };
+}
+
+/** A device the supervisor should look at first: quiet for a while, or holding check-ins. */
+export const QUIET_AFTER_MS = 90_000;
+
+export function useVenueDevices() {
+  const { door } = useServices();
+  return useSyncExternalStore(door.venueDevices.subscribe, door.venueDevices.get);
 }

@@ -2,7 +2,7 @@
 // "Venue hub"), not from our client: it keeps a log per show, replays after Last-Event-ID, and can
 // refuse or drop the stream.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiError, HubClient, HubEvent } from '../api/index.ts';
+import type { ApiError, Heartbeat, HubClient, HubEvent } from '../api/index.ts';
 import type { KontrolDb } from '../db/database.ts';
 import { recordScan } from '../db/scan.ts';
 import { setToken } from '../db/settings.ts';
@@ -30,6 +30,7 @@ type Posted = { deviceId: string; deviceName: string; items: { showId: number; c
 function fakeHub() {
   const log: HubEvent[] = [];
   const posted: Posted[] = [];
+  const beats: Heartbeat[] = [];
   const nonces = new Set<string>();
   const listeners = new Set<(e: HubEvent) => void>();
   let refuse: ApiError | null = null;
@@ -51,7 +52,11 @@ function fakeHub() {
       }
       return { ok: true, value: null, serverDate: null };
     },
-    postHeartbeat: async () => ({ ok: true, value: null, serverDate: null }),
+    async postHeartbeat(_token, heartbeat) {
+      beats.push(heartbeat);
+      for (const l of listeners) l({ kind: 'device', device: { ...heartbeat, lastSeenAt: 1 } });
+      return { ok: true, value: null, serverDate: null };
+    },
     devices: async () => ({ ok: true, value: [], serverDate: null }),
     async listen(_token, shows, { lastEventId, signal, onEvent, onOpen }) {
       resumes.push(lastEventId);
@@ -60,7 +65,7 @@ function fakeHub() {
       onOpen?.();
       const after = lastEventId === null ? 0 : Number(lastEventId);
       for (const e of log) if ('id' in e && Number(e.id) > after && 'showId' in e && shows.includes(e.showId)) onEvent(e);
-      const live = (e: HubEvent) => 'showId' in e && shows.includes(e.showId) && onEvent(e);
+      const live = (e: HubEvent) => (e.kind === 'device' || shows.includes(e.showId)) && onEvent(e);
       listeners.add(live);
       await new Promise<void>((resolve) => {
         signal.addEventListener('abort', () => resolve(), { once: true });
@@ -74,6 +79,7 @@ function fakeHub() {
     client,
     log,
     posted,
+    beats,
     resumes,
     append,
     drop: () => {},
@@ -186,6 +192,18 @@ describe('the venue hub link', () => {
     hub.refuseWith(null);
     link.rejoin();
     await until(() => link.state.get().status === 'live', 'live after rejoin');
+    link.stop();
+  });
+
+  it('tells the venue how this door is doing, and keeps every door\'s last word for the supervisor', async () => {
+    await door();
+    const hub = fakeHub();
+    const beat: Heartbeat = { deviceId: 'me', deviceName: 'Вход 5', version: 'v1', stored: 4, lastPullAt: null, pending: 2, rejected: 0, storageBytes: null, battery: 80, scansLastMinute: 3, shows: [1] };
+    const link = createHubLink({ db, hub: hub.client, token: async () => 'tok', deviceId: async () => 'me', sleep: manualSleeps().sleep, heartbeat: async () => beat });
+    link.start();
+    await until(() => hub.beats.length === 1, 'a heartbeat on joining');
+    await until(() => link.devices.get().length === 1, 'its own device listed');
+    expect(link.devices.get()).toMatchObject([{ deviceName: 'Вход 5', pending: 2 }]);
     link.stop();
   });
 });

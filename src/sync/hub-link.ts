@@ -4,7 +4,7 @@
 // door works exactly as without it. It reconnects with back-off and resumes after the last event
 // it took in (Last-Event-ID), so a device that was offline learns everything it missed, in order;
 // learning is idempotent, so an event seen twice changes nothing.
-import type { ApiError, HubClient, HubEvent } from '../api/index.ts';
+import type { ApiError, Heartbeat, HubClient, HubDevice, HubEvent } from '../api/index.ts';
 import type { KontrolDb } from '../db/database.ts';
 import { listShows } from '../db/shows.ts';
 import {
@@ -39,12 +39,28 @@ export interface HubLinkDeps {
   random?: () => number;
   /** Waits `ms` unless woken; returns a cancel. Tests pass a manual one. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** What this door tells the venue every HEARTBEAT_MS while live (src/door/heartbeat.ts). */
+  heartbeat?: () => Promise<Heartbeat>;
+}
+
+export const HEARTBEAT_MS = 30_000;
+
+/** The newer word of each device wins (a listed one may be older than an event already heard). */
+function mergeDevices(known: readonly HubDevice[], listed: readonly HubDevice[]): HubDevice[] {
+  const byId = new Map(known.map((d) => [d.deviceId, d]));
+  for (const d of listed) {
+    const had = byId.get(d.deviceId);
+    if (!had || had.lastSeenAt <= d.lastSeenAt) byId.set(d.deviceId, d);
+  }
+  return [...byId.values()];
 }
 
 export interface HubLink {
   state: Observable<HubStatus>;
   /** Admissions of other doors learned since the app started (each ticket once). */
   learned: Observable<number>;
+  /** Every device of the venue on this door's shows, as their heartbeats last said (the supervisor's screen). */
+  devices: Observable<readonly HubDevice[]>;
   start(): void;
   stop(): void;
   /** After an admission: share it (and anything the hub missed) now. */
@@ -72,6 +88,14 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
   const sleep = deps.sleep ?? realSleep;
   const state = cell<HubStatus>({ status: 'off' });
   const learned = cell(0);
+  const devices = cell<readonly HubDevice[]>([]);
+  const putDevice = (device: HubDevice) => devices.set([...devices.get().filter((d) => d.deviceId !== device.deviceId), device]);
+
+  async function beat(token: string): Promise<void> {
+    if (!deps.heartbeat) return;
+    const heartbeat = await deps.heartbeat();
+    await deps.hub.postHeartbeat(token, heartbeat);
+  }
   let running = false;
   let stopped = false;
   /** Aborts the current stream or pause: rejoin() and stop() use it. */
@@ -118,7 +142,10 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
   }
 
   async function take(event: HubEvent, ownId: string): Promise<void> {
-    if (event.kind === 'device') return;
+    if (event.kind === 'device') {
+      putDevice(event.device);
+      return;
+    }
     let outcome: Learned | null = null;
     if (event.kind === 'admission' && event.deviceId !== ownId) {
       outcome = await learnVenueAdmission(deps.db, { showId: event.showId, code: event.code, checkedAt: event.checkedAt, door: event.deviceName }, ownId, now());
@@ -148,6 +175,14 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
       const ownId = await deps.deviceId();
       let taking: Promise<void> = Promise.resolve();
       let heard = false;
+      // While the stream is open: a heartbeat every half minute (the first once it is open, so its
+      // own echo arrives on it), and who else is here.
+      const beating = setInterval(() => void beat(token).catch(() => undefined), HEARTBEAT_MS);
+      const joined = () =>
+        void beat(token)
+          .then(() => deps.hub.devices(token, shows))
+          .then((res) => res.ok && devices.set(mergeDevices(devices.get(), res.value)))
+          .catch(() => undefined);
       const result = await deps.hub.listen(token, shows, {
         lastEventId: await getHubResumeId(deps.db),
         signal,
@@ -164,11 +199,13 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
           taking = taking.then(() => setHubResumeId(deps.db, id)).catch(() => undefined);
         },
         onOpen: () => {
+          joined();
           heard = true;
           failures = 0;
           state.set({ status: 'live', since: now() });
         },
       });
+      clearInterval(beating);
       await taking;
       if (stopped) break;
       if (signal.aborted) {
@@ -192,6 +229,7 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
   return {
     state,
     learned,
+    devices,
     start() {
       if (running) return;
       running = true;

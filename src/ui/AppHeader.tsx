@@ -12,6 +12,7 @@ const DESTINATIONS = [
   { href: '/history', label: 'nav.history' },
   { href: '/stats', label: 'nav.stats' },
   { href: '/shift', label: 'nav.shift' },
+  { href: '/venue', label: 'nav.venue' },
   { href: '/setup', label: 'nav.setup' },
   { href: '/device', label: 'nav.device' },
 ] as const satisfies readonly { href: string; label: MessageKey }[];

@@ -12,6 +12,7 @@ export const ru = {
   'nav.history': 'История',
   'nav.stats': 'Сводка',
   'nav.shift': 'Смена',
+  'nav.venue': 'Площадка',
 } as const;
 
 export const en: Messages<typeof ru> = {
@@ -26,4 +27,5 @@ export const en: Messages<typeof ru> = {
   'nav.history': 'History',
   'nav.stats': 'Numbers',
   'nav.shift': 'Shift',
+  'nav.venue': 'Venue',
 };
