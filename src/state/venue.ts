@@ -1,6 +1,8 @@
 // The venue hub, for screens: whether this door is live with the others, and how many of their
 // admissions it learned since it opened.
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
+import { getDeviceName, setDeviceName } from '../db/venue.ts';
+import { useLiveQuery } from './live-query.ts';
 import { useServices } from './services.tsx';
 
 export type { HubStatus } from '../sync/hub-link.ts';
@@ -19,4 +21,18 @@ export const QUIET_AFTER_MS = 90_000;
 export function useVenueDevices() {
   const { door } = useServices();
   return useSyncExternalStore(door.venueDevices.subscribe, door.venueDevices.get);
+}
+
+/** This device's name as the other doors and the supervisor read it. */
+export function useDeviceName(): [string | undefined, (name: string) => Promise<void>] {
+  const { db, door } = useServices();
+  const name = useLiveQuery(() => getDeviceName(db), [db]);
+  const save = useCallback(
+    async (next: string) => {
+      await setDeviceName(db, next);
+      door.rejoinVenue(); // the hub hears the new name with the next share and heartbeat
+    },
+    [db, door],
+  );
+  return [name, save];
 }
