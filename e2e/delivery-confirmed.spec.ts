@@ -5,28 +5,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_TOKEN, demo, SHOW } from './demo.ts';
 import { DoorPage } from './door-page.ts';
+import { readOutbox } from './outbox.ts';
 
 test.use({ locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
 test.beforeEach(async ({ request }) => demo(request).reset());
 
-/** The outbox as IndexedDB holds it: what must reach the server, with the time it must carry. */
-function readOutbox(page: Page): Promise<{ code: string; checkedAt: string }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('kontrol');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const read = open.result.transaction('outbox').objectStore('outbox').getAll();
-          read.onsuccess = () => {
-            resolve((read.result as { code: string; checkedAt: string }[]).map(({ code, checkedAt }) => ({ code, checkedAt })));
-            open.result.close();
-          };
-          read.onerror = () => reject(read.error);
-        };
-      }),
-  );
-}
 
 /** Admits `codes` offline, then lets the network back with the demo misbehaving `times` times. */
 async function admitOfflineThenMisbehave(page: Page, request: Parameters<typeof demo>[0], fault: string, times: number, count: number) {

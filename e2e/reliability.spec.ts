@@ -5,10 +5,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, test, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS, DEMO_PORT } from '../playwright.config.ts';
 import { DEMO_TOKEN, demo, SHOW } from './demo.ts';
 import { DoorPage } from './door-page.ts';
+import { readOutbox } from './outbox.ts';
 
 test.beforeEach(async ({ request }) => demo(request).reset());
 
@@ -19,24 +20,6 @@ async function setUp(door: DoorPage, listed: number) {
   await expect(door.stored).toHaveText(String(listed), { timeout: 30_000 });
 }
 
-/** The outbox as IndexedDB holds it: what must reach the server, with the time it must carry. */
-function readOutbox(page: Page): Promise<{ code: string; checkedAt: string }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('kontrol');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const read = open.result.transaction('outbox').objectStore('outbox').getAll();
-          read.onsuccess = () => {
-            resolve((read.result as { code: string; checkedAt: string }[]).map(({ code, checkedAt }) => ({ code, checkedAt })));
-            open.result.close();
-          };
-          read.onerror = () => reject(read.error);
-        };
-      }),
-  );
-}
 
 test('a browser closed in the middle of a delivery delivers the rest when it opens again', async ({ request }) => {
   const qt = demo(request);
