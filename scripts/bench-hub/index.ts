@@ -4,15 +4,17 @@
 // messages per second, each server's CPU and memory (and redis-server's), and the admissions
 // lost or doubled — which must be 0; the run fails otherwise.
 //
-// Run it alone on the machine: the devices share the cores with the servers they measure.
+// Run it alone on the machine: the devices (two processes of their own) share the cores with the
+// servers they measure.
 // Options: BENCH_DEVICES=20,100,500  BENCH_SECONDS=20  BENCH_PACE_MS=3000 (one scan per door per ~3 s)
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoQtickets } from '../../server/demo/index.ts';
 import { spawnRedis, type RedisProcess } from '../../server/hub/spawn-redis.ts';
-import { connectDevice, newTally, type Device, type Tally } from './devices.ts';
+import type { FromWorker, ToWorker } from './devices-worker.ts';
 import { cpuPercent, cpuSample, rssMiB, type CpuSample } from './proc-stats.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -70,6 +72,32 @@ function stopServer(server: Server): Promise<void> {
 
 const percentile = (sorted: Float64Array, p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!);
 
+/** A device process, with a way to ask it something and wait for its answer. */
+interface Worker {
+  child: ChildProcess;
+  ask<T extends FromWorker['type']>(message: ToWorker, answer: T): Promise<Extract<FromWorker, { type: T }>>;
+  send(message: ToWorker): void;
+}
+
+function startWorker(): Worker {
+  const child = fork(path.join(here, 'devices-worker.ts'), [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return {
+    child,
+    send: (message) => child.send(message),
+    ask: (message, answer) =>
+      new Promise((resolve, reject) => {
+        const onMessage = (m: FromWorker) => {
+          if (m.type === 'failed') reject(new Error(m.message));
+          else if (m.type === answer) resolve(m as Extract<FromWorker, { type: typeof answer }>);
+          else return;
+          child.off('message', onMessage);
+        };
+        child.on('message', onMessage);
+        child.send(message);
+      }),
+  };
+}
+
 async function run(mode: 'one' | 'redis', devices: number, upstream: string, token: string): Promise<Row> {
   let redis: RedisProcess | null = null;
   const servers: Server[] = [];
@@ -79,68 +107,76 @@ async function run(mode: 'one' | 'redis', devices: number, upstream: string, tok
   } else {
     servers.push(await startServer(upstream));
   }
-  const tally: Tally = newTally(devices);
-  const fleet: Device[] = [];
-  for (let i = 0; i < devices; i += 50) {
-    // Connect in waves of 50, as a venue's devices come up: not one burst of 500 handshakes.
-    const wave = Array.from({ length: Math.min(50, devices - i) }, (_, k) => connectDevice(i + k, servers[(i + k) % servers.length]!.base, token, tally));
-    fleet.push(...(await Promise.all(wave)));
-  }
+  const bases = servers.map((s) => s.base);
+  const run = randomUUID().slice(0, 8);
+  const workers = [startWorker(), startWorker()];
+  const share = Math.ceil(devices / workers.length);
+  await Promise.all(
+    workers.map((w, i) => w.ask({ type: 'connect', from: i * share, count: Math.max(0, Math.min(share, devices - i * share)), bases, token, run }, 'connected')),
+  );
 
-  const pids = [...servers.map((s) => s.pid), ...(redis ? [redis.pid] : [])];
+  const pids = [...servers.map((s) => s.pid), ...(redis ? [redis.pid] : []), ...workers.map((w) => w.child.pid!)];
   const before = new Map<number, CpuSample>(pids.map((pid) => [pid, cpuSample(pid)]));
   const peakRss = new Map<number, number>(pids.map((pid) => [pid, rssMiB(pid)]));
   const sampler = setInterval(() => {
     for (const pid of pids) peakRss.set(pid, Math.max(peakRss.get(pid)!, rssMiB(pid)));
   }, 500);
-  const clientsBefore = process.cpuUsage();
   const startedAt = performance.now();
 
-  for (const d of fleet) d.start(PACE_MS);
+  for (const w of workers) w.send({ type: 'start', paceMs: PACE_MS });
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
-  for (const d of fleet) d.stop();
+  const stopped = await Promise.all(workers.map((w) => w.ask({ type: 'stop' }, 'stopped')));
   const admittingMs = performance.now() - startedAt;
   const after = new Map<number, CpuSample>(pids.map((pid) => [pid, cpuSample(pid)]));
-  const clientsCpu = process.cpuUsage(clientsBefore);
+  const sent = stopped.reduce((n, s) => n + s.sent, 0);
 
-  const expected = () => tally.sent.size * devices;
+  // Everything sent must reach every device (its own admission included) before the deadline.
   const deadline = Date.now() + SETTLE_MS;
-  while (tally.deliveries < expected() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  for (;;) {
+    const counts = await Promise.all(workers.map((w) => w.ask({ type: 'count' }, 'count')));
+    if (counts.reduce((n, c) => n + c.distinct, 0) >= sent * devices || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
   await new Promise((r) => setTimeout(r, 300)); // a late duplicate would show up here
   clearInterval(sampler);
-
-  let lost = 0;
-  for (const nonce of tally.sent.keys()) for (const mine of tally.received) if (!mine.has(nonce)) lost += 1;
-  const sorted = Float64Array.from(tally.latencies).sort();
-  for (const d of fleet) d.close();
+  const reports = await Promise.all(workers.map((w) => w.ask({ type: 'report' }, 'report')));
+  for (const w of workers) w.child.disconnect();
   await Promise.all(servers.map(stopServer));
   await redis?.stop();
 
+  const latencies = new Float64Array(reports.reduce((n, r) => n + r.latencies.length, 0));
+  let offset = 0;
+  for (const r of reports) {
+    latencies.set(r.latencies, offset);
+    offset += r.latencies.length;
+  }
+  latencies.sort();
+  const distinct = reports.flatMap((r) => r.distinctPerDevice);
   const seconds = admittingMs / 1000;
   const usage = (pid: number) => ({ cpu: cpuPercent(before.get(pid)!, after.get(pid)!), rss: peakRss.get(pid)! });
   return {
     mode: mode === 'one' ? 'one process' : 'two processes + Redis',
     devices,
-    admissions: tally.sent.size,
-    deliveries: tally.deliveries,
-    p50: percentile(sorted, 0.5),
-    p95: percentile(sorted, 0.95),
-    max: sorted.length ? sorted[sorted.length - 1]! : NaN,
-    messagesPerS: tally.deliveries / seconds,
-    deviceFramesPerS: tally.deviceFrames / seconds,
-    lost,
-    duplicated: tally.duplicates,
-    reconnects: tally.reconnects,
-    postErrors: tally.postErrors,
+    admissions: sent,
+    deliveries: distinct.reduce((n, d) => n + d, 0),
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    max: latencies.length ? latencies[latencies.length - 1]! : NaN,
+    messagesPerS: distinct.reduce((n, d) => n + d, 0) / seconds,
+    deviceFramesPerS: reports.reduce((n, r) => n + r.deviceFrames, 0) / seconds,
+    lost: distinct.reduce((n, d) => n + Math.max(0, sent - d), 0),
+    duplicated: reports.reduce((n, r) => n + r.duplicates, 0),
+    reconnects: reports.reduce((n, r) => n + r.reconnects, 0),
+    postErrors: reports.reduce((n, r) => n + r.postErrors, 0),
     servers: servers.map((s) => usage(s.pid)),
     redis: redis ? usage(redis.pid) : null,
-    clientsCpu: (100 * (clientsCpu.user + clientsCpu.system)) / 1000 / admittingMs,
+    clientsCpu: workers.reduce((n, w) => n + usage(w.child.pid!).cpu, 0),
   };
 }
 
 function print(rows: Row[]): void {
   const f = (n: number, digits = 0) => (Number.isNaN(n) ? '—' : n.toFixed(digits));
-  console.log('\n| hub | devices | admissions | admission → other devices p50 / p95 / max (ms) | admission events/s delivered | device events/s | lost | doubled | hub CPU (% of a core) | hub RSS (MiB) | redis-server CPU / RSS | devices\' own CPU |');
+  console.log('\n| hub | devices | admissions | admission → other devices p50 / p95 / max (ms) | admission events/s delivered | device events/s | lost | doubled | hub CPU (% of a core) | hub RSS (MiB) | redis-server CPU / RSS | the 2 device processes\' CPU |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     console.log(
