@@ -72,6 +72,8 @@ export interface HubLink {
 /** How far back a device shares its admissions when it first meets the hub. */
 export const SHARE_HORIZON_MS = 24 * 3_600_000;
 export const SHARE_BATCH = 100;
+/** After a failed share: the hub hears this door's admissions at most this much later. */
+export const SHARE_RETRY_MS = 5_000;
 
 function realSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -118,7 +120,7 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
         deviceName,
         items: batch.map(({ showId, code, checkedAt, nonce }) => ({ showId, code, checkedAt, nonce })),
       });
-      if (!sent.ok) return; // the next share (an admission, a reconnect) tries again
+      if (!sent.ok) throw new Error('the hub did not take the admissions'); // shared again below
       upTo = Math.max(...batch.map((a) => a.at));
       await setHubSharedUpTo(deps.db, upTo);
       if (batch.length < SHARE_BATCH) return;
@@ -131,7 +133,10 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
       return;
     }
     sharing = shareOnce()
-      .catch(() => undefined)
+      .catch(() => {
+        // Offline or the hub down: try again a little later (an admission or a reconnect may come first).
+        if (!stopped) setTimeout(share, SHARE_RETRY_MS);
+      })
       .finally(() => {
         sharing = null;
         if (shareAgain) {

@@ -62,11 +62,7 @@ export function ScanScreen() {
   return (
     <main className="scan">
       <StatusBar counts={counts} rejected={rejected?.length ?? 0} sync={syncState} online={online} onSendNow={() => void sendNow()} />
-      <DeliveryAlert sync={syncState} online={online} />
-      {!kiosk.locked && <RejectedAlert count={rejected?.length ?? 0} />}
-      {!kiosk.locked && <HeldPullAlert />}
       <ConnectivityBadge controls={!kiosk.locked} />
-      <VenueStatus />
       <ClockWarning />
       <VerdictPanel shown={feedback?.kind === 'verdict' && verdictVisible ? { verdict: feedback.verdict, scanId: feedback.scanId } : null} />
       <ConflictAlert />
@@ -78,6 +74,10 @@ export function ScanScreen() {
       )}
       <CameraPanel settings={scanSettings} onSettings={(patch) => void updateScanSettings(patch)} onCode={(text) => void submit(text, 'camera')} />
       <ManualEntry onSubmit={(raw) => void submit(raw, 'typed')} />
+      {/* Below the verdict and the camera: an alert that appears never pushes them away. */}
+      <DeliveryAlert sync={syncState} online={online} />
+      {!kiosk.locked && <RejectedAlert count={rejected?.length ?? 0} />}
+      {!kiosk.locked && <HeldPullAlert />}
       {!kiosk.locked && <div className="toolbar">
         <button type="button" data-testid="refresh" onClick={() => refresh.mutate()} disabled={refresh.isPending}>
           {refresh.isPending ? t('refresh.running') : t('refresh')}
@@ -86,6 +86,7 @@ export function ScanScreen() {
         {refresh.isError && <span role="alert">{t('refresh.failed', { message: refreshFailure })}</span>}
         <AutoRefreshStatus />
       </div>}
+      <VenueStatus />
       {!kiosk.locked && shows && shows.length > 0 && <ShowsPanel shows={shows} onToggle={(id, active) => void setActive(id, active)} />}
       {!kiosk.locked && <ZoneFilter />}
       {!kiosk.locked && <StatsDetails />}
