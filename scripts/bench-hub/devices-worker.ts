@@ -23,6 +23,7 @@ export type FromWorker =
       postErrors: number;
       reconnects: number;
       latencies: Float64Array;
+      sentAt: Float64Array;
     }
   | { type: 'failed'; message: string };
 
@@ -75,6 +76,7 @@ async function handle(m: ToWorker): Promise<void> {
         postErrors: tally.postErrors,
         reconnects: tally.reconnects,
         latencies: Float64Array.from(tally.latencies),
+        sentAt: Float64Array.from(tally.sentAt),
       });
   }
 }

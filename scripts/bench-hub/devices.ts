@@ -20,6 +20,8 @@ export interface Tally {
   received: Set<string>[];
   /** ms, admission → another device. */
   latencies: number[];
+  /** When each of those admissions was sent (epoch ms), to see how latency moves through a run. */
+  sentAt: number[];
   duplicates: number;
   deviceFrames: number;
   postErrors: number;
@@ -28,7 +30,7 @@ export interface Tally {
 }
 
 export function newTally(devices: number): Tally {
-  return { sent: 0, received: Array.from({ length: devices }, () => new Set<string>()), latencies: [], duplicates: 0, deviceFrames: 0, postErrors: 0, reconnects: 0 };
+  return { sent: 0, received: Array.from({ length: devices }, () => new Set<string>()), latencies: [], sentAt: [], duplicates: 0, deviceFrames: 0, postErrors: 0, reconnects: 0 };
 }
 
 export interface Device {
@@ -71,7 +73,11 @@ export async function connectDevice(index: number, slot: number, base: string, t
       return;
     }
     mine.add(nonce);
-    if (field(frame.data, 'deviceId') !== deviceId) tally.latencies.push(epochMs() - Number(nonce.split('~')[1]));
+    if (field(frame.data, 'deviceId') !== deviceId) {
+      const sent = Number(nonce.split('~')[1]);
+      tally.latencies.push(epochMs() - sent);
+      tally.sentAt.push(sent);
+    }
   };
 
   let closed = false;

@@ -6,7 +6,7 @@
 //
 // Run it alone on the machine: the devices (two processes of their own) share the cores with the
 // servers they measure.
-// Options: BENCH_DEVICES=20,100,500  BENCH_SECONDS=20  BENCH_PACE_MS=3000 (one scan per door per ~3 s)
+// Options: BENCH_DEVICES=20,100,500  BENCH_SECONDS=30  BENCH_PACE_MS=3000 (one scan per door per ~3 s)
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
@@ -19,7 +19,7 @@ import { cpuPercent, cpuSample, rssMiB, type CpuSample } from './proc-stats.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DEVICE_COUNTS = (process.env.BENCH_DEVICES ?? '20,100,500').split(',').map(Number);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 3000);
 /** After the last admission: how long the hub gets to deliver everything before a message counts as lost. */
 const SETTLE_MS = 15_000;
@@ -44,6 +44,8 @@ interface Row {
   duplicated: number;
   reconnects: number;
   postErrors: number;
+  /** p95 of the admissions sent in each 5 s of the run: a slow start shows apart from a slow hub. */
+  p95ByWindow: number[];
   servers: { cpu: number; rss: number }[];
   redis: { cpu: number; rss: number } | null;
   clientsCpu: number;
@@ -150,6 +152,12 @@ async function run(mode: 'one' | 'redis', devices: number, upstream: string, tok
     latencies.set(r.latencies, offset);
     offset += r.latencies.length;
   }
+  const windows: number[][] = [];
+  const firstSent = reports.reduce((m, r) => r.sentAt.reduce((a, b) => Math.min(a, b), m), Infinity);
+  for (const r of reports) {
+    r.sentAt.forEach((at, i) => (windows[Math.floor((at - firstSent) / 5000)] ??= []).push(r.latencies[i]!));
+  }
+  const p95ByWindow = [...windows].map((w) => percentile(Float64Array.from(w ?? []).sort(), 0.95));
   latencies.sort();
   const distinct = reports.flatMap((r) => r.distinctPerDevice);
   const seconds = admittingMs / 1000;
@@ -167,6 +175,7 @@ async function run(mode: 'one' | 'redis', devices: number, upstream: string, tok
     lost: distinct.reduce((n, d) => n + Math.max(0, sent - d), 0),
     duplicated: reports.reduce((n, r) => n + r.duplicates, 0),
     reconnects: reports.reduce((n, r) => n + r.reconnects, 0),
+    p95ByWindow,
     postErrors: reports.reduce((n, r) => n + r.postErrors, 0),
     servers: servers.map((s) => usage(s.pid)),
     redis: redis ? usage(redis.pid) : null,
@@ -198,7 +207,7 @@ async function main(): Promise<void> {
       for (const mode of ['one', 'redis'] as const) {
         const row = await run(mode, devices, demo.upstream, demo.token);
         rows.push(row);
-        console.log(`  ${row.mode}, ${devices} devices: p95 ${row.p95.toFixed(1)} ms, ${row.lost} lost, ${row.duplicated} doubled, ${row.postErrors} failed requests, ${row.reconnects} reconnects`);
+        console.log(`  ${row.mode}, ${devices} devices: p95 ${row.p95.toFixed(1)} ms, ${row.lost} lost, ${row.duplicated} doubled, ${row.postErrors} failed requests, ${row.reconnects} reconnects; p95 per 5 s of sending: ${row.p95ByWindow.map((p) => p.toFixed(0)).join(' / ')} ms`);
       }
     }
   } finally {
