@@ -185,11 +185,11 @@ async function run(mode: 'one' | 'redis', devices: number, upstream: string, tok
 
 function print(rows: Row[]): void {
   const f = (n: number, digits = 0) => (Number.isNaN(n) ? '—' : n.toFixed(digits));
-  console.log('\n| hub | devices | admissions | admission → other devices p50 / p95 / max (ms) | admission events/s delivered | device events/s | lost | doubled | hub CPU (% of a core) | hub RSS (MiB) | redis-server CPU / RSS | the 2 device processes\' CPU |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('\n| hub | devices | admissions | admission → other devices p50 / p95 / max (ms) | p95 per 5 s of sending (ms) | admission events/s delivered | device events/s | lost | doubled | hub CPU (% of a core) | hub RSS (MiB) | redis-server CPU / RSS | the 2 device processes\' CPU |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     console.log(
-      `| ${r.mode} | ${r.devices} | ${r.admissions} | ${f(r.p50, 1)} / ${f(r.p95, 1)} / ${f(r.max, 0)} | ${f(r.messagesPerS)} | ${f(r.deviceFramesPerS)} | ${r.lost} | ${r.duplicated} | ` +
+      `| ${r.mode} | ${r.devices} | ${r.admissions} | ${f(r.p50, 1)} / ${f(r.p95, 1)} / ${f(r.max, 0)} | ${r.p95ByWindow.map((p) => f(p)).join(' / ')} | ${f(r.messagesPerS)} | ${f(r.deviceFramesPerS)} | ${r.lost} | ${r.duplicated} | ` +
         `${r.servers.map((s) => f(s.cpu)).join(' + ')} | ${r.servers.map((s) => f(s.rss)).join(' + ')} | ${r.redis ? `${f(r.redis.cpu)} % / ${f(r.redis.rss)} MiB` : '—'} | ${f(r.clientsCpu)} % |`,
     );
   }
