@@ -8,16 +8,19 @@ export type ToWorker =
   | { type: 'start'; paceMs: number }
   | { type: 'stop' }
   | { type: 'count' }
-  | { type: 'report' };
+  | { type: 'accepted' }
+  | { type: 'report'; accepted: string[] };
 
 export type FromWorker =
   | { type: 'connected' }
   | { type: 'stopped'; sent: number }
   | { type: 'count'; distinct: number }
+  | { type: 'accepted'; nonces: string[] }
   | {
       type: 'report';
       sent: number;
-      distinctPerDevice: number[];
+      /** Σ over devices of the accepted admissions a device did not receive. */
+      lost: number;
       duplicates: number;
       deviceFrames: number;
       postErrors: number;
@@ -64,13 +67,17 @@ async function handle(m: ToWorker): Promise<void> {
       return reply({ type: 'stopped', sent: tally.sent });
     case 'count':
       return reply({ type: 'count', distinct: tally.received.reduce((n, s) => n + s.size, 0) });
-    case 'report':
+    case 'accepted':
+      return reply({ type: 'accepted', nonces: tally.accepted });
+    case 'report': {
       for (const d of fleet) d.close();
       fleet = [];
+      let lost = 0;
+      for (const mine of tally.received) for (const nonce of m.accepted) if (!mine.has(nonce)) lost += 1;
       return reply({
         type: 'report',
         sent: tally.sent,
-        distinctPerDevice: tally.received.map((s) => s.size),
+        lost,
         duplicates: tally.duplicates,
         deviceFrames: tally.deviceFrames,
         postErrors: tally.postErrors,
@@ -78,5 +85,6 @@ async function handle(m: ToWorker): Promise<void> {
         latencies: Float64Array.from(tally.latencies),
         sentAt: Float64Array.from(tally.sentAt),
       });
+    }
   }
 }

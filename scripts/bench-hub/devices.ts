@@ -16,6 +16,8 @@ export const epochMs = () => performance.timeOrigin + performance.now();
 export interface Tally {
   /** Admissions these devices sent. */
   sent: number;
+  /** Nonces the hub answered 200 for: only these must reach every device. */
+  accepted: string[];
   /** Per device, the nonces of this run it received. */
   received: Set<string>[];
   /** ms, admission → another device. */
@@ -30,7 +32,7 @@ export interface Tally {
 }
 
 export function newTally(devices: number): Tally {
-  return { sent: 0, received: Array.from({ length: devices }, () => new Set<string>()), latencies: [], sentAt: [], duplicates: 0, deviceFrames: 0, postErrors: 0, reconnects: 0 };
+  return { sent: 0, accepted: [], received: Array.from({ length: devices }, () => new Set<string>()), latencies: [], sentAt: [], duplicates: 0, deviceFrames: 0, postErrors: 0, reconnects: 0 };
 }
 
 export interface Device {
@@ -101,7 +103,7 @@ export async function connectDevice(index: number, slot: number, base: string, t
   let scans = 0;
   const url = new URL(base);
 
-  const send = (path: string, body: unknown, expect: number) => {
+  const send = (path: string, body: unknown, expect: number, onOk: () => void = () => {}) => {
     const text = JSON.stringify(body);
     const req = http.request(
       {
@@ -114,6 +116,7 @@ export async function connectDevice(index: number, slot: number, base: string, t
       },
       (res) => {
         if (res.statusCode !== expect) tally.postErrors += 1;
+        else onOk();
         res.resume();
       },
     );
@@ -126,7 +129,8 @@ export async function connectDevice(index: number, slot: number, base: string, t
     tally.sent += 1;
     const nonce = `${run}~${epochMs().toFixed(3)}~${randomUUID()}`;
     const code = `87${String(index).padStart(4, '0')}${String(scans).padStart(6, '0')}`;
-    send('/hub/v1/admissions', { deviceId, deviceName: `Вход ${index + 1}`, items: [{ showId: SHOW, code, checkedAt: new Date().toISOString(), nonce }] }, 200);
+    const items = [{ showId: SHOW, code, checkedAt: new Date().toISOString(), nonce }];
+    send('/hub/v1/admissions', { deviceId, deviceName: `Вход ${index + 1}`, items }, 200, () => tally.accepted.push(nonce));
   };
 
   const heartbeat = () =>

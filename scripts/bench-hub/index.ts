@@ -141,7 +141,9 @@ async function run(mode: 'one' | 'redis', devices: number, upstream: string, tok
   }
   await new Promise((r) => setTimeout(r, 300)); // a late duplicate would show up here
   clearInterval(sampler);
-  const reports = await Promise.all(workers.map((w) => w.ask({ type: 'report' }, 'report')));
+  // Lost means accepted by the hub (200) and missing on a device; a refused POST is a failed request.
+  const accepted = (await Promise.all(workers.map((w) => w.ask({ type: 'accepted' }, 'accepted')))).flatMap((a) => a.nonces);
+  const reports = await Promise.all(workers.map((w) => w.ask({ type: 'report', accepted }, 'report')));
   for (const w of workers) w.child.disconnect();
   await Promise.all(servers.map(stopServer));
   await redis?.stop();
@@ -159,20 +161,19 @@ async function run(mode: 'one' | 'redis', devices: number, upstream: string, tok
   }
   const p95ByWindow = [...windows].map((w) => percentile(Float64Array.from(w ?? []).sort(), 0.95));
   latencies.sort();
-  const distinct = reports.flatMap((r) => r.distinctPerDevice);
   const seconds = admittingMs / 1000;
   const usage = (pid: number) => ({ cpu: cpuPercent(before.get(pid)!, after.get(pid)!), rss: peakRss.get(pid)! });
   return {
     mode: mode === 'one' ? 'one process' : 'two processes + Redis',
     devices,
     admissions: sent,
-    deliveries: distinct.reduce((n, d) => n + d, 0),
+    deliveries: accepted.length * devices - reports.reduce((n, r) => n + r.lost, 0),
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     max: latencies.length ? latencies[latencies.length - 1]! : NaN,
-    messagesPerS: distinct.reduce((n, d) => n + d, 0) / seconds,
+    messagesPerS: (accepted.length * devices - reports.reduce((n, r) => n + r.lost, 0)) / seconds,
     deviceFramesPerS: reports.reduce((n, r) => n + r.deviceFrames, 0) / seconds,
-    lost: distinct.reduce((n, d) => n + Math.max(0, sent - d), 0),
+    lost: reports.reduce((n, r) => n + r.lost, 0),
     duplicated: reports.reduce((n, r) => n + r.duplicates, 0),
     reconnects: reports.reduce((n, r) => n + r.reconnects, 0),
     p95ByWindow,
