@@ -60,7 +60,6 @@ export function createHub(options: HubOptions): Hub {
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const open = new Set<{ res: http.ServerResponse; feed: Feed | null }>();
   const noted = new Map<string, number>();
-  const flusher = createFlusher();
 
   const ping = setInterval(() => {
     for (const stream of open) stream.res.write(': ping\n\n');
@@ -220,7 +219,7 @@ export function createHub(options: HubOptions): Hub {
       org,
       shows: new Set(shows),
       resumeAfter,
-      sink: sinkOf(res, flusher, (reason) => log(`hub: a stream was ended: ${reason}`)),
+      sink: sinkOf(res, (reason) => log(`hub: a stream was ended: ${reason}`)),
       begin(startId) {
         req.socket.setNoDelay(true);
         res.writeHead(200, {
@@ -255,44 +254,23 @@ export function createHub(options: HubOptions): Hub {
 }
 
 /**
- * How often a device's stream is written to at most while events keep coming. The first event
- * after a quiet spell leaves at once; those that follow within this gap leave together with the
- * next flush. At 500 doors an admission is 500 writes: grouped, a device gets a few events per
- * write instead of one write (one syscall, one packet to wake its radio) per admission.
+ * Writes are held until the event loop has handled the I/O at hand, then leave together: at a
+ * quiet door that is at once; when 500 doors admit at the same moment, each device gets one
+ * write with all of them instead of one per admission (a syscall each, for every device).
  */
-const FLUSH_GAP_MS = 20;
-
-/** One flush for all streams: a single timer, not one per device. */
-function createFlusher() {
-  const dirty = new Set<http.ServerResponse>();
-  let scheduled = false;
-  let lastFlush = -Infinity;
-  const flushAll = () => {
-    scheduled = false;
-    lastFlush = performance.now();
-    for (const res of dirty) res.uncork();
-    dirty.clear();
-  };
-  return {
-    /** Holds the stream's writes until the next flush. */
-    hold(res: http.ServerResponse): void {
-      if (dirty.has(res)) return;
-      res.cork();
-      dirty.add(res);
-      if (scheduled) return;
-      scheduled = true;
-      const wait = lastFlush + FLUSH_GAP_MS - performance.now();
-      if (wait <= 0) setImmediate(flushAll);
-      else setTimeout(flushAll, wait);
-    },
-  };
-}
-
-function sinkOf(res: http.ServerResponse, flusher: ReturnType<typeof createFlusher>, ended: (reason: string) => void): FeedSink {
+function sinkOf(res: http.ServerResponse, ended: (reason: string) => void): FeedSink {
+  let corked = false;
   return {
     write(frame) {
       if (res.destroyed || res.writableEnded) return true;
-      flusher.hold(res);
+      if (!corked) {
+        corked = true;
+        res.cork();
+        setImmediate(() => {
+          corked = false;
+          res.uncork();
+        });
+      }
       return res.write(frame);
     },
     drained: () =>
