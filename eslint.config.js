@@ -7,11 +7,11 @@ import globals from 'globals';
 // import, and every other folder of ours (and React or Dexie where they do not belong) is refused.
 const FOLDERS = ['domain', 'api', 'db', 'sync', 'scanner', 'pwa', 'door', 'state', 'ui', 'app'];
 
-const mayImport = (folder, allowed, { react = false, dexie = false, paths = [] } = {}) => {
+const mayImport = (folder, allowed, { react = false, dexie = false, dexieHooks = false, paths = [] } = {}) => {
   const refused = FOLDERS.filter((f) => f !== folder && !allowed.includes(f));
   const patterns = refused.map((f) => ({ group: [`**/${f}/*`, `**/${f}/**`], message: `${folder}/ may import ${allowed.join(', ') || 'nothing of ours'} (ARCHITECTURE.md), not ${f}/` }));
   if (!react) patterns.push({ group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: `${folder}/ runs without React` });
-  if (!dexie) patterns.push({ group: ['dexie', 'dexie-react-hooks'], message: 'IndexedDB is db/\'s alone' });
+  if (!dexie) patterns.push({ group: dexieHooks ? ['dexie'] : ['dexie', 'dexie-react-hooks'], message: 'IndexedDB is db/\'s alone' });
   return { files: [`src/${folder}/**/*.{ts,tsx}`], rules: { 'no-restricted-imports': ['error', { patterns, paths }] } };
 };
 
@@ -79,9 +79,14 @@ export default tseslint.config(
   mayImport('scanner', ['domain']),
   mayImport('pwa', ['domain']),
   mayImport('door', ['domain', 'api', 'db', 'sync', 'scanner', 'pwa']),
-  // state/ still reads db/ for its live queries (and a few api/, pwa/, scanner/ types); the next
-  // step moves those reads behind the engine, and then this list shrinks to door and domain.
-  mayImport('state', ['door', 'domain', 'db', 'api', 'sync', 'pwa', 'scanner'], { react: true, dexie: true }),
+  // state/ reads the device through the door's store (src/door/store.ts) and renders its live reads
+  // with dexie-react-hooks' useObservable; Dexie's own useLiveQuery keeps every unrelated write for
+  // as long as the page is open (src/db/live-query.ts explains), so it is refused.
+  mayImport('state', ['door', 'domain'], {
+    react: true,
+    dexieHooks: true,
+    paths: [{ name: 'dexie-react-hooks', importNames: ['useLiveQuery'], message: 'use useLiveRead from ./live-query.ts: it does not keep unrelated writes all night' }],
+  }),
   // Screens get what they show from state/'s hooks, never the services themselves (db, api, sync).
   mayImport('ui', ['state', 'domain'], {
     react: true,
@@ -92,15 +97,6 @@ export default tseslint.config(
   refuseIo(['src/**/*.{ts,tsx}'], ['fetch', ...STORAGE], ['src/api/**', 'src/db/**']),
   refuseIo(['src/api/**/*.ts'], STORAGE),
   refuseIo(['src/db/**/*.ts'], ['fetch']),
-  // Dexie's own live-query hook keeps every unrelated write for as long as the page is open
-  // (src/state/live-query.ts explains); state uses the bounded one.
-  {
-    files: ['src/state/**'],
-    ignores: ['src/state/live-query.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'dexie-react-hooks', importNames: ['useLiveQuery'], message: 'use useLiveQuery from ./live-query.ts: it does not keep unrelated writes all night' }] }],
-    },
-  },
   {
     files: ['server/**/*.ts'],
     rules: {

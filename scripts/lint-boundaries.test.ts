@@ -35,6 +35,20 @@ describe('lint boundaries', () => {
     expect(await problems("export const f = () => fetch('/x');", 'src/db/BadFixture.ts')).toEqual([expect.stringContaining('api/')]);
   });
 
+  it('keeps state/ to thin hooks over the door: no db/, api/, sync/ or Dexie of its own', async () => {
+    const bad = [
+      "import { listShows } from '../db/shows.ts';",
+      "import { flushOutbox } from '../sync/flush.ts';",
+      "import { probeServerClock } from '../api/server-clock.ts';",
+      "import { liveQuery } from 'dexie';",
+      "import { useLiveQuery } from 'dexie-react-hooks';",
+      'export const a = [listShows, flushOutbox, probeServerClock, liveQuery, useLiveQuery];',
+    ].join('\n');
+    expect((await problems(bad, 'src/state/BadFixture.ts')).filter((p) => p.startsWith('no-restricted-imports'))).toHaveLength(5);
+    const good = "import { useObservable } from 'dexie-react-hooks';\nimport type { Door } from '../door/engine.ts';\nexport const a = useObservable;\nexport type D = Door;";
+    expect(await problems(good, 'src/state/GoodFixture.ts')).toEqual([]);
+  });
+
   it('lets the same things through where they belong', async () => {
     expect(await problems("import { useShows } from '../state/door.ts';\nexport const a = useShows;", 'src/ui/GoodFixture.tsx')).toEqual([]);
     expect(await problems("export const f = () => fetch('/x');", 'src/api/GoodFixture.ts')).toEqual([]);

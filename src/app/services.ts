@@ -12,6 +12,9 @@ import { apiDeliveryPort } from '../sync/api-port.ts';
 import { flushOutbox } from '../sync/flush.ts';
 import { createSyncLoop, webLock, type SyncState } from '../sync/loop.ts';
 import { createDoor } from '../door/engine.ts';
+import { createKioskStore } from '../door/kiosk.ts';
+import { createSetup } from '../door/setup.ts';
+import { createDoorStore } from '../door/store.ts';
 import { checkDoubleEntry } from '../door/steps.ts';
 import { readHeartbeat } from '../door/heartbeat.ts';
 import { attachSyncTriggers } from '../sync/triggers.ts';
@@ -60,5 +63,6 @@ export function createServices(): Services & { background: BackgroundServices } 
     afterAdmission: [checkDoubleEntry(db, background.checker), () => hubLink.share()],
     venue: hubLink,
   });
-  return { db, api, sync, syncState, deviceId, door, background };
+  const setup = createSetup({ db, api, sync, rejoinVenue: door.rejoinVenue });
+  return { door, store: createDoorStore(db), kiosk: createKioskStore(db), setup, background };
 }

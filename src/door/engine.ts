@@ -12,7 +12,9 @@ import { undoAdmission, type UndoOutcome } from '../db/history.ts';
 import { dismissRejected, resendRejected } from '../db/outbox.ts';
 import { recordScan, type ScanOutcome } from '../db/scan.ts';
 import { getToken } from '../db/settings.ts';
+import { setShowActive } from '../db/shows.ts';
 import { signOut, type SignOutOutcome } from '../db/signout.ts';
+import { setDeviceName } from '../db/venue.ts';
 import type { InputSource, ShowId } from '../domain/types.ts';
 import type { HubDevice, QticketsClient } from '../api/index.ts';
 import type { SyncLoop, SyncState } from '../sync/loop.ts';
@@ -78,6 +80,10 @@ export interface Door {
   readonly venueDevices: Observable<readonly HubDevice[]>;
   /** The token or the door's shows changed: join the venue again with them. */
   rejoinVenue(): void;
+  /** Ticks a show on or off for this door; the venue stream follows the shows this door admits. */
+  setShowActive(showId: ShowId, active: boolean): Promise<void>;
+  /** This device's name as the other doors and the supervisor read it ("Вход 2"). */
+  setDeviceName(name: string): Promise<void>;
 }
 
 const NO_VENUE = cell<HubStatus>({ status: 'off' });
@@ -125,5 +131,16 @@ export function createDoor(parts: DoorParts): Door {
     venueLearned: parts.venue?.learned ?? NOTHING_LEARNED,
     venueDevices: parts.venue?.devices ?? NO_DEVICES,
     rejoinVenue: () => parts.venue?.rejoin(),
+    async setShowActive(showId, active) {
+      await setShowActive(db, showId, active);
+      parts.venue?.rejoin();
+    },
+    async setDeviceName(name) {
+      await setDeviceName(db, name);
+      parts.venue?.rejoin(); // the hub hears the new name with the next share and heartbeat
+    },
   };
 }
+
+/** The observable the engine's states are made of; state/ makes its per-tab ones the same way. */
+export { cell } from '../sync/observable.ts';

@@ -2,10 +2,7 @@
 // refresh), made once in src/app beside the core services and handed down the same way.
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ClockEstimate } from '../domain/clock.ts';
-import type { Connectivity } from '../sync/connectivity.ts';
-import type { EntryChecker } from '../sync/double-entry.ts';
-import type { Observable } from '../sync/observable.ts';
-import type { Refresher } from '../sync/refresh.ts';
+import type { Connectivity, EntryChecker, Observable, Refresher } from '../door/types.ts';
 
 export interface BackgroundServices {
   checker: EntryChecker;

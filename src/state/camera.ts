@@ -1,6 +1,6 @@
 // React glue for the framework-free scanner: one scanner per set of formats and repeat window,
 // stopped when the page is hidden or the screen is left, restarted cleanly on return.
-export type { CodeMeta } from '../scanner/index.ts';
+export type { CodeMeta } from '../door/devices.ts';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import {
   createFeedback,
@@ -14,7 +14,7 @@ import {
   type ScanFormat,
   type ScanHint,
   type ScannerError,
-} from '../scanner/index.ts';
+} from '../door/devices.ts';
 import type { Verdict } from '../domain/types.ts';
 
 export type CameraStatus = 'off' | 'starting' | 'on' | 'error';

@@ -1,61 +1,37 @@
 // Hooks over the local store: everything the scan screen shows comes from IndexedDB through
 // live queries, so a write anywhere (this tab, another tab, the sync loop) updates the screen.
-import { useLiveQuery } from './live-query.ts';
 import { useCallback, useEffect, useEffectEvent, useRef, useState, useSyncExternalStore } from 'react';
-import type { StoredShow } from '../db/database.ts';
-import { undeliveredOfShow, type ForgetShowOutcome } from '../db/forget-show.ts';
-import { awaitingCount, listRejected, pendingCount } from '../db/outbox.ts';
-import { getToken } from '../db/settings.ts';
-import { listShows, setShowActive } from '../db/shows.ts';
-import { currentLists } from '../db/ticket-index.ts';
-import { countAdmitted } from '../db/tickets.ts';
+import type { DoorCounts } from '../door/store.ts';
+import type { ForgetShowOutcome, StoredShow } from '../door/types.ts';
 import type { InputSource, ShowId, Verdict } from '../domain/types.ts';
-export type { SyncState } from '../sync/loop.ts';
+import { useLiveRead } from './live-query.ts';
 import { useServices } from './services.tsx';
 
+export type { DoorCounts };
+export type { SyncState } from '../door/types.ts';
+
 export function useShows(): StoredShow[] | undefined {
-  const { db } = useServices();
-  return useLiveQuery(() => listShows(db), [db]);
+  const { store } = useServices();
+  return useLiveRead(() => store.shows());
 }
 
 export function useToken(): string | undefined | null {
-  const { db } = useServices();
+  const { store } = useServices();
   // null while loading, undefined when there is none
-  return useLiveQuery(() => getToken(db), [db], null);
-}
-
-export interface DoorCounts {
-  stored: number;
-  admitted: number;
-  /** Not yet confirmed as held by Qtickets: queued, and sent-awaiting-confirmation. */
-  pending: number;
-  /** Of those, sent and waiting for a read-back to confirm them. */
-  awaiting: number;
+  return useLiveRead(() => store.token(), [], null);
 }
 
 export function useDoorCounts(shows: StoredShow[] | undefined): DoorCounts | undefined {
-  const { db } = useServices();
+  const { store } = useServices();
   const active = (shows ?? []).filter((s) => s.active);
   const key = active.map((s) => `${s.id}:${s.listRev ?? ''}`).join(',');
-  return useLiveQuery(
-    async () => {
-      // IndexedDB first: a live query watches only reads made before it awaits anything else.
-      const admitted = await countAdmitted(db, active.map((s) => s.id));
-      const pending = await pendingCount(db);
-      const awaiting = await awaitingCount(db);
-      // Counted from the lists in memory: the number on screen means those tickets are ready to
-      // decide with, not merely stored (the first read after opening takes a moment at 100,000).
-      const stored = [...(await currentLists(db, active)).values()].reduce((sum, l) => sum + l.listed, 0);
-      return { stored, admitted, pending, awaiting };
-    },
-    // `key` stands for `active`: the same ids must not re-run the query on every render.
-    [db, key],
-  );
+  // `key` stands for `active`: the same ids must not re-run the query on every render.
+  return useLiveRead(() => store.counts(active), [key]);
 }
 
 export function useRejected() {
-  const { db } = useServices();
-  return useLiveQuery(() => listRejected(db), [db]);
+  const { store } = useServices();
+  return useLiveRead(() => store.rejected());
 }
 
 /**
@@ -74,22 +50,15 @@ export function useSendNow(): () => Promise<void> {
 }
 
 export function useSetShowActive(): (id: ShowId, active: boolean) => Promise<void> {
-  const { db, door } = useServices();
-  return useCallback(
-    async (id, active) => {
-      await setShowActive(db, id, active);
-      door.rejoinVenue(); // the venue stream follows the shows this door admits
-    },
-    [db, door],
-  );
+  return useServices().door.setShowActive;
 }
 
 export type { ForgetShowOutcome };
 
 /** Check-ins of one show still waiting to be sent: what removing that show would lose. */
 export function useShowUndelivered(showId: ShowId): number | undefined {
-  const { db } = useServices();
-  return useLiveQuery(() => undeliveredOfShow(db, showId), [db, showId]);
+  const { store } = useServices();
+  return useLiveRead(() => store.showUndelivered(showId), [showId]);
 }
 
 /**
@@ -101,8 +70,8 @@ export function useForgetShow(): (showId: ShowId, confirmDiscard: number) => Pro
 }
 
 export function useSyncState() {
-  const { syncState } = useServices();
-  return useSyncExternalStore(syncState.subscribe, syncState.get);
+  const { delivery } = useServices().door;
+  return useSyncExternalStore(delivery.subscribe, delivery.get);
 }
 
 const subscribeOnline = (cb: () => void) => {

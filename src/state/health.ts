@@ -1,21 +1,23 @@
 // Device health: one screen that tells a supervisor whether this device can be trusted at the
 // door — lists fresh, check-ins leaving, storage safe, camera allowed, clock right, app current.
-import { useLiveQuery } from './live-query.ts';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { readStoreHealth, type StoreHealth } from '../db/health.ts';
-import { readSetting, SETTINGS, writeSetting } from '../db/settings-registry.ts';
-import { probeServerClock, type ClockReading } from '../api/server-clock.ts';
-import { requestPersistentStorage, storageInfo, type StorageInfo } from '../pwa/storage.ts';
-import { serviceWorkerState, type ServiceWorkerState } from '../pwa/sw-state.ts';
-import { APP_VERSION } from '../pwa/version.ts';
+import {
+  APP_VERSION,
+  probeServerClock,
+  requestPersistentStorage,
+  serviceWorkerState,
+  storageInfo,
+  type ClockReading,
+  type ServiceWorkerState,
+  type StorageInfo,
+} from '../door/devices.ts';
+import type { StoreHealth } from '../door/types.ts';
 import { wakeLockHeld } from './kiosk.ts';
+import { useLiveRead } from './live-query.ts';
 import { createStore, useServices } from './services.tsx';
 
-export type { StoreHealth } from '../db/health.ts';
-export type { ClockReading } from '../api/server-clock.ts';
-export { CLOCK_WARN_MS } from '../api/server-clock.ts';
-export type { StorageInfo } from '../pwa/storage.ts';
-export type { ServiceWorkerState } from '../pwa/sw-state.ts';
+export type { StoreHealth } from '../door/types.ts';
+export { CLOCK_WARN_MS, type ClockReading, type ServiceWorkerState, type StorageInfo } from '../door/devices.ts';
 
 export type CameraPermission = 'granted' | 'denied' | 'prompt' | 'unknown';
 
@@ -62,10 +64,10 @@ async function readDeviceParts(): Promise<Pick<DeviceHealth, 'storage' | 'camera
 
 /** Everything the health screen shows; live for the database, re-read every few seconds for the rest. */
 export function useDeviceHealth(pollMs = 5000): DeviceHealth & { refresh: () => void } {
-  const { db, syncState } = useServices();
-  const store = useLiveQuery(() => readStoreHealth(db), [db]);
-  const stored = useLiveQuery(() => readSetting(db, SETTINGS.lastDeliveryAt), [db]);
-  const sync = useSyncExternalStore(syncState.subscribe, syncState.get);
+  const { store: device, door } = useServices();
+  const store = useLiveRead(() => device.storeHealth());
+  const stored = useLiveRead(() => device.lastDeliveryAt());
+  const sync = useSyncExternalStore(door.delivery.subscribe, door.delivery.get);
   const clock = useServerClock();
   const [rest, setRest] = useState<Pick<DeviceHealth, 'storage' | 'camera' | 'serviceWorker' | 'wakeLock'>>({
     storage: null, camera: 'unknown', serviceWorker: null, wakeLock: null,
@@ -91,11 +93,11 @@ export function useDeviceHealth(pollMs = 5000): DeviceHealth & { refresh: () => 
 
 /** Mounted once: remembers the last successful sync across reloads (the loop keeps it in memory only). */
 export function useRememberLastSync(): void {
-  const { db, syncState } = useServices();
-  const lastSuccessAt = useSyncExternalStore(syncState.subscribe, () => syncState.get().lastSuccessAt);
+  const { store, door } = useServices();
+  const lastSuccessAt = useSyncExternalStore(door.delivery.subscribe, () => door.delivery.get().lastSuccessAt);
   useEffect(() => {
-    if (lastSuccessAt !== null) void writeSetting(db, SETTINGS.lastDeliveryAt, lastSuccessAt).catch(() => {});
-  }, [db, lastSuccessAt]);
+    if (lastSuccessAt !== null) void store.rememberLastDelivery(lastSuccessAt).catch(() => {});
+  }, [store, lastSuccessAt]);
 }
 
 /** Called when setup finishes: asks the browser to keep this origin's storage (Safari's 7-day rule). */

@@ -1,17 +1,14 @@
 // Scan history, undo, export, double-entry conflicts and leaving the device.
-import { useLiveQuery } from './live-query.ts';
-import { useCallback } from 'react';
-import { listConflicts, markConflictsSeen, unseenConflicts } from '../db/conflicts.ts';
-import { allHistory, listHistory, type HistoryEntry, type UndoOutcome } from '../db/history.ts';
-import { undeliveredCount, type SignOutOutcome } from '../db/signout.ts';
+import type { HistoryEntry, SignOutOutcome, UndoOutcome } from '../door/types.ts';
 import type { Conflict } from '../domain/types.ts';
+import { useLiveRead } from './live-query.ts';
 import { useServices } from './services.tsx';
 
 export type { HistoryEntry, UndoOutcome, SignOutOutcome };
 
 export function useHistory(limit = 200): HistoryEntry[] | undefined {
-  const { db } = useServices();
-  return useLiveQuery(() => listHistory(db, limit), [db, limit]);
+  const { store } = useServices();
+  return useLiveRead(() => store.history(limit), [limit]);
 }
 
 /**
@@ -23,28 +20,26 @@ export function useUndo(): (scanId: string) => Promise<UndoOutcome> {
 }
 
 export function useHistoryExport(): () => Promise<HistoryEntry[]> {
-  const { db } = useServices();
-  return useCallback(() => allHistory(db), [db]);
+  return useServices().store.allHistory;
 }
 
 export function useConflicts(): Conflict[] | undefined {
-  const { db } = useServices();
-  return useLiveQuery(() => listConflicts(db), [db]);
+  const { store } = useServices();
+  return useLiveRead(() => store.conflicts());
 }
 
 export function useUnseenConflicts(): Conflict[] | undefined {
-  const { db } = useServices();
-  return useLiveQuery(() => unseenConflicts(db), [db]);
+  const { store } = useServices();
+  return useLiveRead(() => store.unseenConflicts());
 }
 
 export function useAcknowledgeConflicts(): (ids: string[]) => Promise<void> {
-  const { db } = useServices();
-  return useCallback((ids) => markConflictsSeen(db, ids), [db]);
+  return useServices().store.acknowledgeConflicts;
 }
 
 export function useUndeliveredCount(): number | undefined {
-  const { db } = useServices();
-  return useLiveQuery(() => undeliveredCount(db), [db]);
+  const { store } = useServices();
+  return useLiveRead(() => store.undeliveredCount());
 }
 
 /** Signs out in the delivery lock, so no flush is half-way through records being wiped. */

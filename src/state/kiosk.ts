@@ -1,17 +1,16 @@
 // Kiosk mode: a tablet at a turnstile locked to the scan screen. Settings and leaving kiosk mode
 // need the PIN; the verdict clears itself; the screen stays on. Also the "is a verdict on screen
 // right now" signal the update bar and the install offer wait for.
-import { useLiveQuery } from './live-query.ts';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { KontrolDb } from '../db/database.ts';
-import { getKioskPin, getKioskSettings, getPinThrottle, setKioskPin, setPinThrottle, updateKioskSettings, type KioskSettings } from '../db/settings.ts';
-import { enterFullscreen, exitFullscreen } from '../pwa/fullscreen.ts';
-import { afterWrongPin, hashPin, isValidPin, NO_THROTTLE, verifyPin } from '../pwa/pin.ts';
-import { holdScreenAwake, type WakeLockHold } from '../pwa/wake-lock.ts';
+import { enterFullscreen, exitFullscreen, holdScreenAwake, isValidPin, type WakeLockHold } from '../door/devices.ts';
+import type { PinCheck } from '../door/kiosk.ts';
+import type { DoorStore } from '../door/store.ts';
+import type { KioskSettings } from '../door/types.ts';
+import { useLiveRead } from './live-query.ts';
 import { createStore, useServices } from './services.tsx';
 
-export type { KioskSettings } from '../db/settings.ts';
-export { isValidPin } from '../pwa/pin.ts';
+export type { KioskSettings, PinCheck };
+export { isValidPin };
 
 /** How long a verdict counts as "on screen": kiosk mode clears it then; updates wait for it. */
 export const VERDICT_HOLD_MS = 4000;
@@ -26,18 +25,18 @@ let wakeLock: WakeLockHold | null = null;
 // The kiosk setting as last read, per database. A screen that mounts once the shell has read it
 // (the scan screen, after every visit elsewhere) starts from it: otherwise each of its mounts
 // would begin "not read yet", hiding a door's own controls for a moment and then showing them.
-const lastRead = new WeakMap<KontrolDb, KioskSettings>();
+const lastRead = new WeakMap<DoorStore, KioskSettings>();
 
 export function useKioskSettings(): KioskSettings | undefined {
-  const { db } = useServices();
-  return useLiveQuery(
+  const { store } = useServices();
+  return useLiveRead(
     async () => {
-      const settings = await getKioskSettings(db);
-      lastRead.set(db, settings);
+      const settings = await store.kioskSettings();
+      lastRead.set(store, settings);
       return settings;
     },
-    [db],
-    lastRead.get(db),
+    [],
+    lastRead.get(store),
   );
 }
 
@@ -65,27 +64,16 @@ export function useKioskMode(): KioskMode {
 
 export const lockKiosk = () => unlocked.set(false);
 
-export type PinCheck = { ok: true } | { ok: false; wrong: boolean; waitMs: number };
-
 /** Checks the PIN against the stored hash, with the stored wrong-PIN delay; unlocks on success. */
 export function usePinCheck(): (pin: string) => Promise<PinCheck> {
-  const { db } = useServices();
+  const { kiosk } = useServices();
   return useCallback(
     async (pin) => {
-      const throttle = await getPinThrottle(db);
-      const now = Date.now();
-      if (throttle.notBefore > now) return { ok: false, wrong: false, waitMs: throttle.notBefore - now };
-      const stored = await getKioskPin(db);
-      if (stored && (await verifyPin(pin, stored))) {
-        await setPinThrottle(db, NO_THROTTLE);
-        unlocked.set(true);
-        return { ok: true };
-      }
-      const next = afterWrongPin(throttle, Date.now());
-      await setPinThrottle(db, next);
-      return { ok: false, wrong: true, waitMs: Math.max(0, next.notBefore - Date.now()) };
+      const check = await kiosk.checkPin(pin);
+      if (check.ok) unlocked.set(true);
+      return check;
     },
-    [db],
+    [kiosk],
   );
 }
 
@@ -97,25 +85,23 @@ export interface KioskActions {
 }
 
 export function useKioskActions(): KioskActions {
-  const { db } = useServices();
+  const { kiosk } = useServices();
   return {
     enable: useCallback(
       async (pin: string) => {
         if (!isValidPin(pin)) throw new Error('PIN: 4–8 digits');
         const fullscreen = enterFullscreen(); // first, while the tap still counts as a user gesture
-        await setKioskPin(db, await hashPin(pin));
-        await setPinThrottle(db, NO_THROTTLE);
-        await updateKioskSettings(db, { enabled: true });
+        await kiosk.enable(pin);
         unlocked.set(false);
         await fullscreen;
       },
-      [db],
+      [kiosk],
     ),
     disable: useCallback(async () => {
-      await updateKioskSettings(db, { enabled: false });
+      await kiosk.disable();
       unlocked.set(false);
       await exitFullscreen();
-    }, [db]),
+    }, [kiosk]),
   };
 }
 

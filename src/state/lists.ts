@@ -1,61 +1,30 @@
 // Everything that needs the stored lists whole (search, per-zone numbers, the zones an entrance
 // may pick): one in-memory snapshot, read again only when a list was pulled again, shared by
 // every screen that asks.
-import { useLiveQuery } from './live-query.ts';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import type { KontrolDb } from '../db/database.ts';
-import { getEntranceZones, setEntranceZones } from '../db/entrance.ts';
-import { listsSignature, loadTickets } from '../db/snapshot.ts';
-import { buildSearchIndex, searchTickets, type SearchHit, type SearchIndex } from '../domain/search.ts';
-import { buildZoneMap, type ZoneMap } from '../domain/stats.ts';
-import type { ShowId } from '../domain/types.ts';
-import { distinctZones } from '../domain/zones.ts';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { ListsSnapshot } from '../door/lists-snapshot.ts';
+import { searchTickets, type SearchHit } from '../domain/search.ts';
+import { useLiveRead } from './live-query.ts';
 import { useServices } from './services.tsx';
 
-export interface ListsSnapshot {
-  signature: string;
-  search: SearchIndex;
-  zones: ZoneMap;
-  /** Zone names per show, for the entrance filter. */
-  zoneNames: Map<ShowId, string[]>;
-}
-
-const cache = new WeakMap<KontrolDb, { signature: string; snapshot: Promise<ListsSnapshot> }>();
-
-function loadSnapshot(db: KontrolDb, signature: string): Promise<ListsSnapshot> {
-  const hit = cache.get(db);
-  if (hit?.signature === signature) return hit.snapshot;
-  const snapshot = (async () => {
-    const shows = await db.shows.toArray();
-    const tickets = await loadTickets(
-      db,
-      shows.map((s) => s.id),
-    );
-    const zoneNames = new Map<ShowId, string[]>();
-    for (const show of shows) zoneNames.set(show.id, distinctZones(tickets.filter((t) => t.showId === show.id).map((t) => t.zoneName)));
-    return { signature, search: buildSearchIndex(tickets), zones: buildZoneMap(tickets), zoneNames };
-  })();
-  cache.set(db, { signature, snapshot });
-  snapshot.catch(() => cache.delete(db));
-  return snapshot;
-}
+export type { ListsSnapshot };
 
 /** The latest snapshot; the previous one stays in use while a newer list is being read. */
 export function useListsSnapshot(): ListsSnapshot | undefined {
-  const { db } = useServices();
-  const signature = useLiveQuery(() => listsSignature(db), [db]);
+  const { store } = useServices();
+  const signature = useLiveRead(() => store.listsSignature());
   const [snapshot, setSnapshot] = useState<ListsSnapshot>();
   useEffect(() => {
     if (signature === undefined) return;
     let live = true;
-    loadSnapshot(db, signature).then(
+    store.listsSnapshot(signature).then(
       (s) => live && setSnapshot(s),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [db, signature]);
+  }, [store, signature]);
   return snapshot;
 }
 
@@ -84,8 +53,7 @@ export function useTicketSearch(query: string): SearchResult {
 }
 
 export function useEntranceZones(): [string[] | undefined, (zones: string[]) => Promise<void>] {
-  const { db } = useServices();
-  const zones = useLiveQuery(() => getEntranceZones(db), [db]);
-  const set = useCallback((next: string[]) => setEntranceZones(db, next), [db]);
-  return [zones, set];
+  const { store } = useServices();
+  const zones = useLiveRead(() => store.entranceZones());
+  return [zones, store.setEntranceZones];
 }

@@ -1,10 +1,8 @@
 // Connectivity mode, device clock and the periodic list pull, as hooks.
-import { useLiveQuery } from './live-query.ts';
 import { useCallback, useSyncExternalStore } from 'react';
-import { getRefreshMinutes, setRefreshMinutes } from '../db/device-settings.ts';
-import { listShows } from '../db/shows.ts';
 import type { ConnectivityMode } from '../domain/connectivity.ts';
 import { useBackground } from './background.tsx';
+import { useLiveRead } from './live-query.ts';
 import { useServices } from './services.tsx';
 
 export function useConnectivity() {
@@ -21,18 +19,18 @@ export function useClockEstimate() {
 
 /** The periodic pull; a failure is data (which show, by title, and how) for the screen to word. */
 export function usePeriodicRefresh() {
-  const { db } = useServices();
+  const { store } = useServices();
   const { refresher } = useBackground();
   const state = useSyncExternalStore(refresher.state.subscribe, refresher.state.get);
-  const minutes = useLiveQuery(() => getRefreshMinutes(db), [db]);
-  const shows = useLiveQuery(() => listShows(db), [db]);
+  const minutes = useLiveRead(() => store.refreshMinutes());
+  const shows = useLiveRead(() => store.shows());
   const showNames = new Map((shows ?? []).map((s) => [s.id, s.eventName]));
   const setMinutes = useCallback(
     async (next: number) => {
-      await setRefreshMinutes(db, next);
+      await store.setRefreshMinutes(next);
       refresher.reschedule();
     },
-    [db, refresher],
+    [store, refresher],
   );
   const runNow = useCallback(() => refresher.runNow(), [refresher]);
   const failed = state.last?.failed[0];

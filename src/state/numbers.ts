@@ -1,16 +1,13 @@
 // Numbers at the door, live: the store's live part re-runs after writes (a scan here, in another
 // tab, a delivery), at most once a second; the expected counts come from the lists snapshot.
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { liveNumbers, type LiveNumbers } from '../db/stats.ts';
+import { useEffect, useMemo, useState } from 'react';
+import type { LiveNumbers } from '../door/types.ts';
 import { countByShowAndZone, perMinute, type ShowCount } from '../domain/stats.ts';
 import type { Show } from '../domain/types.ts';
-import { usePacedQuery } from './live-query.ts';
 import { useListsSnapshot } from './lists.ts';
 import { useServices } from './services.tsx';
 
 export const PACE_MINUTES = 10;
-/** What liveNumbers reads. */
-const NUMBERS_TABLES = ['admissions', 'scans', 'outbox'] as const;
 /**
  * liveNumbers reads every admission's key: re-run after each scan it held the next scan's write
  * back by ~100 ms after 1,000 scans with the numbers open, and more as the night goes on. Once a
@@ -37,10 +34,12 @@ function useMinute(): number {
 }
 
 export function useDoorNumbers(shows: Show[] | undefined): DoorNumbers | undefined {
-  const { db } = useServices();
+  const { store } = useServices();
   const minute = useMinute();
-  const read = useCallback(() => liveNumbers(db, (minute - PACE_MINUTES + 1) * 60_000), [db, minute]);
-  const live = usePacedQuery(db, NUMBERS_TABLES, NUMBERS_EVERY_MS, read);
+  // When the minute changes, the last answer stays on screen until the new watch's first one; a
+  // failed read leaves it too, and the next write reads again.
+  const [live, setLive] = useState<LiveNumbers>();
+  useEffect(() => store.watchNumbers((minute - PACE_MINUTES + 1) * 60_000, NUMBERS_EVERY_MS, setLive), [store, minute]);
   const snapshot = useListsSnapshot();
   return useMemo(() => {
     if (!live || !snapshot || !shows) return undefined;

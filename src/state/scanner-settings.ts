@@ -1,8 +1,6 @@
 // Camera and feedback preferences, kept per device in the settings store.
-import { useLiveQuery } from './live-query.ts';
-import { useCallback } from 'react';
-import { getSetting, setSetting } from '../db/settings.ts';
-import { DEFAULT_FORMATS, DEFAULT_REPEAT_WINDOW_MS, type Facing, type ScanFormat } from '../scanner/index.ts';
+import { DEFAULT_FORMATS, DEFAULT_REPEAT_WINDOW_MS, type Facing, type ScanFormat } from '../door/devices.ts';
+import { useLiveRead } from './live-query.ts';
 import { useServices } from './services.tsx';
 
 export interface ScannerSettings {
@@ -29,22 +27,16 @@ export const DEFAULT_SCANNER_SETTINGS: ScannerSettings = {
 };
 
 export const EXTRA_FORMATS: ScanFormat[] = ['pdf417', 'aztec', 'data_matrix'];
-const KEY = 'scanner';
 
 export function formatsOf(settings: ScannerSettings): ScanFormat[] {
   return [...DEFAULT_FORMATS, ...settings.extraFormats.filter((f) => EXTRA_FORMATS.includes(f))];
 }
 
 export function useScannerSettings(): [ScannerSettings, (patch: Partial<ScannerSettings>) => Promise<void>] {
-  const { db } = useServices();
-  const stored = useLiveQuery(() => getSetting<Partial<ScannerSettings>>(db, KEY), [db]);
-  const settings = { ...DEFAULT_SCANNER_SETTINGS, ...stored };
-  const update = useCallback(
-    async (patch: Partial<ScannerSettings>) => {
-      const current = (await getSetting<Partial<ScannerSettings>>(db, KEY)) ?? {};
-      await setSetting(db, KEY, { ...current, ...patch });
-    },
-    [db],
-  );
-  return [settings, update];
+  const { store } = useServices();
+  const stored = useLiveRead(() => store.scannerSettings());
+  // The registry checks each stored field; formats it does not know are left out here.
+  const extraFormats = stored?.extraFormats?.filter((f): f is ScanFormat => (EXTRA_FORMATS as string[]).includes(f));
+  const settings: ScannerSettings = { ...DEFAULT_SCANNER_SETTINGS, ...stored, extraFormats: extraFormats ?? [] };
+  return [settings, store.updateScannerSettings];
 }

@@ -1,24 +1,23 @@
 // The app's long-lived objects, made once in src/app and handed down by context, so hooks and
-// tests can swap any of them.
+// tests can swap any of them. Screens never see them: they use the hooks of this folder.
 import { createContext, useContext, type ReactNode } from 'react';
-import type { QticketsClient } from '../api/index.ts';
-import type { KontrolDb } from '../db/database.ts';
-import type { Door } from '../door/engine.ts';
-import type { SyncLoop, SyncState } from '../sync/loop.ts';
-import { cell, type Cell } from '../sync/observable.ts';
+import { cell, type Door } from '../door/engine.ts';
+import type { KioskStore } from '../door/kiosk.ts';
+import type { Setup } from '../door/setup.ts';
+import type { DoorStore } from '../door/store.ts';
+import type { Cell } from '../door/types.ts';
 
-/** A value React reads with useSyncExternalStore; the same cell the sync layer uses. */
+/** A value React reads with useSyncExternalStore; the same cell the engine uses. */
 export type Store<T> = Cell<T>;
 export const createStore = cell;
 
 export interface Services {
-  db: KontrolDb;
-  api: QticketsClient;
-  sync: SyncLoop;
-  syncState: Store<SyncState>;
-  deviceId: () => Promise<string>;
   /** The door engine: every flow of the door goes through it (src/door/engine.ts). */
   door: Door;
+  /** What the screens read from the device, and the plain settings they change. */
+  store: DoorStore;
+  kiosk: KioskStore;
+  setup: Setup;
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -2,75 +2,33 @@
 // one-step setup link and the refresh of stored lists.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { sortEventsForDoor, type ApiError, type ApiEvent } from '../api/index.ts';
-import { getToken, setToken } from '../db/settings.ts';
-import { setDeviceName } from '../db/venue.ts';
-import { listShows, setShowActive } from '../db/shows.ts';
-import type { Show, ShowId } from '../domain/types.ts';
-import { downloadShows, showsFromEvents, type DownloadProgress, type PullOutcome } from '../sync/pull.ts';
-import type { RefreshSummary } from '../sync/refresh.ts';
+import { findShows, pickShows, SetupError, type DownloadRequest, type SetupProblem } from '../door/setup.ts';
+import type { ApiError, ApiEvent, DownloadProgress, RefreshSummary } from '../door/types.ts';
+import type { ShowId } from '../domain/types.ts';
 import { queryKeys, STALE } from './queries.ts';
 import { useServices } from './services.tsx';
 
-
-/** What went wrong in setup, as data: the screen words it (src/ui/errors/describe.ts). */
-export type SetupProblem =
-  /** A call failed; `show` names the show by its title when the failure was one show's. */
-  | { kind: 'api'; error: ApiError; show: string }
-  /** A setup link named shows the token's events do not hold. */
-  | { kind: 'shows_not_found'; ids: string };
-
-export class SetupError extends Error {
-  constructor(readonly problem: SetupProblem) {
-    super(problem.kind);
-    this.name = 'SetupError';
-  }
-}
+export { pickShows, SetupError, type DownloadRequest, type SetupProblem };
 
 export function useEvents(token: string | null) {
-  const { api } = useServices();
+  const { setup } = useServices();
   return useQuery({
     queryKey: queryKeys.events(token ?? ''),
     enabled: token !== null,
     staleTime: STALE.events,
     retry: false,
     networkMode: 'always',
-    queryFn: async ({ signal }) => {
-      const result = await api.listAllEvents(token ?? '', { signal });
-      if (!result.ok) throw new SetupError({ kind: 'api', error: result.error, show: '' });
-      return sortEventsForDoor(result.value, new Date());
-    },
+    queryFn: ({ signal }) => setup.events(token ?? '', signal),
   });
-}
-
-export interface DownloadRequest {
-  token: string;
-  shows: Omit<Show, 'pulledAt'>[];
-  /** The device's name for the venue ("Вход 2"), when the setup link carried one. */
-  deviceName?: string;
 }
 
 /** Downloads the lists, then makes exactly the picked shows the ones this door admits. */
 export function useDownload() {
-  const { db, api, sync, door } = useServices();
+  const { setup } = useServices();
   const [progress, setProgress] = useState<DownloadProgress | null>(null);
   const mutation = useMutation({
     networkMode: 'always',
-    mutationFn: async ({ token, shows, deviceName }: DownloadRequest) => {
-      // The token is saved first: admissions of an earlier setup can then go out with it.
-      await setToken(db, token);
-      sync.kick();
-      const outcomes = await downloadShows(db, api, token, shows, setProgress);
-      // A pull held back for a person (most of a show would vanish) is an alert of its own, not a failure.
-      const failed = outcomes.find((o): o is Extract<PullOutcome, { error: unknown }> => !o.ok && 'error' in o);
-      if (failed) throw new SetupError({ kind: 'api', error: failed.error, show: shows.find((s) => s.id === failed.showId)?.eventName ?? '' });
-      const picked = new Set(shows.map((s) => s.id));
-      for (const stored of await listShows(db)) await setShowActive(db, stored.id, picked.has(stored.id));
-      if (deviceName) await setDeviceName(db, deviceName);
-      // The venue hub is joined with the new token and shows.
-      door.rejoinVenue();
-      return outcomes;
-    },
+    mutationFn: (request: DownloadRequest) => setup.download(request, setProgress),
   });
   return { ...mutation, progress };
 }
@@ -117,13 +75,7 @@ export function buildSetupLink(base: string, link: SetupLink): string {
 }
 
 /** Finds the link's shows among the token's events; unknown ids are an error that names them. */
-export function resolveLinkShows(events: ApiEvent[], link: SetupLink) {
-  const { found, missing } = showsFromEvents(events, link.showIds);
-  if (missing.length > 0) throw new SetupError({ kind: 'shows_not_found', ids: missing.join(', ') });
-  return found;
-}
-
-export const pickShows = (event: ApiEvent, ids: ShowId[]) => showsFromEvents([event], ids).found;
+export const resolveLinkShows = (events: ApiEvent[], link: SetupLink) => findShows(events, link.showIds);
 
 /** Why the refresh button's pull did not complete, for the screen to word in its language. */
 export class RefreshError extends Error {
@@ -140,15 +92,15 @@ export class RefreshError extends Error {
 
 /** The scan screen's button: the door's one refresh (upload first, a running pull joined). */
 export function useRefresh() {
-  const { db, door } = useServices();
+  const { store, door } = useServices();
   return useMutation({
     networkMode: 'always',
     mutationFn: async (): Promise<RefreshSummary> => {
       const summary = await door.refresh();
-      if (summary === null) throw new RefreshError((await getToken(db)) ? 'failed' : 'no_token');
+      if (summary === null) throw new RefreshError((await store.token()) ? 'failed' : 'no_token');
       const failed = summary.failed[0];
       if (failed) {
-        const show = (await listShows(db)).find((s) => s.id === failed.showId);
+        const show = (await store.shows()).find((s) => s.id === failed.showId);
         throw new RefreshError('failed', show?.eventName ?? '', failed.error);
       }
       return summary;

@@ -1,12 +1,10 @@
 // The venue hub, for screens: whether this door is live with the others, and how many of their
 // admissions it learned since it opened.
-import { useCallback, useSyncExternalStore } from 'react';
-import { getDeviceName, setDeviceName } from '../db/venue.ts';
-import { useLiveQuery } from './live-query.ts';
+import { useSyncExternalStore } from 'react';
+import { useLiveRead } from './live-query.ts';
 import { useServices } from './services.tsx';
 
-export type { HubStatus } from '../sync/hub-link.ts';
-export type { HubDevice } from '../api/index.ts';
+export type { HubDevice, HubStatus } from '../door/types.ts';
 
 export function useVenue() {
   const { door } = useServices();
@@ -25,14 +23,7 @@ export function useVenueDevices() {
 
 /** This device's name as the other doors and the supervisor read it. */
 export function useDeviceName(): [string | undefined, (name: string) => Promise<void>] {
-  const { db, door } = useServices();
-  const name = useLiveQuery(() => getDeviceName(db), [db]);
-  const save = useCallback(
-    async (next: string) => {
-      await setDeviceName(db, next);
-      door.rejoinVenue(); // the hub hears the new name with the next share and heartbeat
-    },
-    [db, door],
-  );
-  return [name, save];
+  const { store, door } = useServices();
+  const name = useLiveRead(() => store.deviceName());
+  return [name, door.setDeviceName];
 }

@@ -1,8 +1,8 @@
 import { Dexie, type DexieEvent } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshDb } from '../db/testing.ts';
-import { getSetting, setSetting } from '../db/settings.ts';
-import type { KontrolDb } from '../db/database.ts';
+import { freshDb } from './testing.ts';
+import { getSetting, setSetting } from './settings.ts';
+import type { KontrolDb } from './database.ts';
 import { pacedQuery, renewingLiveQuery } from './live-query.ts';
 
 // Every live Dexie subscription listens to this event; it is how a dropped one can be told apart

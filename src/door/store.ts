@@ -1,0 +1,124 @@
+// What the door's screens read from the device, and the plain settings they change: the one way
+// from src/state to IndexedDB. Each read is an ordinary async function over the store; state runs
+// it inside a live query (`live`), so a write anywhere (this tab, another tab, a delivery) shows.
+// Flows that must hold the delivery lock or reach the network are the engine's (engine.ts), not
+// this module's.
+import type { KontrolDb, StoredShow } from '../db/database.ts';
+import { listConflicts, markConflictsSeen, unseenConflicts } from '../db/conflicts.ts';
+import { getEntranceZones, setEntranceZones } from '../db/entrance.ts';
+import { undeliveredOfShow } from '../db/forget-show.ts';
+import { readStoreHealth } from '../db/health.ts';
+import { listHeldPulls, type HeldPull } from '../db/held-pulls.ts';
+import { allHistory, listHistory } from '../db/history.ts';
+import { pacedQuery, renewingLiveQuery, type LiveStoreQuery } from '../db/live-query.ts';
+import { awaitingCount, listRejected, pendingCount } from '../db/outbox.ts';
+import { getRefreshMinutes, setRefreshMinutes } from '../db/device-settings.ts';
+import { readSetting, SETTINGS, writeSetting, type StoredScannerSettings } from '../db/settings-registry.ts';
+import { getKioskSettings, getToken } from '../db/settings.ts';
+import { undeliveredCount } from '../db/signout.ts';
+import { listsSignature } from '../db/snapshot.ts';
+import { liveNumbers } from '../db/stats.ts';
+import { listShows } from '../db/shows.ts';
+import { currentLists } from '../db/ticket-index.ts';
+import { countAdmitted } from '../db/tickets.ts';
+import { getDeviceName } from '../db/venue.ts';
+import type { ShowId } from '../domain/types.ts';
+import { loadListsSnapshot, type ListsSnapshot } from './lists-snapshot.ts';
+
+export interface DoorCounts {
+  stored: number;
+  admitted: number;
+  /** Not yet confirmed as held by Qtickets: queued, and sent-awaiting-confirmation. */
+  pending: number;
+  /** Of those, sent and waiting for a read-back to confirm them. */
+  awaiting: number;
+}
+
+export interface HeldPullView extends HeldPull {
+  eventName: string;
+  startDate: string | null;
+}
+
+/** What liveNumbers reads: the numbers screen re-runs only after writes to these. */
+const NUMBERS_TABLES = ['admissions', 'scans', 'outbox'] as const;
+
+export function createDoorStore(db: KontrolDb) {
+  return {
+    /** `query` kept current as the store changes (see db/live-query.ts for what it bounds). */
+    live: <T>(query: () => T | Promise<T>): LiveStoreQuery<T> => renewingLiveQuery(query),
+
+    shows: () => listShows(db),
+    /** undefined when there is none. */
+    token: () => getToken(db),
+
+    async counts(active: readonly StoredShow[]): Promise<DoorCounts> {
+      // IndexedDB first: a live query watches only reads made before it awaits anything else.
+      const admitted = await countAdmitted(
+        db,
+        active.map((s) => s.id),
+      );
+      const pending = await pendingCount(db);
+      const awaiting = await awaitingCount(db);
+      // Counted from the lists in memory: the number on screen means those tickets are ready to
+      // decide with, not merely stored (the first read after opening takes a moment at 100,000).
+      const stored = [...(await currentLists(db, active)).values()].reduce((sum, l) => sum + l.listed, 0);
+      return { stored, admitted, pending, awaiting };
+    },
+
+    rejected: () => listRejected(db),
+    /** Check-ins of one show still waiting to be sent: what removing that show would lose. */
+    showUndelivered: (showId: ShowId) => undeliveredOfShow(db, showId),
+    undeliveredCount: () => undeliveredCount(db),
+
+    /** Pulls held back for a supervisor, named by their show. */
+    async heldPulls(): Promise<HeldPullView[]> {
+      const pulls = await listHeldPulls(db);
+      if (pulls.length === 0) return [];
+      const shows = new Map((await listShows(db)).map((s) => [s.id, s]));
+      return pulls.flatMap((p): HeldPullView[] => {
+        const show = shows.get(p.showId);
+        return show ? [{ ...p, eventName: show.eventName, startDate: show.startDate }] : [];
+      });
+    },
+
+    history: (limit: number) => listHistory(db, limit),
+    allHistory: () => allHistory(db),
+    conflicts: () => listConflicts(db),
+    unseenConflicts: () => unseenConflicts(db),
+    acknowledgeConflicts: (ids: string[]) => markConflictsSeen(db, ids),
+
+    /** Changes whenever a list was pulled again; the snapshot below is keyed by it. */
+    listsSignature: () => listsSignature(db),
+    listsSnapshot: (signature: string): Promise<ListsSnapshot> => loadListsSnapshot(db, signature),
+    entranceZones: () => getEntranceZones(db),
+    setEntranceZones: (zones: readonly string[]) => setEntranceZones(db, zones),
+
+    refreshMinutes: () => getRefreshMinutes(db),
+    setRefreshMinutes: (minutes: number) => setRefreshMinutes(db, minutes),
+
+    kioskSettings: () => getKioskSettings(db),
+    scannerSettings: () => readSetting(db, SETTINGS.scanner),
+    /** Merged into what is stored, so two screens changing different fields keep both. */
+    async updateScannerSettings(patch: StoredScannerSettings): Promise<void> {
+      await db.transaction('rw', db.settings, async () =>
+        writeSetting(db, SETTINGS.scanner, { ...(await readSetting(db, SETTINGS.scanner)), ...patch }),
+      );
+    },
+    deviceName: () => getDeviceName(db),
+
+    storeHealth: () => readStoreHealth(db),
+    lastDeliveryAt: () => readSetting(db, SETTINGS.lastDeliveryAt),
+    /** Kept across reloads for the health screen (the sync loop keeps it in memory only). */
+    rememberLastDelivery: (at: number) => writeSetting(db, SETTINGS.lastDeliveryAt, at),
+
+    /**
+     * The door's numbers since `since` (epoch ms), re-read after writes to what they count but at
+     * most once per `everyMs`: they read every admission's key, which re-run after each scan held
+     * the next scan's write back longer as the night went on. Returns the stop.
+     */
+    watchNumbers: (since: number, everyMs: number, onResult: (numbers: Awaited<ReturnType<typeof liveNumbers>>) => void) =>
+      pacedQuery(db, NUMBERS_TABLES, everyMs, () => liveNumbers(db, since), onResult),
+  };
+}
+
+export type DoorStore = ReturnType<typeof createDoorStore>;
