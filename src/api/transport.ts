@@ -135,31 +135,42 @@ export function createTransport(options: TransportOptions = {}): Transport {
   // Resolved per call so tests (and polyfills) that replace globalThis.fetch later still apply.
   const doFetch = (input: string, init: RequestInit) => (options.fetch ?? globalThis.fetch)(input, init);
 
-  async function call(url: string, token: string, init: RequestInit, callOptions: CallOptions): Promise<TransportResult> {
-    const external = callOptions.signal;
-    if (external?.aborted) return fail({ kind: 'aborted' });
+  type Failed = { ok: false; error: ApiError };
 
+  /** What a caller gets once the gateway's headers are in: the response, and how to word a failure after. */
+  interface Exchange {
+    response: Response;
+    signal: AbortSignal;
+    /** Which of the two aborts fired decides the kind; a TypeError without either is the network. */
+    failure: (cause: unknown) => Failed;
+    /** Stops the timeout: a stream, once open, may stay so for hours. */
+    stopTimer: () => void;
+  }
+
+  /**
+   * One request through the gateway, under the timeout and the caller's signal: every way it can
+   * fail is an ApiError, and an answer that did not pass our gateway is never read.
+   */
+  async function exchange<R>(url: string, token: string, init: RequestInit, external: AbortSignal | undefined, handle: (x: Exchange) => Promise<R | Failed>): Promise<R | Failed> {
+    if (external?.aborted) return fail({ kind: 'aborted' });
     const controller = new AbortController();
     let timedOut = false;
-    const cancelTimer = startTimer(() => {
+    const stopTimer = startTimer(() => {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
     const onExternalAbort = () => controller.abort();
     external?.addEventListener('abort', onExternalAbort, { once: true });
-
-    // Which of the two aborts fired decides the kind; a TypeError without either is the network.
-    const failure = (cause: unknown): TransportResult => {
+    const failure = (cause: unknown): Failed => {
       if (timedOut) return fail({ kind: 'timeout' });
       if (external?.aborted) return fail({ kind: 'aborted' });
       const message = cause instanceof Error ? cause.message : String(cause);
       return fail({ kind: 'network', message: scrub(message, token) });
     };
-
     try {
       let response: Response;
       try {
-        response = await untilAborted(doFetch(url, { ...init, signal: controller.signal }), controller.signal);
+        response = await untilAborted(doFetch(url, { ...init, credentials: 'omit', cache: 'no-store', signal: controller.signal }), controller.signal);
       } catch (cause) {
         return failure(cause);
       }
@@ -168,20 +179,24 @@ export function createTransport(options: TransportOptions = {}): Transport {
         void response.body?.cancel().catch(() => undefined);
         return fail({ kind: 'not_gateway', status: response.status });
       }
+      return await handle({ response, signal: controller.signal, failure, stopTimer });
+    } finally {
+      stopTimer();
+      external?.removeEventListener('abort', onExternalAbort);
+    }
+  }
+
+  function call(url: string, token: string, init: RequestInit, callOptions: CallOptions): Promise<TransportResult> {
+    return exchange(url, token, init, callOptions.signal, async ({ response, signal, failure }) => {
       let text: string;
       try {
-        text = await untilAborted(response.text(), controller.signal);
+        text = await untilAborted(response.text(), signal);
       } catch (cause) {
         return failure(cause);
       }
-      if (response.status < 200 || response.status > 299) {
-        return fail(httpError(response.status, response.headers, text, token));
-      }
+      if (response.status < 200 || response.status > 299) return fail(httpError(response.status, response.headers, text, token));
       return successValue(response.status, response.headers, text);
-    } finally {
-      cancelTimer();
-      external?.removeEventListener('abort', onExternalAbort);
-    }
+    });
   }
 
   const baseHeaders = (token: string): Record<string, string> => ({
@@ -189,36 +204,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
     Accept: 'application/json',
   });
 
-  async function stream(path: string, token: string, { lastEventId, signal, onText, onOpen }: StreamOptions): Promise<StreamResult> {
-    if (signal.aborted) return fail({ kind: 'aborted' });
-    const controller = new AbortController();
-    let timedOut = false;
-    const cancelTimer = startTimer(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = () => controller.abort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    const failure = (cause: unknown): StreamResult => {
-      if (signal.aborted) return fail({ kind: 'aborted' });
-      if (timedOut) return fail({ kind: 'timeout' });
-      return fail({ kind: 'network', message: scrub(cause instanceof Error ? cause.message : String(cause), token) });
-    };
-    try {
-      const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' };
-      if (lastEventId) headers['Last-Event-ID'] = lastEventId;
-      let response: Response;
-      try {
-        response = await untilAborted(doFetch(joinUrl(baseUrl, path), { method: 'GET', headers, credentials: 'omit', cache: 'no-store', signal: controller.signal }), controller.signal);
-      } catch (cause) {
-        return failure(cause);
-      }
+  function stream(path: string, token: string, { lastEventId, signal, onText, onOpen }: StreamOptions): Promise<StreamResult> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' };
+    if (lastEventId) headers['Last-Event-ID'] = lastEventId;
+    return exchange(joinUrl(baseUrl, path), token, { method: 'GET', headers }, signal, async ({ response, failure, stopTimer }): Promise<StreamResult> => {
       // The headers came: from here the stream may stay open for hours.
-      cancelTimer();
-      if (!response.headers.has(GATEWAY_HEADER)) {
-        void response.body?.cancel().catch(() => undefined);
-        return fail({ kind: 'not_gateway', status: response.status });
-      }
+      stopTimer();
       if (response.status < 200 || response.status > 299 || !response.body) {
         const text = await response.text().catch(() => '');
         return fail(httpError(response.status, response.headers, text, token));
@@ -236,10 +227,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       } finally {
         reader.releaseLock();
       }
-    } finally {
-      cancelTimer();
-      signal.removeEventListener('abort', onAbort);
-    }
+    });
   }
 
   return {
@@ -249,7 +237,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       return call(
         joinUrl(baseUrl, path) + query,
         token,
-        { method: 'GET', headers: baseHeaders(token), credentials: 'omit', cache: 'no-store' },
+        { method: 'GET', headers: baseHeaders(token) },
         callOptions,
       );
     },
@@ -261,8 +249,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
           method: 'POST',
           headers: { ...baseHeaders(token), 'Content-Type': 'application/json' },
           body: JSON.stringify(body),
-          credentials: 'omit',
-          cache: 'no-store',
         },
         callOptions,
       );
