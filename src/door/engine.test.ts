@@ -122,4 +122,15 @@ describe('the door engine', () => {
     await d.engine.signOut(0);
     expect(d.locks).toEqual(Array.from({ length: 5 }, () => ['held', 'released']).flat());
   });
+
+  it('rejoins the venue when the door ticks a show or is renamed: the hub hears the new shows and name', async () => {
+    const rejoins: number[] = [];
+    const venue = { rejoin: () => rejoins.push(1) } as unknown as DoorParts['venue'];
+    const d = await door({ venue });
+    await d.engine.setShowActive(1, false);
+    expect((await db.shows.get(1))?.active).toBe(false);
+    await d.engine.setDeviceName('  Вход 2  ');
+    expect((await db.settings.get('deviceName'))?.value).toBe('Вход 2');
+    expect(rejoins).toHaveLength(2);
+  });
 });
