@@ -94,6 +94,29 @@ export class DoorPage {
     if (code) await expect(this.verdict).toHaveAttribute('data-barcode', code);
   }
 
+  /**
+   * Each word of the verdict heading as laid out: on how many lines it lies (a word broken inside,
+   * "ПРОХО/ДИТЕ", lies on two) and whether all of it is inside the viewport.
+   */
+  async verdictWords(): Promise<{ word: string; lines: number; inView: boolean }[]> {
+    return this.verdict.locator('.verdict-word').evaluate((heading) => {
+      const words: { word: string; lines: number; inView: boolean }[] = [];
+      const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of (node.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+          const lines = new Set(rects.map((r) => Math.round(r.top))).size;
+          const inView = rects.every((r) => r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth);
+          words.push({ word: m[0], lines, inView });
+        }
+      }
+      return words;
+    });
+  }
+
   async pendingCount(): Promise<number> {
     return Number(await this.pending.textContent());
   }

@@ -58,7 +58,7 @@ export class OpsPage {
   /** Opens the entrance filter on the scan screen and ticks these zones. */
   async limitEntrance(zones: string[]) {
     const filter = this.page.getByTestId('entrance-filter');
-    await filter.locator('summary').click();
+    await filter.getByRole('button', { expanded: false }).click();
     for (const zone of zones) {
       const box = filter.getByRole('checkbox', { name: zone, exact: true });
       await box.click();

@@ -30,7 +30,7 @@ test('an entrance for VIP sends another zone to its own door and counts what it 
   await door.expectVerdict('valid', vip.barcode);
   await expect(door.pending).toHaveText('0');
 
-  await page.getByTestId('stats-details').locator('summary').click();
+  await page.getByTestId('stats-details').getByRole('button', { name: 'Сводка по входу', expanded: false }).click();
   const stats = page.getByTestId('door-stats');
   await expect(stats.getByTestId(`stats-show-${SHOW}`).getByTestId('stats-show-count')).toHaveText(/^1 \/ /);
   await expect(stats.locator('[data-zone="VIP"]')).toContainText(/^VIP1 \//);

@@ -35,6 +35,8 @@ export type KioskSettings = v.InferOutput<typeof KIOSK>;
 /** Camera and feedback preferences; every field optional so a new one never breaks an old row. */
 const SCANNER = v.object({
   repeatMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(60_000))),
+  /** How long a verdict stays before the screen says "ready" again (phone and kiosk alike). */
+  verdictMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(60_000))),
   sound: v.optional(v.boolean()),
   vibration: v.optional(v.boolean()),
   extraFormats: v.optional(v.array(v.string())),

@@ -6,6 +6,8 @@ import { useServices } from './services.tsx';
 export interface ScannerSettings {
   /** How long the same code held in view is ignored. */
   repeatMs: number;
+  /** How long a verdict stays on screen before "ready": the next guest must not read the last one's. */
+  verdictMs: number;
   sound: boolean;
   vibration: boolean;
   /** Rarely printed on tickets; off by default because every format costs decode time. */
@@ -18,6 +20,7 @@ export interface ScannerSettings {
 
 export const DEFAULT_SCANNER_SETTINGS: ScannerSettings = {
   repeatMs: DEFAULT_REPEAT_WINDOW_MS,
+  verdictMs: 5000,
   sound: true,
   vibration: true,
   extraFormats: [],

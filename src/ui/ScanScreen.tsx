@@ -42,10 +42,10 @@ export function ScanScreen() {
   // screen adds only what it shows and plays.
   const onVerdict = useCallback((v: Verdict) => signal(v), [signal]);
   const { feedback, submit } = useScan(onVerdict);
-  // Kiosk: the verdict clears itself so the next guest never reads the last one's; shows,
-  // refresh and the connection mode stay behind the PIN.
+  // The verdict clears itself (phone and kiosk alike) so the next guest never reads the last
+  // one's. Kiosk: shows, refresh and the connection mode stay behind the PIN.
   const kiosk = useKioskMode();
-  const verdictVisible = useVerdictHold(feedback?.kind === 'verdict' ? feedback.scanId : null, kiosk.locked);
+  const verdictVisible = useVerdictHold(feedback?.kind === 'verdict' ? feedback.scanId : null, true, scanSettings.verdictMs);
 
   useEffect(() => attachWedge(window, { onCode: (raw) => void submit(raw, 'scanner'), repeatWindowMs: scanSettings.repeatMs }), [submit, scanSettings.repeatMs]);
 

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import type { Ticket, Verdict } from '../domain/types.ts';
 import { useI18n } from './i18n/context.tsx';
 import { VerdictIcon } from './VerdictIcon.tsx';
@@ -28,8 +29,30 @@ function TicketDetails({ ticket }: { ticket: Ticket }) {
   );
 }
 
+const inView = (el: Element) => {
+  const r = el.getBoundingClientRect();
+  return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+};
+
+/**
+ * Each new verdict's word in view, wherever the page was scrolled (staff scrolled down to the
+ * shows or the refused list, a scanner's Space used to scroll): the guest is waiting on it.
+ * A verdict already in view is left where it is, so nothing moves under the reader's eyes.
+ */
+function useWordInView(scanId: number | null) {
+  const section = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const word = section.current?.querySelector('.verdict-word');
+    if (scanId === null || !section.current || !word || inView(word)) return;
+    section.current.scrollIntoView({ block: 'start', behavior: 'instant' });
+    if (!inView(word)) word.scrollIntoView({ block: 'center', behavior: 'instant' });
+  }, [scanId]);
+  return section;
+}
+
 export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
   const { t, time, timeSeconds, dateTime } = useI18n();
+  const sectionRef = useWordInView(shown?.scanId ?? null);
   if (!shown) {
     return (
       <section className="verdict verdict--idle" data-testid="verdict-idle" aria-live="polite">
@@ -66,6 +89,7 @@ export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
   }
   return (
     <section
+      ref={sectionRef}
       className={`verdict verdict--${notRecorded ? 'not_recorded' : v.kind}`}
       data-testid="verdict"
       data-verdict={v.kind}

@@ -27,6 +27,7 @@ export const ru = {
   'camera.settings.sound': 'Звук',
   'camera.settings.vibration': 'Вибрация',
   'camera.settings.extra': 'Редкие форматы (PDF417, Aztec, Data Matrix)',
+  'camera.settings.verdict': 'Результат на экране, затем «Готов к проверке», с',
 } as const;
 
 export const en: Messages<typeof ru> = {
@@ -56,4 +57,5 @@ export const en: Messages<typeof ru> = {
   'camera.settings.sound': 'Sound',
   'camera.settings.vibration': 'Vibration',
   'camera.settings.extra': 'Rare formats (PDF417, Aztec, Data Matrix)',
+  'camera.settings.verdict': 'Verdict on screen, then “Ready”, s',
 };

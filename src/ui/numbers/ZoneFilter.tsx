@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Disclosure } from '../Disclosure.tsx';
 import { useShows } from '../../state/door.ts';
 import { useEntranceZones, useListsSnapshot } from '../../state/lists.ts';
 import { useI18n } from '../i18n/context.tsx';
@@ -37,7 +38,6 @@ function ZoneChoices({ chosen, onChange }: { chosen: string[]; onChange: (zones:
 export function ZoneFilter() {
   const { t } = useI18n();
   const [zones, setZones] = useEntranceZones();
-  const [open, setOpen] = useState(false);
   // The tick shows at once; the stored choice (a live query, a few ms later) then agrees with it.
   const [ticked, setTicked] = useState<string[] | null>(null);
   const [seen, setSeen] = useState(zones);
@@ -47,20 +47,23 @@ export function ZoneFilter() {
   }
   const chosen = ticked ?? zones ?? [];
   return (
-    <details className="panel ops-zones" data-testid="entrance-filter" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>
-        {t('zones.title')}: <strong data-testid="entrance-zones">{chosen.length === 0 ? t('zones.all') : t('zones.only', { zones: chosen.join(', ') })}</strong>
-      </summary>
+    <Disclosure
+      className="ops-zones"
+      testId="entrance-filter"
+      title={
+        <>
+          {t('zones.title')}: <strong data-testid="entrance-zones">{chosen.length === 0 ? t('zones.all') : t('zones.only', { zones: chosen.join(', ') })}</strong>
+        </>
+      }
+    >
       <p className="hint">{t('zones.hint')}</p>
-      {open && (
-        <ZoneChoices
-          chosen={chosen}
-          onChange={(next) => {
-            setTicked(next);
-            void setZones(next);
-          }}
-        />
-      )}
-    </details>
+      <ZoneChoices
+        chosen={chosen}
+        onChange={(next) => {
+          setTicked(next);
+          void setZones(next);
+        }}
+      />
+    </Disclosure>
   );
 }
