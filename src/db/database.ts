@@ -128,6 +128,9 @@ export class KontrolDb extends Dexie {
             if (typeof page.text === 'string') ref.value = moveTextToUnits(page as Parameters<typeof moveTextToUnits>[0]);
           }),
       );
+    // v7: the screen counts check-ins awaiting a read-back after every scan; an index on sentAt
+    // (queued ones have none, so they are not in it) counts them without reading the outbox.
+    this.version(7).stores({ outbox: 'id, queuedAt, sentAt' });
   }
 }
 

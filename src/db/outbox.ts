@@ -30,17 +30,15 @@ export async function awaitingConfirmation(db: KontrolDb, sentBefore: number, li
 
 /** When the next read-back falls due (epoch ms of the oldest `sentAt`), or null with none waiting. */
 export async function oldestSentAt(db: KontrolDb): Promise<number | null> {
-  let oldest: number | null = null;
-  await db.outbox.each((c) => {
-    if (!isQueued(c) && (oldest === null || (c.sentAt ?? 0) < oldest)) oldest = c.sentAt ?? 0;
-  });
-  return oldest;
+  return (await db.outbox.orderBy('sentAt').first())?.sentAt ?? null;
 }
 
-export const queuedCount = (db: KontrolDb): Promise<number> => db.outbox.filter(isQueued).count();
-
+// Queued records hold no sentAt (null is not a key), so the sentAt index holds exactly the
+// awaiting ones: both counts below run after every scan and read no record.
 /** Sent and waiting for a read-back to confirm them (part of the pending count). */
-export const awaitingCount = (db: KontrolDb): Promise<number> => db.outbox.filter((c) => !isQueued(c)).count();
+export const awaitingCount = (db: KontrolDb): Promise<number> => db.outbox.where('sentAt').aboveOrEqual(-Infinity).count();
+
+export const queuedCount = async (db: KontrolDb): Promise<number> => (await db.outbox.count()) - (await awaitingCount(db));
 
 /** The server holds these: only now may they leave the outbox. */
 export async function markDelivered(db: KontrolDb, ids: string[]): Promise<void> {
