@@ -36,7 +36,7 @@ export interface DoorCounts {
 export function useDoorCounts(shows: StoredShow[] | undefined): DoorCounts | undefined {
   const { db } = useServices();
   const active = (shows ?? []).filter((s) => s.active);
-  const key = active.map((s) => `${s.id}:${s.listRev ?? ''}`).join(',');
+  const key = active.map((s) => `${s.id}:${s.listRev ?? ''}:${s.amended ?? 0}`).join(',');
   return useLiveQuery(
     async () => {
       // IndexedDB first: a live query watches only reads made before it awaits anything else.
