@@ -17,6 +17,8 @@ export const DEMO_PORT = Number(process.env.E2E_PORT ?? 4173);
 /** A second server whose upstream is a closed port: "Qtickets unreachable". */
 export const DEAD_UPSTREAM_PORT = DEMO_PORT + 1;
 const DIST: Record<string, string> = process.env.DIST_DIR ? { DIST_DIR: process.env.DIST_DIR } : {};
+/** Test-only: the demo server takes Qtickets webhooks signed with it (e2e/venue-webhooks.spec.ts signs them). */
+export const E2E_WEBHOOK_SECRET = 'e2e-only-webhook-secret';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -42,7 +44,7 @@ export default defineConfig({
     {
       command: 'npm start',
       url: `http://127.0.0.1:${DEMO_PORT}/`,
-      env: { PORT: String(DEMO_PORT), HOST: '127.0.0.1', ...DIST },
+      env: { PORT: String(DEMO_PORT), HOST: '127.0.0.1', QTICKETS_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET, ...DIST },
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
       stdout: 'ignore',

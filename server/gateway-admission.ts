@@ -10,6 +10,7 @@
 // In-flight caps bound what one token, and everybody together, can keep open at once (each
 // request holds a socket and an upstream connection, and may hold a 128 KB body).
 import { createRateLimiter, type RateLimitOptions } from './gateway-rate-limit.ts';
+import { createInFlightCap } from './in-flight.ts';
 
 export interface AdmissionOptions {
   /** Per token fingerprint; false turns it off. */
@@ -49,8 +50,7 @@ export function createAdmissions(options: AdmissionOptions, now?: () => number):
   const tokenLimiter = options.tokenRate === false ? null : createRateLimiter(options.tokenRate, now);
   const addressLimiter = options.addressRate === false ? null : createRateLimiter(options.addressRate, now);
   const accepted = new Map<string, true>();
-  const perToken = new Map<string, number>();
-  let total = 0;
+  const inFlight = createInFlightCap({ total: options.maxInFlight, perKey: options.maxInFlightPerToken });
 
   const rateLimited = (wait: number, message: string): Refusal => ({
     status: 429,
@@ -75,12 +75,12 @@ export function createAdmissions(options: AdmissionOptions, now?: () => number):
     },
 
     admit(fingerprint, address) {
-      const mine = perToken.get(fingerprint) ?? 0;
       // Full is a passing state: the answer says when to try again, and the client does.
-      if (total >= options.maxInFlight) {
+      const full = inFlight.refusal(fingerprint);
+      if (full === 'busy') {
         return { ok: false, status: 503, code: 'GATEWAY_BUSY', message: 'The gateway is busy; try again shortly', retryAfterS: 1 };
       }
-      if (mine >= options.maxInFlightPerToken) {
+      if (full === 'per_key') {
         return { ok: false, status: 429, code: 'TOO_MANY_IN_FLIGHT', message: 'Too many requests in flight with this token', retryAfterS: 1 };
       }
       if (!accepted.has(fingerprint)) {
@@ -90,19 +90,9 @@ export function createAdmissions(options: AdmissionOptions, now?: () => number):
       const wait = tokenLimiter?.take(fingerprint) ?? 0;
       if (wait > 0) return { ok: false, ...rateLimited(wait, 'Too many requests with this token') };
 
-      total += 1;
-      perToken.set(fingerprint, mine + 1);
-      let released = false;
       return {
         ok: true,
-        release() {
-          if (released) return;
-          released = true;
-          total -= 1;
-          const left = (perToken.get(fingerprint) ?? 1) - 1;
-          if (left > 0) perToken.set(fingerprint, left);
-          else perToken.delete(fingerprint);
-        },
+        release: inFlight.take(fingerprint),
         upstreamAnswered(status) {
           if (status === 401 || status === 403) accepted.delete(fingerprint);
           // A 5xx says nothing about the token; any other answer means Qtickets let it in.
@@ -111,6 +101,6 @@ export function createAdmissions(options: AdmissionOptions, now?: () => number):
       };
     },
 
-    inFlight: () => total,
+    inFlight: () => inFlight.count(),
   };
 }

@@ -10,9 +10,10 @@
 //
 // A revoked ticket is only revoked: a refund wins over a scan or a sale in the same order.
 // Only the show, the code and the times leave this module — never a name, e-mail or phone.
+import type { HubFactKind } from '../../src/domain/hub-protocol.ts';
 import { isDateTime } from '../hub/protocol.ts';
 
-export type FactKind = 'checked' | 'unchecked' | 'revoked' | 'listed';
+export type FactKind = HubFactKind;
 
 export interface TicketFact {
   kind: FactKind;

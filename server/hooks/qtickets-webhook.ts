@@ -13,6 +13,8 @@ import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import { fail, GATEWAY_RESPONSE_HEADERS } from '../gateway-errors.ts';
 import { BodyTooLargeError, readBody, sendJson } from '../http-util.ts';
+import { createInFlightCap } from '../in-flight.ts';
+import type { HubFactData } from '../../src/domain/hub-protocol.ts';
 import type { NewEvent } from '../hub/protocol.ts';
 import type { HubStore } from '../hub/store.ts';
 import { factsOfWebhook, type TicketFact } from './order-events.ts';
@@ -35,19 +37,19 @@ const MAX_IN_FLIGHT = 32;
 
 export function createQticketsWebhook(options: WebhookOptions) {
   const maxBody = options.maxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY;
-  let inFlight = 0;
+  // One key: the cap is for the endpoint as a whole (webhooks carry no token to tell apart).
+  const inFlight = createInFlightCap({ total: MAX_IN_FLIGHT, perKey: MAX_IN_FLIGHT });
 
   return (req: http.IncomingMessage, res: http.ServerResponse): void => {
     if (req.method !== 'POST') {
       req.resume();
       return fail(res, 405, 'METHOD_NOT_ALLOWED', 'Use POST', { headers: { Allow: 'POST' } });
     }
-    if (inFlight >= MAX_IN_FLIGHT) {
+    if (inFlight.refusal('') !== null) {
       req.resume();
       return fail(res, 503, 'GATEWAY_BUSY', 'Too many webhooks at once', { headers: { 'Retry-After': '2' } });
     }
-    inFlight += 1;
-    res.on('close', () => (inFlight -= 1));
+    res.on('close', inFlight.take(''));
     take(req, res).catch((err: unknown) => {
       options.log(`hooks: webhook not taken: ${err instanceof Error ? err.message : String(err)}`);
       fail(res, 503, 'HUB_UNAVAILABLE', 'The webhook could not be stored; deliver it again', { headers: { 'Retry-After': '5' } });
@@ -104,6 +106,6 @@ function eventOf(fact: TicketFact, bodyHash: string): NewEvent {
     kind: fact.kind,
     showId: fact.showId,
     nonce: `hook:${bodyHash}:${fact.kind}:${fact.showId}:${fact.code}`,
-    data: JSON.stringify({ showId: fact.showId, code: fact.code, checkedAt: fact.checkedAt, source: 'webhook' }),
+    data: JSON.stringify({ showId: fact.showId, code: fact.code, checkedAt: fact.checkedAt, source: 'webhook' } satisfies HubFactData),
   };
 }

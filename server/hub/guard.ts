@@ -8,6 +8,8 @@
 // address, only what would make us ask Qtickets about a token (nothing cached, no question under
 // way): that is what made-up tokens would cost, and all a reverse proxy's devices share an address.
 import { createRateLimiter, DEFAULT_ADDRESS_RATE_LIMIT, type RateLimitOptions } from '../gateway-rate-limit.ts';
+import type { Refusal } from '../gateway-admission.ts';
+import { createInFlightCap } from '../in-flight.ts';
 
 export interface GuardOptions {
   /** Per token fingerprint; false turns it off. */
@@ -28,7 +30,7 @@ export const DEFAULT_HUB_LIMITS = {
   maxStreamsPerToken: 2_000,
 };
 
-export type Refusal = { status: 429 | 503; code: 'RATE_LIMITED' | 'TOO_MANY_IN_FLIGHT' | 'GATEWAY_BUSY'; message: string; retryAfterS: number };
+export type { Refusal };
 export type Slot = { ok: true; release(): void } | ({ ok: false } & Refusal);
 
 export interface Guard {
@@ -47,9 +49,8 @@ export function createGuard(options: GuardOptions = {}, now?: () => number): Gua
   const tokens = tokenRate === false ? null : createRateLimiter(tokenRate, now);
   const addresses = addressRate === false ? null : createRateLimiter(addressRate, now);
   const limits = { ...DEFAULT_HUB_LIMITS, ...definedOnly(options) };
-  const counts = { requests: new Map<string, number>(), streams: new Map<string, number>() };
-  let requests = 0;
-  let streams = 0;
+  const requests = createInFlightCap({ total: limits.maxInFlight, perKey: limits.maxInFlightPerToken });
+  const streams = createInFlightCap({ total: limits.maxStreams, perKey: limits.maxStreamsPerToken });
 
   const rateLimited = (waitMs: number, message: string): Refusal => ({
     status: 429,
@@ -70,38 +71,22 @@ export function createGuard(options: GuardOptions = {}, now?: () => number): Gua
     },
 
     enter(fingerprint, stream) {
-      const perToken = stream ? counts.streams : counts.requests;
-      const mine = perToken.get(fingerprint) ?? 0;
-      const total = stream ? streams : requests;
-      if (total >= (stream ? limits.maxStreams : limits.maxInFlight)) {
+      const cap = stream ? streams : requests;
+      const full = cap.refusal(fingerprint);
+      if (full === 'busy') {
         return { ok: false, status: 503, code: 'GATEWAY_BUSY', message: 'The hub is busy; try again shortly', retryAfterS: 2 };
       }
-      if (mine >= (stream ? limits.maxStreamsPerToken : limits.maxInFlightPerToken)) {
+      if (full === 'per_key') {
         const what = stream ? 'streams open' : 'requests in flight';
         return { ok: false, status: 429, code: 'TOO_MANY_IN_FLIGHT', message: `Too many ${what} with this token`, retryAfterS: 2 };
       }
       const wait = tokens?.take(fingerprint) ?? 0;
       if (wait > 0) return { ok: false, ...rateLimited(wait, 'Too many requests with this token') };
 
-      perToken.set(fingerprint, mine + 1);
-      if (stream) streams += 1;
-      else requests += 1;
-      let released = false;
-      return {
-        ok: true,
-        release() {
-          if (released) return;
-          released = true;
-          if (stream) streams -= 1;
-          else requests -= 1;
-          const left = (perToken.get(fingerprint) ?? 1) - 1;
-          if (left > 0) perToken.set(fingerprint, left);
-          else perToken.delete(fingerprint);
-        },
-      };
+      return { ok: true, release: cap.take(fingerprint) };
     },
 
-    streams: () => streams,
+    streams: () => streams.count(),
   };
 }
 

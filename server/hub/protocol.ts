@@ -1,10 +1,11 @@
 // The hub's wire vocabulary (/hub/v1, see server/README.md "Venue hub") and the checks every body
 // passes before anything is stored. What is stored is exactly what these functions return: codes,
 // times, show ids and what a device says about itself — never a buyer's name, e-mail or phone.
+import type { HubAdmission, HubAdmissionBatch, HubAdmissionData, HubDevice, HubLogKind } from '../../src/domain/hub-protocol.ts';
 import type { EventId } from './event-id.ts';
 
 /** Kinds kept in an organiser's log, replayed on resume. Device heartbeats are live only. */
-export type LogKind = 'admission' | 'checked' | 'unchecked' | 'revoked' | 'listed';
+export type LogKind = HubLogKind;
 
 /** An event on its way into the log; `data` is the JSON text the stream sends as `data:`. */
 export interface NewEvent {
@@ -23,35 +24,10 @@ export interface LogEvent {
   data: string;
 }
 
-/** A device's heartbeat as stored and as `event: device` sends it. */
-export interface Heartbeat {
-  deviceId: string;
-  deviceName: string;
-  version: string | null;
-  stored: number | null;
-  lastPullAt: string | null;
-  pending: number | null;
-  rejected: number | null;
-  storageBytes: number | null;
-  battery: number | null;
-  scansLastMinute: number | null;
-  shows: number[];
-  /** Server time (epoch ms) the heartbeat arrived: device clocks at a door are not to be trusted. */
-  lastSeenAt: number;
-}
-
-export interface AdmissionItem {
-  showId: number;
-  code: string;
-  checkedAt: string;
-  nonce: string;
-}
-
-export interface AdmissionBatch {
-  deviceId: string;
-  deviceName: string;
-  items: AdmissionItem[];
-}
+/** A device's heartbeat as stored and as `event: device` sends it (the wire type, shared with the app). */
+export type Heartbeat = HubDevice;
+export type AdmissionItem = HubAdmission;
+export type AdmissionBatch = HubAdmissionBatch;
 
 /** A batch the app sends holds at most 100; 500 leaves room for a device that was offline long. */
 export const MAX_ADMISSION_ITEMS = 500;
@@ -183,12 +159,13 @@ export function parseHeartbeat(body: unknown, now: number): Checked<Heartbeat> {
 
 /** `event: admission` data, the fields in the order the protocol lists them. */
 export function admissionData(batch: AdmissionBatch, item: AdmissionItem): string {
-  return JSON.stringify({
+  const data: HubAdmissionData = {
     showId: item.showId,
     code: item.code,
     checkedAt: item.checkedAt,
     deviceId: batch.deviceId,
     deviceName: batch.deviceName,
     nonce: item.nonce,
-  });
+  };
+  return JSON.stringify(data);
 }

@@ -3,42 +3,19 @@
 // parsed by eventsource-parser (a fetch stream, because EventSource cannot send a header and the
 // token must never ride in a URL). Nothing here throws: failures are ApiErrors.
 import { createParser } from 'eventsource-parser';
+import type { HubAdmissionBatch, HubAdmissionData, HubDevice, HubFactKind, HubHeartbeat } from '../domain/hub-protocol.ts';
 import { fail, ok, type ApiError, type ApiResult } from './errors.ts';
 import { createTransport, type Transport, type TransportOptions } from './transport.ts';
 
 export const HUB_BASE_URL = '/hub/v1';
 
-export interface HubAdmission {
-  showId: number;
-  code: string;
-  checkedAt: string;
-  /** The check-in's own random id: a resent admission never becomes a second event. */
-  nonce: string;
-}
-
-export interface HubDevice {
-  deviceId: string;
-  deviceName: string;
-  version: string | null;
-  stored: number | null;
-  lastPullAt: string | null;
-  pending: number | null;
-  rejected: number | null;
-  storageBytes: number | null;
-  battery: number | null;
-  scansLastMinute: number | null;
-  shows: number[];
-  /** Server time (epoch ms). */
-  lastSeenAt: number;
-}
-
-export type Heartbeat = Omit<HubDevice, 'lastSeenAt'>;
+export type { HubAdmission, HubDevice, HubHeartbeat as Heartbeat } from '../domain/hub-protocol.ts';
 
 /** One event of the venue, as the hub streams it. */
 export type HubEvent =
-  | { kind: 'admission'; id: string; showId: number; code: string; checkedAt: string; deviceId: string; deviceName: string }
+  | ({ kind: 'admission'; id: string } & Omit<HubAdmissionData, 'nonce'>)
   /** From Qtickets' webhooks: scanned by another scanner (checked), undone, refunded, newly sold. */
-  | { kind: 'checked' | 'unchecked' | 'revoked' | 'listed'; id: string; showId: number; code: string; checkedAt: string | null }
+  | { kind: HubFactKind; id: string; showId: number; code: string; checkedAt: string | null }
   | { kind: 'device'; device: HubDevice };
 
 const isDict = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
@@ -86,8 +63,8 @@ export function readHubEvent(event: string | undefined, id: string | undefined, 
 }
 
 export interface HubClient {
-  postAdmissions(token: string, batch: { deviceId: string; deviceName: string; items: HubAdmission[] }): Promise<ApiResult<null>>;
-  postHeartbeat(token: string, heartbeat: Heartbeat): Promise<ApiResult<null>>;
+  postAdmissions(token: string, batch: HubAdmissionBatch): Promise<ApiResult<null>>;
+  postHeartbeat(token: string, heartbeat: HubHeartbeat): Promise<ApiResult<null>>;
   devices(token: string, shows: readonly number[]): Promise<ApiResult<HubDevice[]>>;
   /**
    * Listens to the venue until the stream ends or `signal` aborts; resolves with how it ended.

@@ -15,6 +15,7 @@
 //   never touched by a pull, so a refresh cannot un-admit anyone.
 import Dexie, { type DBCore, type EntityTable, type Middleware } from 'dexie';
 import type { Admission, CheckIn, Conflict, RejectedCheckIn, ScanRecord, Show, ShowId, Ticket } from '../domain/types.ts';
+import type { TicketChange } from './ticket-changes.ts';
 import { encodePages, moveTextToUnits, repackColumnArrayPage, type ColumnArrayPage, type PageKey, type TicketPage } from './ticket-pages.ts';
 
 export interface Setting {
@@ -30,6 +31,11 @@ export interface StoredShow extends Show {
   pages?: number;
   /** Listed (not revoked) tickets in it: the door's header reads this on every admission. */
   listed?: number;
+  /**
+   * Bumped whenever a ticket change heard from Qtickets (ticketChanges) is stored for this show:
+   * the list in memory, in this tab or another, is amended again when it differs.
+   */
+  amended?: number;
 }
 
 /**
@@ -63,6 +69,7 @@ export class KontrolDb extends Dexie {
   scans!: EntityTable<ScanRecord, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
   conflicts!: EntityTable<Conflict, 'id'>;
+  ticketChanges!: Dexie.Table<TicketChange, [number, string]>;
 
   constructor(name = 'kontrol') {
     super(name);
@@ -128,9 +135,12 @@ export class KontrolDb extends Dexie {
             if (typeof page.text === 'string') ref.value = moveTextToUnits(page as Parameters<typeof moveTextToUnits>[0]);
           }),
       );
-    // v7: the screen counts check-ins awaiting a read-back after every scan; an index on sentAt
+    // v7 (the venue hub): refunds and sales Qtickets' webhooks told of since a show's last pull,
+    // laid over its list until a pull holds them (ticket-changes.ts).
+    this.version(7).stores({ ticketChanges: '[showId+code]' });
+    // v8: the screen counts check-ins awaiting a read-back after every scan; an index on sentAt
     // (queued ones have none, so they are not in it) counts them without reading the outbox.
-    this.version(7).stores({ outbox: 'id, queuedAt, sentAt' });
+    this.version(8).stores({ outbox: 'id, queuedAt, sentAt' });
   }
 }
 

@@ -20,6 +20,7 @@ import Dexie from 'dexie';
 import type { ShowId } from '../domain/types.ts';
 import type { KontrolDb } from './database.ts';
 import { forgetList } from './ticket-index.ts';
+import { dropChanges } from './ticket-changes.ts';
 
 export type ForgetShowOutcome = { ok: true; discarded: number } | { ok: false; reason: 'undelivered'; undelivered: number };
 
@@ -35,7 +36,7 @@ export const undeliveredOfShow = (db: KontrolDb, showId: ShowId): Promise<number
  * stored (another tab did it) is not an error.
  */
 export async function forgetShow(db: KontrolDb, showId: ShowId, confirmDiscard = 0, now = Date.now()): Promise<ForgetShowOutcome> {
-  const tables = [db.shows, db.ticketPages, db.admissions, db.outbox, db.scans];
+  const tables = [db.shows, db.ticketPages, db.ticketChanges, db.admissions, db.outbox, db.scans];
   const outcome = await db.transaction('rw', tables, async (): Promise<ForgetShowOutcome> => {
     const undelivered = await undeliveredOf(db, showId).primaryKeys();
     if (undelivered.length > 0 && confirmDiscard !== undelivered.length) return { ok: false, reason: 'undelivered', undelivered: undelivered.length };
@@ -51,6 +52,7 @@ export async function forgetShow(db: KontrolDb, showId: ShowId, confirmDiscard =
     // Every rev: the current list, the one a pull may be writing now (its switch then finds the
     // show gone and removes what it wrote after this), and any abandoned one.
     await db.ticketPages.where('[showId+rev+page]').between([showId], [showId, []], true, true).delete();
+    await dropChanges(db, showId);
     await db.admissions.where('[showId+code]').between([showId, Dexie.minKey], [showId, Dexie.maxKey], true, true).delete();
     await db.shows.delete(showId);
     return { ok: true, discarded: undelivered.length };

@@ -1,13 +1,15 @@
 // The barcode lists in memory, for the verdict and everything else that looks tickets up. A scan
 // must not wait on IndexedDB for the list (a pull's write, a cold read of 100,000 rows): the
 // lists are read once per pull (per rev) and kept here, keyed by the database they came from.
-// Each entry is checked against the show's `listRev` before use, so a pull made in another tab
-// is picked up on the next lookup, and a list is always one rev whole.
+// Each entry is checked against the show's `listRev` and `amended` before use, so a pull or a
+// ticket change (ticket-changes.ts) made in another tab is picked up on the next lookup, and a
+// list is always one rev whole.
 import Dexie from 'dexie';
 import type { ShowId, Ticket } from '../domain/types.ts';
 import type { KontrolDb, StoredShow } from './database.ts';
 import { TicketList } from './ticket-list.ts';
 import type { TicketPage } from './ticket-pages.ts';
+import { changesOf, type TicketChange } from './ticket-changes.ts';
 
 /** Key range of one list's pages: [showId, rev, page] for every page. */
 export const revRange = (showId: ShowId, rev: string) => [[showId, rev, Dexie.minKey], [showId, rev, Dexie.maxKey]] as const;
@@ -69,26 +71,40 @@ export function forgetList(db: KontrolDb, showId: ShowId): void {
   cache.reading = cache.reading.catch(() => undefined).then(() => void cache.lists.delete(showId));
 }
 
+/** Whether the list in memory is the show's current one, with its current amendments. */
+function isCurrent(list: ShowList | undefined, show: Pick<StoredShow, 'listRev' | 'amended'>): boolean {
+  return list !== undefined && list.rev === show.listRev && list.amendedAs === (show.amended ?? 0);
+}
+
 async function readLists(db: KontrolDb, cache: Cache, ids: ShowId[]): Promise<void> {
-  // The show and its pages in one transaction: a pull cleaning up the old rev cannot slip between.
-  const read = await db.transaction('r', [db.shows, db.ticketPages], async () => {
-    const found: { id: ShowId; rev: string | null; pages: TicketPage[] }[] = [];
+  // The show, its pages and its changes in one transaction: a pull cleaning up the old rev cannot slip between.
+  const read = await db.transaction('r', [db.shows, db.ticketPages, db.ticketChanges], async () => {
+    const found: { id: ShowId; rev: string | null; amended: number; pages: TicketPage[] | null; changes: TicketChange[] }[] = [];
     for (const id of ids) {
-      const rev = (await db.shows.get(id))?.listRev ?? null;
-      if (rev === null || cache.lists.get(id)?.rev === rev) {
-        found.push({ id, rev, pages: [] });
+      const show = await db.shows.get(id);
+      const rev = show?.listRev ?? null;
+      const held = cache.lists.get(id);
+      if (rev === null || !show || isCurrent(held, show)) {
+        found.push({ id, rev, amended: 0, pages: null, changes: [] });
         continue;
       }
-      const pages = await db.ticketPages.where('[showId+rev+page]').between(...revRange(id, rev), true, true).toArray();
-      found.push({ id, rev, pages });
+      const changes = await changesOf(db, id);
+      // Only the changes moved on: the pages in memory are still the list's.
+      const pages = held?.rev === rev ? null : await db.ticketPages.where('[showId+rev+page]').between(...revRange(id, rev), true, true).toArray();
+      found.push({ id, rev, amended: show.amended ?? 0, pages, changes });
     }
     return found;
   });
   // Indexed after the transaction, with yields in between.
-  for (const { id, rev, pages } of read) {
+  for (const { id, rev, amended, pages, changes } of read) {
     if (rev === null) cache.lists.delete(id);
-    if (rev === null || cache.lists.get(id)?.rev === rev) continue;
-    cache.lists.set(id, await makeList(id, rev, pages));
+    if (rev === null) continue;
+    const held = cache.lists.get(id);
+    if (isCurrent(held, { listRev: rev, amended })) continue;
+    const list = pages === null && held?.rev === rev ? held : pages === null ? null : await makeList(id, rev, pages);
+    if (list === null) continue; // the pages in memory were replaced meanwhile: the next lookup reads again
+    list.amend(changes, amended);
+    cache.lists.set(id, list);
   }
 }
 
@@ -98,7 +114,7 @@ async function readLists(db: KontrolDb, cache: Cache, ids: ShowId[]): Promise<vo
  */
 export async function currentLists(db: KontrolDb, shows: readonly StoredShow[]): Promise<Map<ShowId, ShowList>> {
   const cache = cacheOf(db);
-  const stale = () => shows.filter((s) => (s.listRev ? cache.lists.get(s.id)?.rev !== s.listRev : cache.lists.has(s.id))).map((s) => s.id);
+  const stale = () => shows.filter((s) => (s.listRev ? !isCurrent(cache.lists.get(s.id), s) : cache.lists.has(s.id))).map((s) => s.id);
   if (stale().length > 0) {
     // A failed earlier read must not stop this one; this one's failure reaches its own caller.
     cache.reading = cache.reading.catch(() => undefined).then(() => (stale().length > 0 ? readLists(db, cache, stale()) : undefined));

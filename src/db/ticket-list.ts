@@ -29,14 +29,36 @@ interface Found {
 
 const revokedIn = (found: Found | null): 0 | 1 | null => (found ? (found.page.revoked[found.i] === 1 ? 1 : 0) : null);
 
+/**
+ * What Qtickets said of a ticket since the list was pulled (its webhooks, through the venue hub):
+ * refunded or deleted (`revoked`), or newly sold (`listed`). Laid over the pulled list until a
+ * later pull holds the same truth (db/ticket-changes.ts).
+ */
+export interface TicketAmendment {
+  code: string;
+  kind: 'revoked' | 'listed';
+}
+
+/** A ticket known only from a webhook: its code and show, nothing a basket does not carry. */
+const bareTicket = (showId: ShowId, code: string): Ticket => ({
+  showId, code, admission: false, price: null, seatName: null, zoneName: null, row: null, place: null,
+  clientName: null, clientSurname: null, clientMiddlename: null, revoked: 0,
+});
+
 export class TicketList {
   private readonly stored: TicketPage[] = [];
   private readonly table: Int32Array;
   private readonly mask: number;
   /** Distinct codes (a code listed twice is kept once: the first listing wins). */
   size = 0;
-  /** Distinct codes not revoked. */
+  /** Distinct codes not revoked, amendments included. */
   listed = 0;
+  /** Distinct codes not revoked in the pulled pages alone. */
+  private pagesListed = 0;
+  /** Amendments by code (few: the webhooks heard since the last pull). */
+  private amendments = new Map<string, TicketAmendment['kind']>();
+  /** Which set of amendments this is (the show's `amended` count when they were read). */
+  amendedAs = 0;
 
   /** `capacity`: the most tickets the pages added will hold (sizes the table once). */
   constructor(
@@ -66,7 +88,10 @@ export class TicketList {
       if (this.size * 2 >= this.table.length) throw new RangeError('list larger than its capacity');
       this.table[slot] = p * SLOT_PAGE + i + 1;
       this.size++;
-      if (page.revoked[i] === 0) this.listed++;
+      if (page.revoked[i] === 0) {
+        this.pagesListed++;
+        this.listed++;
+      }
       onNew?.(i);
     }
   }
@@ -100,28 +125,64 @@ export class TicketList {
     return this.stored;
   }
 
-  get(code: string): Ticket | null {
-    const found = this.find(code);
-    return found ? ticketAt(found.page, found.i) : null;
+  /**
+   * Lays these amendments over the pulled pages, replacing any laid before: a revoked code is
+   * revoked whatever the pages say, a listed one valid (a code the pages lack becomes a bare ticket).
+   */
+  amend(amendments: readonly TicketAmendment[], as: number): void {
+    this.amendments = new Map(amendments.map((a) => [a.code, a.kind]));
+    this.amendedAs = as;
+    let listed = this.pagesListed;
+    for (const [code, kind] of this.amendments) {
+      const was = revokedIn(this.find(code));
+      if (kind === 'listed' && was !== 0) listed++;
+      if (kind === 'revoked' && was === 0) listed--;
+    }
+    this.listed = listed;
   }
 
-  /** Whether the code is listed (0), revoked (1), or not in this list at all (null). */
+  /** Codes amended to `listed` that the pulled pages do not hold. */
+  private *amendedOnly(): Generator<string> {
+    for (const [code, kind] of this.amendments) if (kind === 'listed' && this.find(code) === null) yield code;
+  }
+
+  private amended(ticket: Ticket): Ticket {
+    const kind = this.amendments.get(ticket.code);
+    return kind === undefined ? ticket : { ...ticket, revoked: kind === 'revoked' ? 1 : 0 };
+  }
+
+  get(code: string): Ticket | null {
+    const found = this.find(code);
+    if (found) return this.amendments.size === 0 ? ticketAt(found.page, found.i) : this.amended(ticketAt(found.page, found.i));
+    const kind = this.amendments.get(code);
+    return kind === undefined ? null : { ...bareTicket(this.showId, code), revoked: kind === 'revoked' ? 1 : 0 };
+  }
+
+  /** Whether the code is listed (0), revoked (1), or not in this list at all (null), amendments included. */
   revokedOf(code: string): 0 | 1 | null {
+    const kind = this.amendments.get(code);
+    if (kind !== undefined) return kind === 'revoked' ? 1 : 0;
     return revokedIn(this.find(code));
   }
 
-  /** revokedOf for the code of ticket i of a page of another list, without making its string. */
+  /** Whether the pulled pages list the code of ticket i of a page of another list (amendments aside), without making its string. */
   revokedAt(page: TicketPage, i: number): 0 | 1 | null {
     return revokedIn(this.findCodeOf(page, i));
   }
 
-  /** Every distinct ticket, in stored order, built anew (search and the zone numbers keep what they derive). */
+  /** Every distinct ticket, in stored order, amendments applied, built anew (search and the zone numbers keep what they derive). */
   tickets(): Ticket[] {
     const out: Ticket[] = [];
     for (const page of this.stored) {
-      for (let i = 0; i < page.count; i++) if (this.isFirst(page, i)) out.push(ticketAt(page, i));
+      for (let i = 0; i < page.count; i++) if (this.isFirst(page, i)) out.push(this.amended(ticketAt(page, i)));
     }
+    for (const code of this.amendedOnly()) out.push(bareTicket(this.showId, code));
     return out;
+  }
+
+  /** Tickets only the amendments list (sold since the pull), as bare tickets. */
+  amendedTickets(): Ticket[] {
+    return [...this.amendedOnly()].map((code) => bareTicket(this.showId, code));
   }
 
   /** False for the later listings of a duplicated code. */

@@ -3,6 +3,7 @@ import type { Show, ShowId, Ticket } from '../domain/types.ts';
 import type { KontrolDb } from './database.ts';
 import { packInSlices, type PackedTickets } from '../domain/ticket-pack.ts';
 import { currentLists, rememberList, revRange, yieldToPage } from './ticket-index.ts';
+import { settleChanges } from './ticket-changes.ts';
 import { TicketList } from './ticket-list.ts';
 import { pageOf, PAGE_SIZE, ticketAt } from './ticket-pages.ts';
 
@@ -33,8 +34,9 @@ export function replaceShowTickets(
   listed: readonly ListedTicket[],
   pulledAt: string,
   show?: Omit<Show, 'pulledAt'>,
+  askedAt?: number,
 ): Promise<PullResult> {
-  return replaceShowList(db, showId, packInSlices(listed, PAGE_SIZE), pulledAt, show);
+  return replaceShowList(db, showId, packInSlices(listed, PAGE_SIZE), pulledAt, show, askedAt);
 }
 
 /**
@@ -54,6 +56,8 @@ export async function replaceShowList(
   pulledAt: string,
   /** Stored (or updated) in the switch: a show never exists without its list. */
   show?: Omit<Show, 'pulledAt'>,
+  /** Epoch ms the server was asked for this list: ticket changes heard before then are in it. */
+  askedAt = Date.now(),
 ): Promise<PullResult> {
   const stored = await db.shows.get(showId);
   const previous = stored ? (await currentLists(db, [stored])).get(showId) : undefined;
@@ -92,22 +96,30 @@ export async function replaceShowList(
       }
       await yieldToPage();
     }
+    // Sold since the last pull (a webhook said so) and absent now: refunded or cancelled too.
+    for (const ticket of previous?.amendedTickets() ?? []) {
+      if (list.revokedOf(ticket.code) !== null) continue;
+      revoked++;
+      gone.push({ ...ticket, revoked: 1 });
+    }
     for (const pack of packInSlices(gone, PAGE_SIZE)) {
       const page = pageOf(showId, rev, pages++, pack, writtenAt);
       await db.ticketPages.put(page);
       list.add(page);
       await yieldToPage();
     }
-    await db.transaction('rw', [db.shows, db.ticketPages], async () => {
+    const { changes, amended } = await db.transaction('rw', [db.shows, db.ticketPages, db.ticketChanges], async () => {
       const written = await db.ticketPages.where('[showId+rev+page]').between(...revRange(showId, rev), true, true).count();
       // A sign-out, or a clean-up that took this pull for abandoned, removed pages meanwhile.
       if (written !== pages) throw new ListSwitchError(`list of show ${showId} changed while it was stored`);
       const current = await db.shows.get(showId);
       const switched = { listRev: rev, pages, listed: listedNow, pulledAt };
-      if (show) await db.shows.put({ ...show, active: current?.active ?? show.active, ...switched });
+      if (show) await db.shows.put({ ...show, active: current?.active ?? show.active, amended: current?.amended, ...switched });
       else if (current) await db.shows.put({ ...current, ...switched });
       else throw new ListSwitchError(`show ${showId} is no longer stored`);
+      return { changes: await settleChanges(db, showId, askedAt), amended: current?.amended ?? 0 };
     });
+    list.amend(changes, amended);
   } catch (error) {
     // A full disk mid-write, or a failed switch: the old list stays current and this pull's
     // pages go (only its own: another tab's pull may be writing its rev right now).

@@ -2,7 +2,7 @@
 // makes the ticket `already_checked` here at once, naming the door; it never enters this device's
 // outbox (the door that admitted it delivers it). Learning is idempotent, so an event replayed
 // after a reconnect changes nothing.
-import { judgeServerView } from '../domain/conflicts.ts';
+import { conflictId, judgeServerView } from '../domain/conflicts.ts';
 import type { Admission, Conflict, ShowId } from '../domain/types.ts';
 import type { KontrolDb } from './database.ts';
 import { readSetting, SETTINGS, writeSetting } from './settings-registry.ts';
@@ -32,7 +32,7 @@ export async function learnVenueAdmission(db: KontrolDb, a: VenueAdmission, devi
     }
     if (existing.source !== 'this_device' || judgeServerView(existing.checkedAt, a.checkedAt) !== 'conflict') return 'known';
     const conflict: Conflict = {
-      id: `${a.showId}:${a.code}:${existing.checkedAt}`,
+      id: conflictId(a.showId, a.code, existing.checkedAt),
       showId: a.showId,
       code: a.code,
       localCheckedAt: existing.checkedAt,

@@ -13,6 +13,13 @@
 // "keep the last" the other device's later delivery then replaces it on the server without either
 // device being told. So an admission that looked clean is looked at again, at growing intervals
 // (see `nextCheckAt`), until the night is over.
+import type { ShowId } from './types.ts';
+
+/**
+ * One double entry, however it was found (the check after a scan, a look after delivery, another
+ * door through the venue hub): keyed by our own admission, so finding it twice stores it once.
+ */
+export const conflictId = (showId: ShowId, code: string, localCheckedAt: string): string => `${showId}:${code}:${localCheckedAt}`;
 
 export type ServerView =
   /** The server holds another admission of this ticket, earlier or later than ours: a double entry. */

@@ -24,7 +24,8 @@ export function useToken(): string | undefined | null {
 export function useDoorCounts(shows: StoredShow[] | undefined): DoorCounts | undefined {
   const { store } = useServices();
   const active = (shows ?? []).filter((s) => s.active);
-  const key = active.map((s) => `${s.id}:${s.listRev ?? ''}`).join(',');
+  // A show's list changes with a pull (listRev) and with webhooks laid over it (amended).
+  const key = active.map((s) => `${s.id}:${s.listRev ?? ''}:${s.amended ?? 0}`).join(',');
   // `key` stands for `active`: the same ids must not re-run the query on every render.
   return useLiveRead(() => store.counts(active), [key]);
 }

@@ -14,7 +14,7 @@ import { isRetryable, type QticketsClient } from '../api/index.ts';
 import { planChecks, recordCleanCheck, recordVerification, settleAdmissions } from '../db/conflicts.ts';
 import { requeueUnheld } from '../db/outbox.ts';
 import type { KontrolDb } from '../db/database.ts';
-import { judgeServerView, nextCheckAt, type WatchMark } from '../domain/conflicts.ts';
+import { conflictId, judgeServerView, nextCheckAt, type WatchMark } from '../domain/conflicts.ts';
 import type { Conflict, ShowId } from '../domain/types.ts';
 
 /** The issue's promise is a warning within two seconds; a slower answer is left to the sweep. */
@@ -56,8 +56,6 @@ export interface EntryChecker {
   /** Asks about delivered admissions whose look is due; resolves with how many were asked about. */
   sweep(): Promise<number>;
 }
-
-export const conflictId = (showId: ShowId, code: string, checkedAt: string) => `${showId}:${code}:${checkedAt}`;
 
 function defaultTimer(fn: () => void, ms: number): () => void {
   const timer = setTimeout(fn, ms);

@@ -29,7 +29,7 @@ import {
   requeue,
   settleAsConflict,
 } from '../db/outbox.ts';
-import { conflictId } from './double-entry.ts';
+import { conflictId } from '../domain/conflicts.ts';
 import type { DeliveryPort, DeliveryProblem } from './port.ts';
 
 export const MAX_BATCH = 100;

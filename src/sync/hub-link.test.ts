@@ -36,7 +36,7 @@ function fakeHub() {
   let refuse: ApiError | null = null;
   let down = false;
   const resumes: (string | null)[] = [];
-  const append = (e: Omit<Extract<HubEvent, { kind: 'admission' }>, 'id'>) => {
+  const append = (e: Omit<Extract<HubEvent, { kind: 'admission' }>, 'id'> | Omit<Exclude<HubEvent, { kind: 'admission' | 'device' }>, 'id'>) => {
     const event = { ...e, id: String(log.length + 1) } as HubEvent;
     log.push(event);
     for (const l of listeners) l(event);
@@ -123,6 +123,24 @@ describe('the venue hub link', () => {
     const scan = await recordScan(db, { raw: CODES[0]!, source: 'scanner', deviceId: 'me' });
     expect(scan).toMatchObject({ ok: true, verdict: { kind: 'already_checked', source: 'venue', door: 'Вход 2', checkedAt: '2026-12-29T19:03:12+03:00' } });
     expect(await db.outbox.count()).toBe(0); // the other door delivers its own admission
+    link.stop();
+  });
+
+  it('takes Qtickets\' refunds and sales at once: refunded is revoked, newly sold is valid, with no pull', async () => {
+    await door();
+    const hub = fakeHub();
+    const link = createHubLink({ db, hub: hub.client, token: async () => 'tok', deviceId: async () => 'me', sleep: manualSleeps().sleep });
+    link.start();
+    await until(() => link.state.get().status === 'live', 'live');
+    const NEW = '879999999999';
+    expect(await recordScan(db, { raw: NEW, source: 'scanner', deviceId: 'me' })).toMatchObject({ verdict: { kind: 'unknown' } });
+    hub.append({ kind: 'revoked', showId: 1, code: CODES[2]!, checkedAt: null });
+    hub.append({ kind: 'listed', showId: 1, code: NEW, checkedAt: null });
+    await until(async () => (await getHubResumeId(db)) === '2', 'taken in');
+    expect(await recordScan(db, { raw: CODES[2]!, source: 'scanner', deviceId: 'me' })).toMatchObject({ verdict: { kind: 'revoked' } });
+    expect(await recordScan(db, { raw: NEW, source: 'scanner', deviceId: 'me' })).toMatchObject({ verdict: { kind: 'valid', ticket: { code: NEW } } });
+    expect(await recordScan(db, { raw: CODES[3]!, source: 'scanner', deviceId: 'me' })).toMatchObject({ verdict: { kind: 'valid' } });
+    expect(await db.outbox.count()).toBe(2); // both admissions are this door's to deliver
     link.stop();
   });
 

@@ -7,6 +7,7 @@
 import type { ApiError, Heartbeat, HubClient, HubDevice, HubEvent } from '../api/index.ts';
 import type { KontrolDb } from '../db/database.ts';
 import { listShows } from '../db/shows.ts';
+import { applyTicketChange } from '../db/ticket-changes.ts';
 import {
   admissionsToShare,
   forgetVenueAdmission,
@@ -158,6 +159,12 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
       outcome = await learnVenueAdmission(deps.db, { showId: event.showId, code: event.code, checkedAt: event.checkedAt, door: 'Qtickets' }, ownId, now());
     } else if (event.kind === 'unchecked') {
       await forgetVenueAdmission(deps.db, event.showId, event.code);
+    } else if (event.kind === 'revoked' || event.kind === 'listed') {
+      // Refunded or deleted / newly sold (Qtickets' webhooks): the door decides by it at once, no pull.
+      await applyTicketChange(deps.db, { showId: event.showId, code: event.code, kind: event.kind }, now());
+      if (event.kind === 'listed' && event.checkedAt) {
+        outcome = await learnVenueAdmission(deps.db, { showId: event.showId, code: event.code, checkedAt: event.checkedAt, door: 'Qtickets' }, ownId, now());
+      }
     }
     await setHubResumeId(deps.db, event.id);
     if (outcome === 'learned') learned.set(learned.get() + 1);

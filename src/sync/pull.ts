@@ -30,6 +30,8 @@ export async function pullShow(
 ): Promise<PullOutcome> {
   // User-timing marks (read by `npm run bench`): network and parsing are marked in the api client.
   const start = performance.now();
+  // Refunds and sales heard through the hub before this moment are in the answer (ticket-changes.ts).
+  const askedAt = now().getTime();
   const answer = await api.getShowList(token, showId);
   if (!answer.ok) return { ok: false, showId, error: answer.error };
   const listed = (await db.shows.get(showId))?.listed ?? 0;
@@ -41,7 +43,7 @@ export async function pullShow(
   }
   await clearHeldPull(db, showId);
   const storeStart = performance.now();
-  const result = await replaceShowList(db, showId, answer.value, formatLocalIso(now()), show);
+  const result = await replaceShowList(db, showId, answer.value, formatLocalIso(now()), show, askedAt);
   performance.measure('kontrol:pull:store', { start: storeStart });
   performance.measure('kontrol:pull', { start });
   return { ok: true, showId, result };
