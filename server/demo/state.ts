@@ -194,7 +194,7 @@ export class DemoState {
   }
 
   /** The event and show names of a show, for the tickets page. */
-  describeShow(showId: number): { eventName: string; showName: string | null; startDate: string } | null {
+  describeShow(showId: number): { eventName: string; showName: string | null; startDate: string; openDate: string; finishDate: string } | null {
     for (const event of this.seed.events) {
       const shows = event.shows as ApiRecord[];
       const show = shows.find((s) => s.id === showId);
@@ -203,6 +203,8 @@ export class DemoState {
           eventName: String(event.name),
           showName: (show.name as string | null) ?? null,
           startDate: String(show.start_date),
+          openDate: String(show.open_date),
+          finishDate: String(show.finish_date),
         };
       }
     }

@@ -46,6 +46,7 @@ export async function renderTicketsPage(state: DemoState, showId: number): Promi
 <header>
 <h1>Демо-билеты Kontrol · Demo tickets</h1>
 <p><b>${escapeHtml(title)}</b>, сеанс ${showId}, начало ${escapeHtml(show.startDate)}</p>
+<p class="hint">Двери открываются ${escapeHtml(show.openDate)}, окончание ${escapeHtml(show.finishDate)}: вне этого (с допуском из настроек смены) билет «Рано» или «Сеанс окончен». Doors open / show ends.</p>
 <p class="hint">Откройте на другом экране или распечатайте и сканируйте камерой. Open on another screen or print, then scan.</p>
 <nav>Сеансы / shows: ${nav}</nav>
 </header>
