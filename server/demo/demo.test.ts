@@ -238,6 +238,26 @@ describe('demo barcodes through the gateway', () => {
     await post('/demo/control/reset', {});
     expect(await codes(1003)).toContain(code);
   });
+
+  it('sells a ticket after the pull: unknown to the old list, known to the barcode state, listed on the next pull, gone on reset', async () => {
+    const before = await codes(1003);
+    const sale = await post('/demo/control/sell', { showId: 1003 });
+    expect(sale.status).toBe(200);
+    const { barcode } = sale.json<{ barcode: string }>();
+    expect(barcode).toMatch(/^87\d{10}$/);
+    expect(before).not.toContain(barcode);
+    expect((await api(`shows/1003/barcode/${barcode}`)).json()).toEqual({ barcode, checked_at: null });
+    const listed = (await api('shows/1003/barcodes')).json<{ barcode: string }[]>();
+    expect(listed.map((t) => t.barcode)).toContain(barcode);
+    // The next sale is another code; the other shows never see either.
+    const second = (await post('/demo/control/sell', { showId: 1003 })).json<{ barcode: string }>().barcode;
+    expect(second).not.toBe(barcode);
+    expect((await api(`shows/1001/barcode/${barcode}`)).status).toBe(404);
+    await post('/demo/control/reset', {});
+    expect((await api(`shows/1003/barcode/${barcode}`)).status).toBe(404);
+    expect(await codes(1003)).toEqual(before);
+    expect((await post('/demo/control/sell', { showId: 999 })).status).toBe(404);
+  });
 });
 
 describe('demo faults', () => {

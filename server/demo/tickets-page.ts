@@ -25,6 +25,9 @@ export async function renderTicketsPage(state: DemoState, showId: number): Promi
     special.push(await specialCard(specials.otherShow.code, `Билет другого сеанса (${specials.otherShow.showId})`, 'Ticket of another show'));
   }
   special.push(await specialCard(specials.unknown, 'Неизвестный код', 'Unknown code'));
+  for (const code of state.soldCodes(showId)) {
+    special.push(await specialCard(code, 'Продан после загрузки списка (проверка на сервере)', 'Sold after the list was pulled (checked online)'));
+  }
   if (specials.ean13) {
     special.push(ean13Card(specials.ean13));
   }
