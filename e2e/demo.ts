@@ -5,6 +5,8 @@ import type { APIRequestContext } from '@playwright/test';
 export const DEMO_TOKEN = 'demo-kontrol-token';
 export const SHOW = 1001;
 export const OTHER_SHOW = 1002;
+/** Its doors open 3 h after the demo server started (server/demo/catalog.ts). */
+export const LATER_TODAY_SHOW = 1016;
 
 export interface ReceivedCheckIn {
   barcode: string;

@@ -22,6 +22,13 @@ export interface ShowPlan {
   venue: readonly Zone[];
   isActive?: boolean;
   deleted?: boolean;
+  /**
+   * The doors, for the door's entry window. `open-now`: whatever hour the demo starts, they opened
+   * an hour before it at the latest and the show ends 12 h after it at the earliest, so a try-out
+   * at 10 a.m. or 2 a.m. admits today's tickets. `later-today`: they open 3 h after the demo
+   * started (`time` is then ignored), so a ticket is "too early" until then. Absent: an hour before `time`.
+   */
+  doors?: 'open-now' | 'later-today';
 }
 
 export interface EventPlan {
@@ -47,6 +54,10 @@ const OPEN_AIR: readonly Zone[] = [{ name: 'VIP', key: 'VIP', price: 9000, rows:
 const HALL: readonly Zone[] = [{ name: 'Партер', key: 'PARTER', price: 800, rows: 10, places: 12 }];
 
 export const FIRST_SHOW_ID = 1001;
+/** The show whose doors open 3 h after the demo started. */
+export const LATER_TODAY_SHOW_ID = 1016;
+/** How long after the demo started that show's doors open. */
+export const LATER_TODAY_OPENS_AFTER_MS = 3 * 3600_000;
 export const DEFAULT_FIRST_SHOW_TICKETS = 3000;
 
 export function eventPlans(firstShowTickets: number): EventPlan[] {
@@ -64,7 +75,7 @@ export function eventPlans(firstShowTickets: number): EventPlan[] {
       placeName: 'Театр оперы и балета',
       placeAddress: 'г. Москва, Театральная пл., 1',
       shows: [
-        { id: 1001, name: null, dayOffset: 0, time: '19:00', hours: 3, tickets: firstShowTickets, venue: THEATRE },
+        { id: 1001, name: null, dayOffset: 0, time: '19:00', hours: 3, tickets: firstShowTickets, venue: THEATRE, doors: 'open-now' },
         { id: 1002, name: null, dayOffset: 1, time: '19:00', hours: 3, tickets: 2000, venue: THEATRE },
       ],
     },
@@ -73,7 +84,7 @@ export function eventPlans(firstShowTickets: number): EventPlan[] {
       name: 'Джазовый вечер',
       placeName: 'Клуб «Синяя птица»',
       placeAddress: 'г. Москва, Малый Козихинский пер., 3',
-      shows: [{ id: 1003, name: null, dayOffset: 0, time: '20:00', hours: 3, tickets: 800, venue: CLUB }],
+      shows: [{ id: 1003, name: null, dayOffset: 0, time: '20:00', hours: 3, tickets: 800, venue: CLUB, doors: 'open-now' }],
     },
     {
       id: 103,
@@ -117,5 +128,13 @@ export function eventPlans(firstShowTickets: number): EventPlan[] {
     filler(110, 'Квиз «Кино и музыка»', 1013, 10),
     filler(111, 'Мастер-класс по гончарному делу', 1014, 11),
     filler(112, 'Поэтический вечер', 1015, 12),
+    {
+      id: 113,
+      name: 'Ночной киносеанс',
+      placeName: 'Кинотеатр «Октябрь»',
+      placeAddress: 'г. Москва, ул. Новый Арбат, 24',
+      // Its doors open later today: its tickets are "too early" until then (the entry window).
+      shows: [{ id: LATER_TODAY_SHOW_ID, name: null, dayOffset: 0, time: '00:00', hours: 2, tickets: 60, venue: HALL, doors: 'later-today' }],
+    },
   ];
 }

@@ -53,12 +53,15 @@ export function createDemoRoutes(demo: DemoHandle) {
       switch (path) {
         case '/demo/control/refund':
           return refund(res, body);
+        case '/demo/control/sell':
+          return sell(res, body);
         case '/demo/control/fault':
           return fault(res, body);
         case '/demo/control/checkin-policy':
           return checkInPolicy(res, body);
         case '/demo/control/reset':
           demo.state.reset();
+          pages.clear(); // sold tickets are gone from the printed pages too
           return sendJson(res, 200, { success: true });
       }
     }
@@ -92,6 +95,16 @@ export function createDemoRoutes(demo: DemoHandle) {
     }
     if (!demo.state.refund(showId, barcode)) return sendJson(res, 404, { error: 'No such listed ticket' });
     sendJson(res, 200, { success: true });
+  }
+
+  /** A ticket sold after the door's last pull: its code, for the late-sales check. */
+  function sell(res: ServerResponse, body: unknown): void {
+    const { showId } = (body ?? {}) as { showId?: unknown };
+    if (typeof showId !== 'number') return sendJson(res, 400, { error: 'Expected {showId: number}' });
+    const ticket = demo.state.sell(showId);
+    if (!ticket) return sendJson(res, 404, { error: 'Unknown show' });
+    pages.delete(showId); // the printed page lists the sale among the tickets once it is fetched again
+    sendJson(res, 200, { barcode: ticket.barcode });
   }
 
   function fault(res: ServerResponse, body: unknown): void {

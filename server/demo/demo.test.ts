@@ -58,24 +58,24 @@ interface EventsPage {
 describe('demo events through the gateway', () => {
   it('pages oldest first, 10 per page', async () => {
     const page1 = (await api('events', {})).json<EventsPage>();
-    expect(page1.paging).toEqual({ perPage: 10, currentPage: 1, total: 12 });
+    expect(page1.paging).toEqual({ perPage: 10, currentPage: 1, total: 13 });
     expect(page1.data.map((e) => e.id)).toEqual([101, 102, 103, 104, 105, 106, 107, 108, 109, 110]);
     const page2 = (await api('events', { page: 2 })).json<EventsPage>();
     expect(page2.paging.currentPage).toBe(2);
-    expect(page2.data.map((e) => e.id)).toEqual([111, 112]);
+    expect(page2.data.map((e) => e.id)).toEqual([111, 112, 113]);
   });
 
   it('reads where, orderBy and perPage from the JSON body only', async () => {
     const live = (await api('events', { where: [{ column: 'deleted_at', operator: 'null' }], orderBy: { id: 'desc' }, perPage: 50 })).json<EventsPage>();
-    expect(live.paging.total).toBe(11);
+    expect(live.paging.total).toBe(12);
     expect(live.data.some((e) => e.deleted_at !== null)).toBe(false);
-    expect(live.data[0]!.id).toBe(112);
+    expect(live.data[0]!.id).toBe(113);
     const deleted = (await api('events', { where: [{ column: 'deleted_at', operator: 'not null' }] })).json<EventsPage>();
     expect(deleted.data.map((e) => e.name)).toEqual(['Отменённый спектакль']);
     const some = (await api('events', { where: [{ column: 'id', operator: 'in', value: [101, 103] }] })).json<EventsPage>();
     expect(some.data.map((e) => e.id)).toEqual([101, 103]);
     const after = (await api('events', { where: [{ column: 'id', operator: '>=', value: 111 }] })).json<EventsPage>();
-    expect(after.data.map((e) => e.id)).toEqual([111, 112]);
+    expect(after.data.map((e) => e.id)).toEqual([111, 112, 113]);
     const inactive = (await api('events', { where: [{ column: 'is_active', value: 0 }] })).json<EventsPage>();
     expect(inactive.data.map((e) => e.id)).toEqual([105]);
     // A query string the real server ignores: still page 1.
@@ -237,6 +237,26 @@ describe('demo barcodes through the gateway', () => {
     expect(res.json()).toEqual([{ barcode: code, success: false, error: 'Barcode not found' }]);
     await post('/demo/control/reset', {});
     expect(await codes(1003)).toContain(code);
+  });
+
+  it('sells a ticket after the pull: unknown to the old list, known to the barcode state, listed on the next pull, gone on reset', async () => {
+    const before = await codes(1003);
+    const sale = await post('/demo/control/sell', { showId: 1003 });
+    expect(sale.status).toBe(200);
+    const { barcode } = sale.json<{ barcode: string }>();
+    expect(barcode).toMatch(/^87\d{10}$/);
+    expect(before).not.toContain(barcode);
+    expect((await api(`shows/1003/barcode/${barcode}`)).json()).toEqual({ barcode, checked_at: null });
+    const listed = (await api('shows/1003/barcodes')).json<{ barcode: string }[]>();
+    expect(listed.map((t) => t.barcode)).toContain(barcode);
+    // The next sale is another code; the other shows never see either.
+    const second = (await post('/demo/control/sell', { showId: 1003 })).json<{ barcode: string }>().barcode;
+    expect(second).not.toBe(barcode);
+    expect((await api(`shows/1001/barcode/${barcode}`)).status).toBe(404);
+    await post('/demo/control/reset', {});
+    expect((await api(`shows/1003/barcode/${barcode}`)).status).toBe(404);
+    expect(await codes(1003)).toEqual(before);
+    expect((await post('/demo/control/sell', { showId: 999 })).status).toBe(404);
   });
 });
 

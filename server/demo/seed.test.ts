@@ -52,3 +52,25 @@ describe('demo seed', () => {
     expect(ms).toBeLessThan(3000);
   });
 });
+
+describe('demo show times (the door entry window)', () => {
+  const showById = (seed: ReturnType<typeof buildSeed>, id: number) =>
+    seed.events.flatMap((e) => e.shows as Record<string, unknown>[]).find((s) => s.id === id)!;
+
+  it("keeps today's first show open whatever hour the demo starts", () => {
+    for (const start of ['2026-03-01T06:00:00Z', '2026-03-01T22:30:00Z', '2026-03-01T02:10:00Z']) {
+      const now = new Date(start);
+      const first = showById(buildSeed({ now, firstShowTickets: 100 }), 1001);
+      expect(Date.parse(String(first.open_date))).toBeLessThanOrEqual(now.getTime() - 3600_000);
+      expect(Date.parse(String(first.finish_date))).toBeGreaterThanOrEqual(now.getTime() + 12 * 3600_000);
+    }
+    // Started at 19:30 Moscow time, the planned opening (18:00) stands.
+    const evening = showById(buildSeed({ now: new Date('2026-03-01T16:30:00Z'), firstShowTickets: 100 }), 1001);
+    expect(evening).toMatchObject({ open_date: '2026-03-01T18:00:00+03:00', start_date: '2026-03-01T19:00:00+03:00', finish_date: '2026-03-02T07:30:00+03:00' });
+  });
+
+  it('opens the later show 3 h after the start, in Moscow time', () => {
+    const later = showById(buildSeed({ now: new Date('2026-03-01T09:00:30Z'), firstShowTickets: 100 }), 1016);
+    expect(later).toMatchObject({ open_date: '2026-03-01T15:00:00+03:00', start_date: '2026-03-01T15:30:00+03:00', finish_date: '2026-03-01T17:30:00+03:00' });
+  });
+});

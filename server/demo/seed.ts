@@ -1,7 +1,7 @@
 // Builds the demo's data: events in the Qtickets API shape and every show's tickets.
 // Codes come from per-show seeded PRNGs (never from the date), so the same code means the same
 // ticket on every start; show 1001 is generated last so DEMO_TICKETS cannot shift other shows.
-import { DANCE_FLOOR, eventPlans, FIRST_SHOW_ID, type EventPlan, type ShowPlan, type Zone } from './catalog.ts';
+import { DANCE_FLOOR, eventPlans, FIRST_SHOW_ID, LATER_TODAY_OPENS_AFTER_MS, type EventPlan, type ShowPlan, type Zone } from './catalog.ts';
 import { FEMALE, MALE } from './names.ts';
 import { mulberry32, pick, shuffle, type Random } from './prng.ts';
 
@@ -86,11 +86,13 @@ export function buildSeed(options: { now: Date; firstShowTickets: number }): Dem
 interface MoscowClock {
   /** Moscow midnight of the start day, as a UTC timestamp of the same wall-clock time. */
   dayStart: number;
+  /** The start itself, Moscow wall-clock time held the same way, to the minute. */
+  start: number;
 }
 
 function moscowClock(now: Date): MoscowClock {
   const wall = now.getTime() + MSK_OFFSET_MS;
-  return { dayStart: wall - (wall % DAY_MS) };
+  return { dayStart: wall - (wall % DAY_MS), start: wall - (wall % 60_000) };
 }
 
 /** Formats a Moscow wall-clock timestamp (held as if it were UTC) as ISO 8601 with +03:00. */
@@ -98,9 +100,14 @@ function formatMoscow(wallMs: number): string {
   return `${new Date(wallMs).toISOString().slice(0, 19)}+03:00`;
 }
 
-function at(clock: MoscowClock, dayOffset: number, time: string, plusHours = 0): string {
+/** A Moscow wall-clock moment held as if it were UTC (see formatMoscow). */
+function wallAt(clock: MoscowClock, dayOffset: number, time: string, plusHours = 0): number {
   const [h = 0, m = 0] = time.split(':').map(Number);
-  return formatMoscow(clock.dayStart + dayOffset * DAY_MS + (h + plusHours) * 3600_000 + m * 60_000);
+  return clock.dayStart + dayOffset * DAY_MS + (h + plusHours) * 3600_000 + m * 60_000;
+}
+
+function at(clock: MoscowClock, dayOffset: number, time: string, plusHours = 0): string {
+  return formatMoscow(wallAt(clock, dayOffset, time, plusHours));
 }
 
 function eventRecord(plan: EventPlan, index: number, count: number, clock: MoscowClock): ApiRecord {
@@ -132,14 +139,28 @@ function showRecord(show: ShowPlan, createdDay: number, clock: MoscowClock): Api
     is_active: show.isActive === false ? 0 : 1,
     sale_start_date: at(clock, createdDay, '12:00'),
     sale_finish_date: at(clock, show.dayOffset, show.time, show.hours),
-    open_date: at(clock, show.dayOffset, show.time, -1),
-    start_date: at(clock, show.dayOffset, show.time),
-    finish_date: at(clock, show.dayOffset, show.time, show.hours),
+    ...showTimes(show, clock),
     created_at: at(clock, createdDay, '11:05'),
     updated_at: at(clock, createdDay + 1, '12:30'),
     deleted_at: show.deleted ? at(clock, -1, '10:00') : null,
     scheme_properties: { zones },
     prices: show.venue.map((zone, i) => ({ default_price: zone.price, color_theme: i + 1 })),
+  };
+}
+
+/** open_date, start_date, finish_date: see ShowPlan.doors. */
+function showTimes(show: ShowPlan, clock: MoscowClock): ApiRecord {
+  if (show.doors === 'later-today') {
+    const open = clock.start + LATER_TODAY_OPENS_AFTER_MS;
+    return { open_date: formatMoscow(open), start_date: formatMoscow(open + 1800_000), finish_date: formatMoscow(open + 1800_000 + show.hours * 3600_000) };
+  }
+  const open = wallAt(clock, show.dayOffset, show.time, -1);
+  const finish = wallAt(clock, show.dayOffset, show.time, show.hours);
+  const openNow = show.doors === 'open-now';
+  return {
+    open_date: formatMoscow(openNow ? Math.min(open, clock.start - 3600_000) : open),
+    start_date: at(clock, show.dayOffset, show.time),
+    finish_date: formatMoscow(openNow ? Math.max(finish, clock.start + 12 * 3600_000) : finish),
   };
 }
 

@@ -1,5 +1,6 @@
 // The demo's mutable world: scan state, refunds, the record of every check-in received, and
 // injected faults. Tickets themselves are generated once; reset() restores the start state.
+import { mulberry32 } from './prng.ts';
 import { buildSeed, type ApiRecord, type DemoSeed, type DemoTicket, type ShowSpecials } from './seed.ts';
 
 export type FaultMode =
@@ -70,6 +71,8 @@ export class DemoState {
   private policy: CheckInPolicy = DEFAULT_CHECK_IN_POLICY;
   /** Index of each show's tickets by code, for O(1) look-ups on 100k lists. */
   private readonly byCode = new Map<number, Map<string, DemoTicket>>();
+  /** Tickets sold since the start (a box office selling after the door pulled its list); reset() takes them back. */
+  private sold = new Map<number, DemoTicket[]>();
 
   constructor(options: { now: Date; firstShowTickets: number }) {
     this.seed = buildSeed(options);
@@ -80,6 +83,8 @@ export class DemoState {
   }
 
   reset(): void {
+    for (const [showId, tickets] of this.sold) for (const t of tickets) this.byCode.get(showId)?.delete(t.barcode);
+    this.sold = new Map();
     this.checked = new Map([...this.seed.checked].map(([id, m]) => [id, new Map(m)]));
     this.refunded = new Map([...this.seed.refunded].map(([id, s]) => [id, new Set(s)]));
     this.received = [];
@@ -117,7 +122,36 @@ export class DemoState {
 
   /** Every ticket ever sold for the show, refunded ones included (the printed page stays stable). */
   allTickets(showId: number): readonly DemoTicket[] | null {
-    return this.seed.tickets.get(showId) ?? null;
+    const seeded = this.seed.tickets.get(showId);
+    const sold = this.sold.get(showId);
+    return seeded && sold ? [...seeded, ...sold] : (seeded ?? null);
+  }
+
+  /** Codes sold since the start, oldest first. */
+  soldCodes(showId: number): string[] {
+    return (this.sold.get(showId) ?? []).map((t) => t.barcode);
+  }
+
+  /**
+   * Sells one more ticket of a show at the box office (no buyer's name, the show's first zone):
+   * what a door that pulled its list earlier has never seen. The n-th sale after a reset always
+   * gets the same code, so the demo's list cache (keyed by the list's length) never goes stale.
+   */
+  sell(showId: number): DemoTicket | null {
+    const seeded = this.seed.tickets.get(showId);
+    const index = this.byCode.get(showId);
+    const model = seeded?.[0];
+    if (!seeded || !index || !model) return null;
+    const sold = this.sold.get(showId) ?? [];
+    const random = mulberry32(showId * 104_729 + sold.length);
+    let barcode = '';
+    do barcode = String(870_000_000_000 + Math.floor(random() * 10_000_000_000));
+    while (this.showIds().some((id) => this.byCode.get(id)?.has(barcode)));
+    const ticket: DemoTicket = { ...model, barcode, client_name: null, client_surname: null, client_middlename: null };
+    sold.push(ticket);
+    this.sold.set(showId, sold);
+    index.set(barcode, ticket);
+    return ticket;
   }
 
   refundedCodes(showId: number): ReadonlySet<string> {
@@ -194,7 +228,7 @@ export class DemoState {
   }
 
   /** The event and show names of a show, for the tickets page. */
-  describeShow(showId: number): { eventName: string; showName: string | null; startDate: string } | null {
+  describeShow(showId: number): { eventName: string; showName: string | null; startDate: string; openDate: string; finishDate: string } | null {
     for (const event of this.seed.events) {
       const shows = event.shows as ApiRecord[];
       const show = shows.find((s) => s.id === showId);
@@ -203,6 +237,8 @@ export class DemoState {
           eventName: String(event.name),
           showName: (show.name as string | null) ?? null,
           startDate: String(show.start_date),
+          openDate: String(show.open_date),
+          finishDate: String(show.finish_date),
         };
       }
     }

@@ -25,6 +25,9 @@ export async function renderTicketsPage(state: DemoState, showId: number): Promi
     special.push(await specialCard(specials.otherShow.code, `Билет другого сеанса (${specials.otherShow.showId})`, 'Ticket of another show'));
   }
   special.push(await specialCard(specials.unknown, 'Неизвестный код', 'Unknown code'));
+  for (const code of state.soldCodes(showId)) {
+    special.push(await specialCard(code, 'Продан после загрузки списка (проверка на сервере)', 'Sold after the list was pulled (checked online)'));
+  }
   if (specials.ean13) {
     special.push(ean13Card(specials.ean13));
   }
@@ -46,6 +49,7 @@ export async function renderTicketsPage(state: DemoState, showId: number): Promi
 <header>
 <h1>Демо-билеты Kontrol · Demo tickets</h1>
 <p><b>${escapeHtml(title)}</b>, сеанс ${showId}, начало ${escapeHtml(show.startDate)}</p>
+<p class="hint">Двери открываются ${escapeHtml(show.openDate)}, окончание ${escapeHtml(show.finishDate)}: вне этого (с допуском из настроек смены) билет «Рано» или «Сеанс окончен». Doors open / show ends.</p>
 <p class="hint">Откройте на другом экране или распечатайте и сканируйте камерой. Open on another screen or print, then scan.</p>
 <nav>Сеансы / shows: ${nav}</nav>
 </header>

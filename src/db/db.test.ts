@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KontrolDb } from './database.ts';
+import { updateEntryWindow } from './entry-window.ts';
 import { listRejected, markDelivered, moveToRejected, noteFailedAttempt, oldestBatch, pendingCount } from './outbox.ts';
 import { recordScan } from './scan.ts';
 import { getDeviceId, getToken, setToken } from './settings.ts';
@@ -141,5 +142,28 @@ describe('durability', () => {
     }
     expect(pull).toContain('ticketPages: relaxed');
     expect(writes).toEqual(['admissions+outbox+scans: strict']);
+  });
+});
+
+describe('scanning against the show entry window', () => {
+  const evening = { openDate: '2026-12-29T18:30:00+03:00', startDate: '2026-12-29T19:00:00+03:00', finishDate: '2026-12-29T22:00:00+03:00' };
+  const at = (iso: string) => () => new Date(iso);
+
+  it('refuses an early ticket and logs it, then admits with a warning once the supervisor says warn', async () => {
+    db = freshDb();
+    await saveShows(db, [{ ...aShow(1), ...evening }]);
+    await replaceShowTickets(db, 1, [aListedTicket('871495495233')], '2026-12-29T12:00:00+03:00');
+    const early = await recordScan(db, { raw: '871495495233', source: 'typed', deviceId: 'dev-1', now: at('2026-12-29T15:00:00+03:00') });
+    expect(early).toMatchObject({ verdict: { kind: 'too_early', from: '2026-12-29T17:30:00+03:00', sameDay: true } });
+    expect(await pendingCount(db)).toBe(0);
+    expect((await db.scans.toArray()).map((s) => s.verdict)).toEqual(['too_early']);
+
+    // The scan context is kept in memory: the changed setting must reach the very next scan.
+    await updateEntryWindow(db, { early: 'warn' });
+    const warned = await recordScan(db, { raw: '871495495233', source: 'typed', deviceId: 'dev-1', now: at('2026-12-29T15:01:00+03:00') });
+    expect(warned).toMatchObject({ verdict: { kind: 'valid', recorded: true, warning: { kind: 'too_early', at: '2026-12-29T17:30:00+03:00' } } });
+    expect(await pendingCount(db)).toBe(1);
+    const logged = (await db.scans.toArray()).find((s) => s.verdict === 'valid');
+    expect(logged).toMatchObject({ warning: 'too_early', checkInId: expect.any(String) });
   });
 });

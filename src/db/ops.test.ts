@@ -143,7 +143,7 @@ describe('door numbers from the store', () => {
     const live = await liveNumbers(db, clock - 60_000);
     expect(live.admitted).toEqual([[1, VIP]]);
     expect(live.recentAdmissions).toHaveLength(1);
-    expect(live.denials).toEqual({ already_checked: 1, unknown: 1, revoked: 0, wrong_show: 0, wrong_zone: 1 });
+    expect(live.denials).toEqual({ already_checked: 1, unknown: 1, revoked: 0, wrong_show: 0, wrong_zone: 1, too_early: 0, show_over: 0 });
     expect(live.pending).toBe(1);
   });
 });

@@ -5,8 +5,10 @@
 // tab or another (Dexie's storagemutated event crosses tabs), drops the copy; the next scan
 // reads them again. A scan decides with the state before or after a write, as with the lists.
 import Dexie, { RangeSet, rangesOverlap, type ObservabilitySet } from 'dexie';
+import type { EntryWindowPolicy } from '../domain/entry-window.ts';
 import { CLOCK_CORRECTION, getClockCorrection } from './device-settings.ts';
 import { ENTRANCE_ZONES, getEntranceZones } from './entrance.ts';
+import { ENTRY_WINDOW, getEntryWindow } from './entry-window.ts';
 import type { KontrolDb, StoredShow } from './database.ts';
 
 export interface ScanContext {
@@ -15,6 +17,8 @@ export interface ScanContext {
   zones: string[];
   /** Added to the device clock when stamping check-ins (non-zero only beyond the allowed skew). */
   correction: number;
+  /** When a show's door admits (tolerances and deny or warn). */
+  window: EntryWindowPolicy;
 }
 
 interface Entry {
@@ -24,8 +28,8 @@ interface Entry {
 
 const entries = new WeakMap<KontrolDb, Entry>();
 
-/** The two settings a scan reads; the other keys (tokens, watch marks, ...) change without it. */
-const READ_KEYS = new RangeSet(ENTRANCE_ZONES).addKey(CLOCK_CORRECTION);
+/** The settings a scan reads; the other keys (tokens, watch marks, ...) change without it. */
+const READ_KEYS = new RangeSet(ENTRANCE_ZONES).addKey(CLOCK_CORRECTION).addKey(ENTRY_WINDOW);
 
 /** Any change to `shows`, or to one of the settings a scan reads (a cleared table counts). */
 function touchesContext(name: string, parts: ObservabilitySet): boolean {
@@ -51,10 +55,10 @@ function entryOf(db: KontrolDb): Entry {
 }
 
 async function read(db: KontrolDb): Promise<ScanContext> {
-  const [shows, zones, correction] = await db.transaction('r', db.shows, db.settings, () =>
-    Promise.all([db.shows.toArray(), getEntranceZones(db), getClockCorrection(db)]),
+  const [shows, zones, correction, window] = await db.transaction('r', db.shows, db.settings, () =>
+    Promise.all([db.shows.toArray(), getEntranceZones(db), getClockCorrection(db), getEntryWindow(db)]),
   );
-  return { shows, zones, correction };
+  return { shows, zones, correction, window };
 }
 
 export function scanContext(db: KontrolDb): Promise<ScanContext> {

@@ -38,7 +38,7 @@ export async function recordScan(db: KontrolDb, input: ScanInput): Promise<ScanO
   // Shows, zones and the clock correction come from memory (scan-context.ts) and the tickets
   // from the lists in memory (ticket-index.ts): the only IndexedDB work before the verdict is
   // the write transaction below, so a pull or a background write never makes a scan wait.
-  const { shows, zones: entrance, correction } = await scanContext(db);
+  const { shows, zones: entrance, correction, window } = await scanContext(db);
   const tickets = findTickets(await currentLists(db, shows), candidates);
   const at = now();
   // The sync layer stores a correction only when the clock is off by more than the allowed skew.
@@ -52,7 +52,7 @@ export async function recordScan(db: KontrolDb, input: ScanInput): Promise<ScanO
       // Admissions are read inside the write transaction: two scans of one code racing each
       // other (camera and wedge at once, two tabs) cannot both admit.
       const admissions = await db.admissions.bulkGet(tickets.map((t) => [t.showId, t.code]));
-      const decision = decide({ code, tickets, admissions: admissions.filter((a) => a !== undefined), shows, entrance, now: stamped });
+      const decision = decide({ code, tickets, admissions: admissions.filter((a) => a !== undefined), shows, entrance, now: stamped, window });
       decided = decision;
       const log: ScanRecord = { id: newId(), at: at.getTime(), code, verdict: 'valid', showId: null, source: input.source };
       if (offset !== 0) log.clockOffsetMs = offset;
@@ -61,7 +61,7 @@ export async function recordScan(db: KontrolDb, input: ScanInput): Promise<ScanO
         await db.scans.add({ ...log, verdict: v.kind, showId: 'ticket' in v ? v.ticket.showId : null });
         return v;
       }
-      const { ticket } = decision;
+      const { ticket, warning } = decision;
       const checkIn: CheckIn = {
         id: newId(), showId: ticket.showId, code: ticket.code, checkedAt, deviceId: input.deviceId,
         queuedAt: at.getTime(), attempts: 0, lastError: null,
@@ -71,9 +71,9 @@ export async function recordScan(db: KontrolDb, input: ScanInput): Promise<ScanO
       await Promise.all([
         db.admissions.add({ showId: ticket.showId, code: ticket.code, checkedAt, source: 'this_device' }),
         db.outbox.add(checkIn),
-        db.scans.add({ ...log, showId: ticket.showId, checkInId: checkIn.id, checkedAt, verified: 0 }),
+        db.scans.add({ ...log, showId: ticket.showId, checkInId: checkIn.id, checkedAt, verified: 0, ...(warning ? { warning: warning.kind } : {}) }),
       ]);
-      return { kind: 'valid', code, ticket, checkedAt, recorded: true };
+      return { kind: 'valid', code, ticket, checkedAt, recorded: true, ...(warning ? { warning } : {}) };
     });
     return { ok: true, verdict };
   } catch (error) {
@@ -81,6 +81,7 @@ export async function recordScan(db: KontrolDb, input: ScanInput): Promise<ScanO
     // A denial whose log line failed is still the right answer for the person at the door.
     if (!decided.admit) return { ok: true, verdict: decided.verdict };
     const message = isQuotaError(error) ? 'quota' : error instanceof Error ? error.name : 'unknown';
-    return { ok: true, verdict: { kind: 'valid', code, ticket: decided.ticket, checkedAt, recorded: false, error: message } };
+    const { warning } = decided;
+    return { ok: true, verdict: { kind: 'valid', code, ticket: decided.ticket, checkedAt, recorded: false, error: message, ...(warning ? { warning } : {}) } };
   }
 }

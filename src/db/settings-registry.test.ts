@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KontrolDb } from './database.ts';
 import { getConnectivityMode, getRefreshMinutes } from './device-settings.ts';
 import { getEntranceZones } from './entrance.ts';
+import { getEntryWindow, updateEntryWindow } from './entry-window.ts';
 import { getKioskPin, getKioskSettings, getPinThrottle, getToken } from './settings.ts';
 import { readBrowserSetting, readSetting, SETTINGS, writeBrowserSetting } from './settings-registry.ts';
 import { freshDb } from './testing.ts';
@@ -26,6 +27,7 @@ describe('the settings registry', () => {
       { key: 'kioskPinThrottle', value: { failures: -3 } },
       { key: 'entranceZones', value: 'VIP' },
       { key: 'token', value: 42 },
+      { key: 'entryWindow', value: { earlyMinutes: -5, early: 'deny', lateMinutes: 120, late: 'deny' } },
     ]);
     expect(await getRefreshMinutes(db)).toBe(5);
     expect(await getConnectivityMode(db)).toBe('auto');
@@ -34,6 +36,16 @@ describe('the settings registry', () => {
     expect(await getPinThrottle(db)).toEqual({ failures: 0, notBefore: 0 });
     expect(await getEntranceZones(db)).toEqual([]);
     expect(await getToken(db)).toBeUndefined();
+    expect(await getEntryWindow(db)).toEqual({ earlyMinutes: 60, early: 'deny', lateMinutes: 120, late: 'deny' });
+  });
+
+  it('stores an entry window change and refuses one it could not read back', async () => {
+    db = freshDb();
+    expect(await updateEntryWindow(db, { earlyMinutes: 240, late: 'warn' })).toBe(true);
+    expect(await getEntryWindow(db)).toEqual({ earlyMinutes: 240, early: 'deny', lateMinutes: 120, late: 'warn' });
+    expect(await updateEntryWindow(db, { lateMinutes: 1.5 })).toBe(false);
+    expect(await updateEntryWindow(db, { earlyMinutes: 24 * 60 + 1 })).toBe(false);
+    expect(await getEntryWindow(db)).toEqual({ earlyMinutes: 240, early: 'deny', lateMinutes: 120, late: 'warn' });
   });
 
   it('reads back what was written', async () => {

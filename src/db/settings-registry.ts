@@ -8,6 +8,7 @@
 // Every read is validated: a value another version wrote, or a corrupted one, falls back to the
 // default instead of crashing a screen. Adding a setting is one entry here plus its screen.
 import * as v from 'valibot';
+import { DEFAULT_ENTRY_WINDOW, MAX_TOLERANCE_MINUTES, type EntryWindowPolicy } from '../domain/entry-window.ts';
 import type { KontrolDb } from './database.ts';
 
 export interface SettingSpec<T> {
@@ -46,6 +47,10 @@ const SCANNER = v.object({
 });
 export type StoredScannerSettings = v.InferOutput<typeof SCANNER>;
 
+const TOLERANCE = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TOLERANCE_MINUTES));
+const WINDOW_ACTION = v.picklist(['deny', 'warn']);
+const ENTRY_WINDOW = v.object({ earlyMinutes: TOLERANCE, early: WINDOW_ACTION, lateMinutes: TOLERANCE, late: WINDOW_ACTION });
+
 export const SETTINGS = {
   /** The Qtickets API token: on the device only, never in a URL or a log. */
   token: spec<string | undefined>('token', 'device', v.optional(text), undefined),
@@ -62,6 +67,8 @@ export const SETTINGS = {
   /** Zones this entrance admits; empty means every zone. */
   entranceZones: spec<string[]>('entranceZones', 'device', v.array(v.string()), []),
   scanner: spec<StoredScannerSettings>('scanner', 'device', SCANNER, {}),
+  /** When a show's door admits: tolerances around the doors' opening and the show's end, and deny or warn outside. */
+  entryWindow: spec<EntryWindowPolicy>('entryWindow', 'device', ENTRY_WINDOW, DEFAULT_ENTRY_WINDOW),
   /** When delivery last succeeded (epoch ms), for the health screen after a reload. */
   lastDeliveryAt: spec<number | null>('lastSyncAt', 'device', v.nullable(finite), null),
   /** This device's name as people read it ("Вход 2"): set at setup, in the provisioning QR, or on the shift screen. */
@@ -77,6 +84,11 @@ export const SETTINGS = {
 function valid<T>(s: SettingSpec<T>, raw: unknown): T {
   const parsed = v.safeParse(s.schema, raw);
   return parsed.success ? parsed.output : s.fallback;
+}
+
+/** Whether a value is one the registry would read back as it is (a screen's input checked before it is stored). */
+export function isValidSetting<T>(s: SettingSpec<T>, value: unknown): value is T {
+  return v.safeParse(s.schema, value).success;
 }
 
 /** A device setting, validated; the default when absent or unreadable. */

@@ -73,4 +73,4 @@ export function perMinute(times: readonly number[], now: number, minutes = 10): 
   return buckets;
 }
 
-export const DENIAL_KINDS: readonly Exclude<VerdictKind, 'valid'>[] = ['already_checked', 'unknown', 'revoked', 'wrong_show', 'wrong_zone'];
+export const DENIAL_KINDS: readonly Exclude<VerdictKind, 'valid'>[] = ['already_checked', 'unknown', 'revoked', 'wrong_show', 'wrong_zone', 'too_early', 'show_over'];

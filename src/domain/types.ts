@@ -9,6 +9,9 @@ export interface Show {
   eventName: string;
   /** ISO 8601 with offset, as Qtickets sends it; null when the API gave none. */
   startDate: string | null;
+  /** When the doors open and when the show ends (ISO with the venue's offset); absent on shows stored before they were kept. */
+  openDate?: string | null;
+  finishDate?: string | null;
   /** Whether this device admits tickets of this show right now. A stored but inactive show gives `wrong_show`. */
   active: boolean;
   /** When the barcode list was last pulled successfully (ISO 8601), null before the first pull. */
@@ -80,20 +83,35 @@ export interface RejectedCheckIn extends CheckIn {
   dismissReason?: string;
 }
 
-export type VerdictKind = 'valid' | 'already_checked' | 'unknown' | 'revoked' | 'wrong_show' | 'wrong_zone';
+export type VerdictKind = 'valid' | 'already_checked' | 'unknown' | 'revoked' | 'wrong_show' | 'wrong_zone' | 'too_early' | 'show_over';
+
+/**
+ * An admission outside the show's entry window that the door's policy lets in with a warning:
+ * `at` is the edge of the window (ISO in the venue's offset): entry from, or entry until.
+ */
+export interface EntryWarning {
+  kind: 'too_early' | 'show_over';
+  at: string;
+  /** `at` falls on the scan's own date in venue time: the hour alone says it. */
+  sameDay: boolean;
+}
 
 export type InputSource = 'camera' | 'scanner' | 'typed' | 'search';
 
 export type Verdict =
-  | { kind: 'valid'; code: string; ticket: Ticket; checkedAt: string; recorded: true }
+  | { kind: 'valid'; code: string; ticket: Ticket; checkedAt: string; recorded: true; warning?: EntryWarning }
   /** Valid, but IndexedDB refused the write: staff must note the ticket by hand. */
-  | { kind: 'valid'; code: string; ticket: Ticket; checkedAt: string; recorded: false; error: string }
+  | { kind: 'valid'; code: string; ticket: Ticket; checkedAt: string; recorded: false; error: string; warning?: EntryWarning }
   | { kind: 'already_checked'; code: string; ticket: Ticket; checkedAt: string; source: CheckSource; door?: string }
   | { kind: 'unknown'; code: string }
   | { kind: 'revoked'; code: string; ticket: Ticket }
   | { kind: 'wrong_show'; code: string; ticket: Ticket; show: Show }
   /** Listed and valid, but for a zone this entrance does not admit; `entrance` is what it does admit. */
-  | { kind: 'wrong_zone'; code: string; ticket: Ticket; entrance: string[] };
+  | { kind: 'wrong_zone'; code: string; ticket: Ticket; entrance: string[] }
+  /** Before the show's doors open (less the tolerance): `from` is when this ticket admits, in venue time. */
+  | { kind: 'too_early'; code: string; ticket: Ticket; from: string; sameDay: boolean }
+  /** After the show's end (plus the tolerance): `until` was the last moment it admitted, in venue time. */
+  | { kind: 'show_over'; code: string; ticket: Ticket; until: string; sameDay: boolean };
 
 /** A scan as it is logged (denied ones too). */
 export interface ScanRecord {
@@ -112,6 +130,8 @@ export interface ScanRecord {
    * added to the device's own time. `at` always stays the raw device time.
    */
   clockOffsetMs?: number;
+  /** An admission let in outside the show's entry window (the policy said warn): which edge. */
+  warning?: EntryWarning['kind'];
   /** Epoch ms when a person undid this admission before it was delivered. */
   undoneAt?: number;
   /** Admissions only: 0 until the server's view of it was compared (double-entry check), then 1. */

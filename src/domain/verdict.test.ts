@@ -106,9 +106,19 @@ describe('decide for several shows at once (a festival)', () => {
     });
   });
 
-  it('lets the ticked shows stand when none of them is today (the door set up the day before)', () => {
+  it('lets the ticked shows stand when none of them is today (the door set up the day before); the entry window still speaks', () => {
     const t = ticket(2, '871000000014');
     expect(decide({ code: t.code, tickets: [t], admissions: [], shows, now: new Date('2026-07-01T19:00:00+03:00') })).toMatchObject({ admit: true });
+    const withDoors = { ...shows[1]!, openDate: '2026-07-11T11:00:00+03:00' };
+    const dayBefore = new Date('2026-07-10T19:00:00+03:00');
+    const warn = { earlyMinutes: 60, early: 'warn', lateMinutes: 120, late: 'deny' } as const;
+    expect(decide({ code: t.code, tickets: [t], admissions: [], shows: [withDoors], now: dayBefore, window: warn })).toMatchObject({
+      admit: true,
+      warning: { kind: 'too_early', at: '2026-07-11T10:00:00+03:00', sameDay: false },
+    });
+    expect(decide({ code: t.code, tickets: [t], admissions: [], shows: [withDoors], now: dayBefore })).toMatchObject({
+      verdict: { kind: 'too_early', from: '2026-07-11T10:00:00+03:00' },
+    });
   });
 
   it('counts a show without a date as today', () => {
@@ -118,3 +128,46 @@ describe('decide for several shows at once (a festival)', () => {
   });
 });
 
+
+describe('decide with the entry window', () => {
+  const evening: Show = {
+    ...show(1),
+    openDate: '2026-12-29T18:30:00+03:00',
+    startDate: '2026-12-29T19:00:00+03:00',
+    finishDate: '2026-12-29T22:00:00+03:00',
+  };
+  const t = ticket(1, '871495495233');
+  const at = (iso: string) => new Date(iso);
+  const warnBoth = { earlyMinutes: 60, early: 'warn', lateMinutes: 120, late: 'warn' } as const;
+
+  it('refuses before the doors open less the tolerance, naming when entry starts', () => {
+    const d = decide({ code: t.code, tickets: [t], admissions: [], shows: [evening], now: at('2026-12-29T17:29:00+03:00') });
+    expect(d).toEqual({ admit: false, verdict: { kind: 'too_early', code: t.code, ticket: t, from: '2026-12-29T17:30:00+03:00', sameDay: true } });
+    expect(decide({ code: t.code, tickets: [t], admissions: [], shows: [evening], now: at('2026-12-29T17:30:00+03:00') })).toEqual({ admit: true, ticket: t });
+  });
+
+  it('refuses after the end plus the tolerance, and warns and admits when the policy says so', () => {
+    const late = at('2026-12-30T00:01:00+03:00');
+    expect(decide({ code: t.code, tickets: [t], admissions: [], shows: [evening], now: late })).toMatchObject({
+      admit: false,
+      verdict: { kind: 'show_over', until: '2026-12-30T00:00:00+03:00' },
+    });
+    expect(decide({ code: t.code, tickets: [t], admissions: [], shows: [evening], now: late, window: warnBoth })).toEqual({
+      admit: true,
+      ticket: t,
+      warning: { kind: 'show_over', at: '2026-12-30T00:00:00+03:00', sameDay: true },
+    });
+  });
+
+  it('says "already used" for a used ticket even when an early entry would only be warned about', () => {
+    const early = at('2026-12-29T12:00:00+03:00');
+    const d = decide({ code: t.code, tickets: [t], admissions: [admission(1, t.code)], shows: [evening], now: early, window: warnBoth });
+    expect(d).toMatchObject({ admit: false, verdict: { kind: 'already_checked' } });
+  });
+
+  it('checks the door before the window: a wrong entrance or a cancelled ticket keeps its own verdict', () => {
+    const early = at('2026-12-29T12:00:00+03:00');
+    expect(decide({ code: t.code, tickets: [{ ...t, revoked: 1 }], admissions: [], shows: [evening], now: early })).toMatchObject({ verdict: { kind: 'revoked' } });
+    expect(decide({ code: t.code, tickets: [t], admissions: [], shows: [evening], now: early, entrance: ['VIP'] })).toMatchObject({ verdict: { kind: 'wrong_zone' } });
+  });
+});

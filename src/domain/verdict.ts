@@ -1,7 +1,8 @@
 // The door's rules: given what the device knows about a code, admit or deny. Pure, so every
 // rule is unit-tested and the scan path never waits for anything but the lookup itself.
 import { admittingShows } from './door-day.ts';
-import type { Admission, Show, ShowId, Ticket, Verdict } from './types.ts';
+import { checkEntryWindow, DEFAULT_ENTRY_WINDOW, type EntryWindowPolicy } from './entry-window.ts';
+import type { Admission, EntryWarning, Show, ShowId, Ticket, Verdict } from './types.ts';
 import { zoneAdmitted } from './zones.ts';
 
 export interface Knowledge {
@@ -17,14 +18,16 @@ export interface Knowledge {
   entrance?: readonly string[];
   /** The moment of the scan: among the ticked shows only today's admit. Absent: every ticked show. */
   now?: Date;
+  /** The show's entry window (needs `now`); absent: the default policy. */
+  window?: EntryWindowPolicy;
 }
 
-/** Either a final denial/warning, or permission to admit this ticket (the caller records it). */
-export type Decision = { admit: true; ticket: Ticket } | { admit: false; verdict: Verdict };
+/** Either a final denial/warning, or permission to admit this ticket (the caller records it), perhaps with a warning. */
+export type Decision = { admit: true; ticket: Ticket; warning?: EntryWarning } | { admit: false; verdict: Verdict };
 
 const key = (showId: ShowId, code: string) => `${showId}\u0000${code}`;
 
-export function decide({ code, tickets, admissions, shows, entrance = [], now }: Knowledge): Decision {
+export function decide({ code, tickets, admissions, shows, entrance = [], now, window = DEFAULT_ENTRY_WINDOW }: Knowledge): Decision {
   const showById = new Map(shows.map((s) => [s.id, s]));
   const admitted = new Map(admissions.map((a) => [key(a.showId, a.code), a]));
   // A ticket of a show this device admits for today beats one of a stored show it does not.
@@ -45,6 +48,16 @@ export function decide({ code, tickets, admissions, shows, entrance = [], now }:
     if (!zoneAdmitted(ticket, entrance)) {
       return { admit: false, verdict: { kind: 'wrong_zone', code, ticket, entrance: [...entrance] } };
     }
+    // The window before "already used", as pretixSCAN checks a ticket's validity period first:
+    // before the doors open or after the end, the time is the answer the guest needs.
+    const show = showById.get(ticket.showId);
+    const windowCheck = now && show ? checkEntryWindow(show, now, window) : ({ state: 'open' } as const);
+    if (windowCheck.state === 'too_early' && windowCheck.action === 'deny') {
+      return { admit: false, verdict: { kind: 'too_early', code, ticket, from: windowCheck.from, sameDay: windowCheck.sameDay } };
+    }
+    if (windowCheck.state === 'show_over' && windowCheck.action === 'deny') {
+      return { admit: false, verdict: { kind: 'show_over', code, ticket, until: windowCheck.until, sameDay: windowCheck.sameDay } };
+    }
     const admission = admitted.get(key(ticket.showId, ticket.code));
     if (admission) {
       return {
@@ -52,6 +65,8 @@ export function decide({ code, tickets, admissions, shows, entrance = [], now }:
         verdict: { kind: 'already_checked', code, ticket, checkedAt: admission.checkedAt, source: admission.source, ...(admission.door ? { door: admission.door } : {}) },
       };
     }
+    if (windowCheck.state === 'too_early') return { admit: true, ticket, warning: { kind: 'too_early', at: windowCheck.from, sameDay: windowCheck.sameDay } };
+    if (windowCheck.state === 'show_over') return { admit: true, ticket, warning: { kind: 'show_over', at: windowCheck.until, sameDay: windowCheck.sameDay } };
     return { admit: true, ticket };
   }
   const elsewhere = tickets.find((t) => showById.has(t.showId));

@@ -151,7 +151,8 @@ export function useVerdictFeedback(sound: boolean, vibration: boolean): (verdict
   return useCallback((verdict: Verdict) => {
     const f = feedback.current;
     if (!f) return;
-    if (verdict.kind === 'valid') f.play(verdict.recorded ? 'admit' : 'warn');
+    // Let in outside the show's window: admitted, but the steward should look.
+    if (verdict.kind === 'valid') f.play(verdict.recorded && !verdict.warning ? 'admit' : 'warn');
     else if (verdict.kind === 'already_checked') f.play('warn');
     else f.play('deny');
   }, []);

@@ -54,7 +54,7 @@ export function showsFromEvents(events: ApiEvent[], ids: ShowId[]): { found: Omi
   const byId = new Map<ShowId, Omit<Show, 'pulledAt'>>();
   for (const event of events) {
     for (const show of event.shows) {
-      byId.set(show.id, { id: show.id, eventId: event.id, eventName: event.name, startDate: show.startDate, active: true });
+      byId.set(show.id, { id: show.id, eventId: event.id, eventName: event.name, startDate: show.startDate, openDate: show.openDate, finishDate: show.finishDate, active: true });
     }
   }
   const found = ids.flatMap((id) => byId.get(id) ?? []);

@@ -8,6 +8,9 @@ const PATHS: Record<VerdictKind | 'not_recorded' | 'idle', string> = {
   revoked: 'M6 6l12 12M18 6L6 18',
   wrong_show: 'M7 3v3m10-3v3M4 9h16M5 5h14a1 1 0 0 1 1 1v13a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zm4 9l6 4m0-4l-6 4',
   wrong_zone: 'M9 21V4a1 1 0 0 1 1-1h9a1 1 0 0 1 1 1v17M4 21h17M15 12h.01M3 12h6m-2-2l2 2-2 2',
+  // A clock, and a clock run out (its hands stopped at the end, a bar beneath).
+  too_early: 'M12 7v5l3 2M4 12a8 8 0 1 0 16 0 8 8 0 1 0-16 0',
+  show_over: 'M12 8v4H8M5 12a7 7 0 1 0 14 0 7 7 0 1 0-14 0M4 22h16',
   not_recorded: 'M12 8v5m0 4h.01M10.3 3.9L2.4 18a2 2 0 0 0 1.7 3h15.8a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z',
   idle: 'M4 7V5a1 1 0 0 1 1-1h2M17 4h2a1 1 0 0 1 1 1v2M20 17v2a1 1 0 0 1-1 1h-2M7 20H5a1 1 0 0 1-1-1v-2M8 8v8m3-8v8m3-8v8m3-8v8',
 };

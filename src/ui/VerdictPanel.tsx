@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { Ticket, Verdict } from '../domain/types.ts';
+import { windowMoment } from './entry-window/moment.ts';
 import { useI18n } from './i18n/context.tsx';
 import { VerdictIcon } from './VerdictIcon.tsx';
 
@@ -64,6 +65,8 @@ export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
   }
   const v = shown.verdict;
   const notRecorded = v.kind === 'valid' && !v.recorded;
+  // Let in outside the show's window by the door's policy: still an admission, said on the panel.
+  const warning = v.kind === 'valid' ? v.warning : undefined;
   const word = notRecorded ? t('verdict.notRecorded') : t(`verdict.${v.kind}`);
   let detail: string;
   switch (v.kind) {
@@ -84,6 +87,12 @@ export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
         ? t('verdict.wrong_zone.detail', { zone: v.ticket.zoneName })
         : t('verdict.wrong_zone.noZone', { entrance: v.entrance.join(', ') });
       break;
+    case 'too_early':
+      detail = t('verdict.too_early.detail', { from: windowMoment(t, v.from, v.sameDay) });
+      break;
+    case 'show_over':
+      detail = t('verdict.show_over.detail', { until: windowMoment(t, v.until, v.sameDay) });
+      break;
     default:
       detail = t(`verdict.${v.kind}.detail`);
   }
@@ -95,6 +104,7 @@ export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
       data-verdict={v.kind}
       data-barcode={v.code}
       data-recorded={v.kind === 'valid' ? String(v.recorded) : undefined}
+      data-warning={warning?.kind}
       data-scan-id={shown.scanId}
       role={notRecorded ? 'alert' : 'status'}
       aria-live="assertive"
@@ -103,6 +113,13 @@ export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
       <VerdictIcon kind={notRecorded ? 'not_recorded' : v.kind} />
       <h2 className="verdict-word">{word}</h2>
       <p className="verdict-detail">{detail}</p>
+      {warning && (
+        <p className="verdict-warning">
+          {warning.kind === 'too_early'
+            ? t('verdict.warning.too_early', { from: windowMoment(t, warning.at, warning.sameDay) })
+            : t('verdict.warning.show_over', { until: windowMoment(t, warning.at, warning.sameDay) })}
+        </p>
+      )}
       {'ticket' in v && <TicketDetails ticket={v.ticket} />}
       <p className="verdict-code">{v.code}</p>
     </section>

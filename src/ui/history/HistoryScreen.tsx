@@ -101,6 +101,7 @@ export function HistoryScreen() {
               data-barcode={scan.code}
               data-verdict={scan.verdict}
               data-source={scan.source}
+              data-warning={scan.warning}
               data-undone={scan.undoneAt ? 'true' : undefined}
               className={scan.undoneAt ? 'ops-undone' : undefined}
             >
@@ -109,6 +110,7 @@ export function HistoryScreen() {
                 {scan.clockOffsetMs ? <small> ({t('history.deviceTime', { time: time(scan.at) })})</small> : null}
               </span>
               <span className={`ops-tag ops-tag--${scan.verdict}`}>{t(`verdict.${scan.verdict}`)}</span>
+              {scan.warning && <span className={`ops-tag ops-tag--${scan.warning}`}>{t(`history.warning.${scan.warning}`)}</span>}
               <span>{t(`source.${scan.source}`)}</span>
               <code>{scan.code}</code>
               {ticket && <TicketLine ticket={ticket} show={showById.get(ticket.showId)} />}

@@ -18,7 +18,8 @@ export function historyCsv(entries: readonly HistoryEntry[], shows: readonly Sho
       spreadsheetTime(stamped),
       scan.clockOffsetMs ? spreadsheetTime(scan.at) : '',
       { text: scan.code },
-      ru(`verdict.${scan.verdict}`),
+      // An admission let in outside the show's window says so beside the verdict.
+      scan.warning ? `${ru(`verdict.${scan.verdict}`)} (${ru(`history.warning.${scan.warning}`)})` : ru(`verdict.${scan.verdict}`),
       ru(`source.${scan.source}`),
       show ? `${show.eventName}${show.startDate ? ` ${spreadsheetTime(Date.parse(show.startDate))}` : ''}` : (scan.showId ?? ''),
       ticket?.zoneName ?? '',

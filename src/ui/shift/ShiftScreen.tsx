@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { MAX_SKEW_MS } from '../../domain/clock.ts';
 import { useClockEstimate, usePeriodicRefresh } from '../../state/network.ts';
 import { useDeviceName } from '../../state/venue.ts';
+import { EntryWindowSettings } from '../entry-window/EntryWindowSettings.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { AutoRefreshStatus } from './AutoRefreshStatus.tsx';
 import { ClockWarning } from './ClockWarning.tsx';
@@ -85,6 +86,7 @@ export function ShiftScreen({ onSignedOut }: { onSignedOut: () => void }) {
       <section className="panel">
         <RefreshEvery />
       </section>
+      <EntryWindowSettings />
       {clock.skewMs !== null && Math.abs(clock.skewMs) <= MAX_SKEW_MS ? <p className="notice">{t('clock.ok')}</p> : <ClockWarning />}
       <SignOutPanel onSignedOut={onSignedOut} />
     </main>
