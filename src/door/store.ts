@@ -6,6 +6,7 @@
 import type { KontrolDb, StoredShow } from '../db/database.ts';
 import { listConflicts, markConflictsSeen, unseenConflicts } from '../db/conflicts.ts';
 import { getEntranceZones, setEntranceZones } from '../db/entrance.ts';
+import { getEntryWindow, updateEntryWindow } from '../db/entry-window.ts';
 import { undeliveredOfShow } from '../db/forget-show.ts';
 import { readStoreHealth } from '../db/health.ts';
 import { listHeldPulls, type HeldPull } from '../db/held-pulls.ts';
@@ -22,6 +23,7 @@ import { listShows } from '../db/shows.ts';
 import { currentLists } from '../db/ticket-index.ts';
 import { countAdmitted } from '../db/tickets.ts';
 import { getDeviceName } from '../db/venue.ts';
+import type { EntryWindowPolicy } from '../domain/entry-window.ts';
 import type { ShowId } from '../domain/types.ts';
 import { loadListsSnapshot, type ListsSnapshot } from './lists-snapshot.ts';
 
@@ -92,6 +94,11 @@ export function createDoorStore(db: KontrolDb) {
     listsSnapshot: (signature: string): Promise<ListsSnapshot> => loadListsSnapshot(db, signature),
     entranceZones: () => getEntranceZones(db),
     setEntranceZones: (zones: readonly string[]) => setEntranceZones(db, zones),
+
+    /** When this door admits relative to a show's doors and end (domain/entry-window.ts). */
+    entryWindow: () => getEntryWindow(db),
+    /** False when the value was refused. */
+    updateEntryWindow: (patch: Partial<EntryWindowPolicy>) => updateEntryWindow(db, patch),
 
     refreshMinutes: () => getRefreshMinutes(db),
     setRefreshMinutes: (minutes: number) => setRefreshMinutes(db, minutes),
