@@ -30,9 +30,11 @@ function TicketDetails({ ticket }: { ticket: Ticket }) {
   );
 }
 
+// A word whose box touches the screen's edge is cut: its glyphs reach past a tight line box.
+const EDGE_PX = 8;
 const inView = (el: Element) => {
   const r = el.getBoundingClientRect();
-  return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+  return r.top >= EDGE_PX && r.left >= 0 && r.bottom <= window.innerHeight - EDGE_PX && r.right <= window.innerWidth;
 };
 
 /**
