@@ -64,7 +64,10 @@ export function ScanScreen() {
       <StatusBar counts={counts} rejected={rejected?.length ?? 0} sync={syncState} online={online} onSendNow={() => void sendNow()} />
       <ConnectivityBadge controls={!kiosk.locked} />
       <ClockWarning />
-      <VerdictPanel shown={feedback?.kind === 'verdict' && verdictVisible ? { verdict: feedback.verdict, scanId: feedback.scanId } : null} />
+      <VerdictPanel
+        shown={feedback?.kind === 'verdict' && verdictVisible ? { verdict: feedback.verdict, scanId: feedback.scanId } : null}
+        nothingAdmitted={shows !== undefined && shows.length > 0 && !shows.some((s) => s.active)}
+      />
       <ConflictAlert />
       {feedback?.kind === 'empty' && <p className="notice">{t('scan.emptyInput')}</p>}
       {feedback?.kind === 'error' && (

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useToken } from '../state/door.ts';
 import { pickShows, resolveLinkShows, SetupError, useDownload, useEvents, type SetupLink, type SetupProblem } from '../state/setup.ts';
 import { describeShowError } from './errors/describe.ts';
+import { OverShowsWarning, useOverShows } from './shows/OverShowsWarning.tsx';
 import type { I18n } from './i18n/context.tsx';
 import { useI18n } from './i18n/context.tsx';
 
@@ -40,11 +41,16 @@ export function SetupScreen({ link, onDone }: Props) {
     }
   }, [link, events.data]);
   const linkError = linked?.problem ? describeSetupProblem(t, linked.problem) : null;
+  const now = useNow(60_000);
+  // A link naming a show that is over waits for the person to confirm it.
+  const linkOver = useOverShows(events.data, linked?.shows?.map((s) => s.id) ?? [], now);
+  const [linkOverConfirmed, setLinkOverConfirmed] = useState(false);
+  const linkHeld = linkOver.length > 0 && !linkOverConfirmed;
   useEffect(() => {
-    if (!link || link === 'incomplete' || linkStarted.current || !linked?.shows) return;
+    if (!link || link === 'incomplete' || linkStarted.current || !linked?.shows || linkHeld) return;
     linkStarted.current = true;
     download.mutate({ token: link.token, shows: linked.shows, ...(link.name ? { deviceName: link.name } : {}) }, { onSuccess: onDone });
-  }, [link, linked, download, onDone]);
+  }, [link, linked, linkHeld, download, onDone]);
 
   const event = events.data?.find((e) => e.id === eventId);
   const check = (e: FormEvent) => {
@@ -62,8 +68,10 @@ export function SetupScreen({ link, onDone }: Props) {
     if (on) next.add(id);
     else next.delete(id);
     setPicked(next);
+    setOverConfirmed(false);
   };
-  const now = useNow(60_000);
+  const pickedOver = useOverShows(event ? [event] : undefined, picked, now);
+  const [overConfirmed, setOverConfirmed] = useState(false);
 
   return (
     <main className="setup">
@@ -80,6 +88,13 @@ export function SetupScreen({ link, onDone }: Props) {
       </form>
       {events.isError && <p role="alert" className="error">{wordsFor(events.error)}</p>}
       {linkError && <p role="alert" className="error">{linkError}</p>}
+      {linkHeld && (
+        <OverShowsWarning shows={linkOver}>
+          <button type="button" onClick={() => setLinkOverConfirmed(true)} data-testid="over-continue">
+            {t('setup.over.continue')}
+          </button>
+        </OverShowsWarning>
+      )}
       {events.data && events.data.length === 0 && <p role="status">{t('setup.noEvents')}</p>}
       {events.data && events.data.length > 0 && (!link || link === 'incomplete' || linkError) && (
         <fieldset className="panel">
@@ -105,7 +120,15 @@ export function SetupScreen({ link, onDone }: Props) {
               </span>
             </label>
           ))}
-          <button type="button" onClick={start} disabled={picked.size === 0 || download.isPending} data-testid="download">
+          {pickedOver.length > 0 && (
+            <OverShowsWarning shows={pickedOver}>
+              <label className="choice">
+                <input type="checkbox" checked={overConfirmed} onChange={(e) => setOverConfirmed(e.target.checked)} data-testid="over-confirm" />
+                {t('setup.over.confirm')}
+              </label>
+            </OverShowsWarning>
+          )}
+          <button type="button" onClick={start} disabled={picked.size === 0 || download.isPending || (pickedOver.length > 0 && !overConfirmed)} data-testid="download">
             {t('setup.download')}
           </button>
         </fieldset>
