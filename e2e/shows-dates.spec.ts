@@ -24,7 +24,12 @@ test('today unticked: its ticket says the show is not selected here; nothing tic
   const tomorrow = await demo(request).codes(OTHER_SHOW);
   const door = new DoorPage(page);
   await door.openSetupLink(DEMO_TOKEN, [SHOW, OTHER_SHOW]);
-  await expect(door.stored).toHaveText(String(today.length + tomorrow.length), { timeout: 30_000 });
+  await expect(door.stored).not.toHaveText('0', { timeout: 30_000 });
+
+  // Counted: today's show only (one name), not tomorrow's 2,000 tickets.
+  await expect(door.stored).toHaveText(String(today.length));
+  await expect(page.getByTestId('counted-shows')).toContainText('Щелкунчик');
+  await expect(page.getByTestId('counted-shows')).not.toContainText(';');
 
   // Both ticked: tomorrow's ticket is another date, named.
   await door.wedgeScan(tomorrow[0]!);

@@ -32,6 +32,7 @@ export const en: Record<keyof typeof ru, string> = {
   'scan.error': 'Could not check the ticket: {message}',
   'counts.admitted': 'Admitted',
   'counts.stored': 'Tickets on the list',
+  'counts.shows': 'Counts for today’s door: {shows}',
   'counts.pending': 'Waiting to be sent',
   'sync.idle': 'All delivered',
   'sync.syncing': 'Sending…',

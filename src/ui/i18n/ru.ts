@@ -31,6 +31,7 @@ export const ru = {
   'scan.error': 'Не удалось проверить билет: {message}',
   'counts.admitted': 'Прошли',
   'counts.stored': 'Билетов в списке',
+  'counts.shows': 'Счёт сегодняшнего входа: {shows}',
   'counts.pending': 'Ожидают отправки',
   'sync.idle': 'Всё отправлено',
   'sync.syncing': 'Отправка…',
