@@ -8,6 +8,7 @@
 // Every read is validated: a value another version wrote, or a corrupted one, falls back to the
 // default instead of crashing a screen. Adding a setting is one entry here plus its screen.
 import * as v from 'valibot';
+import { isRefreshMinutes } from '../domain/refresh-interval.ts';
 import type { KontrolDb } from './database.ts';
 
 export interface SettingSpec<T> {
@@ -57,8 +58,8 @@ export const SETTINGS = {
   /** Added to the device clock when stamping check-ins (non-zero only beyond the allowed skew). */
   clockCorrectionMs: spec<number>('clockCorrectionMs', 'device', finite, 0),
   connectivityMode: spec<'auto' | 'online' | 'offline'>('connectivityMode', 'device', v.picklist(['auto', 'online', 'offline']), 'auto'),
-  /** How often lists are pulled while online; 0 turns the periodic pull off. */
-  refreshMinutes: spec<number>('refreshMinutes', 'device', v.pipe(v.number(), v.finite(), v.minValue(0)), 5),
+  /** How often lists are pulled while online: whole minutes 1–60, or 0 for off (an old 0.05 reads as the default). */
+  refreshMinutes: spec<number>('refreshMinutes', 'device', v.pipe(v.number(), v.check(isRefreshMinutes)), 5),
   /** Zones this entrance admits; empty means every zone. */
   entranceZones: spec<string[]>('entranceZones', 'device', v.array(v.string()), []),
   scanner: spec<StoredScannerSettings>('scanner', 'device', SCANNER, {}),
