@@ -1,7 +1,7 @@
 import { useNow } from '../state/now.ts';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useToken } from '../state/door.ts';
-import { pickShows, resolveLinkShows, SetupError, useDownload, useEvents, type SetupLink, type SetupProblem } from '../state/setup.ts';
+import { pickShows, resolveLinkShows, SetupError, useDownload, useEvents, type SetupLink, type SetupLinkProblem, type SetupProblem } from '../state/setup.ts';
 import { describeShowError } from './errors/describe.ts';
 import { OverShowsWarning, useOverShows } from './shows/OverShowsWarning.tsx';
 import type { I18n } from './i18n/context.tsx';
@@ -9,14 +9,17 @@ import { useI18n } from './i18n/context.tsx';
 
 interface Props {
   /** Parsed from a setup link before the token was wiped from the address bar. */
-  link: SetupLink | 'incomplete' | null;
+  link: SetupLink | SetupLinkProblem | null;
   onDone: () => void;
 }
 
-export function SetupScreen({ link, onDone }: Props) {
+export function SetupScreen({ link: given, onDone }: Props) {
+  // A link that cannot be used is said why, and the screen works by hand as without a link.
+  const link = typeof given === 'object' ? given : null;
+  const linkProblem = typeof given === 'string' ? given : null;
   const { t, plural, dateTime } = useI18n();
-  const [draft, setDraft] = useState(link && link !== 'incomplete' ? link.token : '');
-  const [typed, setTyped] = useState<string | null>(link && link !== 'incomplete' ? link.token : null);
+  const [draft, setDraft] = useState(link ? link.token : '');
+  const [typed, setTyped] = useState<string | null>(link ? link.token : null);
   // A device that already has a token (adding a show, or its last show was removed) lists the
   // events with it at once; typing another token and checking it replaces it.
   const stored = useToken();
@@ -32,7 +35,7 @@ export function SetupScreen({ link, onDone }: Props) {
 
   // The one-step setup link: as soon as the events are in, find the shows and download.
   const linked = useMemo(() => {
-    if (!link || link === 'incomplete' || !events.data) return null;
+    if (!link || !events.data) return null;
     try {
       return { shows: resolveLinkShows(events.data, link), problem: null };
     } catch (error) {
@@ -47,7 +50,7 @@ export function SetupScreen({ link, onDone }: Props) {
   const [linkOverConfirmed, setLinkOverConfirmed] = useState(false);
   const linkHeld = linkOver.length > 0 && !linkOverConfirmed;
   useEffect(() => {
-    if (!link || link === 'incomplete' || linkStarted.current || !linked?.shows || linkHeld) return;
+    if (!link || linkStarted.current || !linked?.shows || linkHeld) return;
     linkStarted.current = true;
     download.mutate({ token: link.token, shows: linked.shows, ...(link.name ? { deviceName: link.name } : {}) }, { onSuccess: onDone });
   }, [link, linked, linkHeld, download, onDone]);
@@ -76,7 +79,11 @@ export function SetupScreen({ link, onDone }: Props) {
   return (
     <main className="setup">
       <h1>{t('setup.title')}</h1>
-      {link === 'incomplete' && <p role="alert" className="error">{t('setup.linkBad')}</p>}
+      {linkProblem && (
+        <p role="alert" className="error" data-testid="setup-link-problem">
+          {t(linkProblem === 'incomplete' ? 'setup.linkBad' : linkProblem === 'kiosk_pin_missing' ? 'setup.link.pinMissing' : 'setup.link.pinBad')}
+        </p>
+      )}
       <form onSubmit={check} className="panel">
         <label htmlFor="token">{t('setup.token')}</label>
         <input id="token" type="password" autoComplete="off" spellCheck={false} value={draft} onChange={(e) => setDraft(e.target.value)} data-testid="token" />
@@ -96,7 +103,7 @@ export function SetupScreen({ link, onDone }: Props) {
         </OverShowsWarning>
       )}
       {events.data && events.data.length === 0 && <p role="status">{t('setup.noEvents')}</p>}
-      {events.data && events.data.length > 0 && (!link || link === 'incomplete' || linkError) && (
+      {events.data && events.data.length > 0 && (!link || linkError) && (
         <fieldset className="panel">
           <legend>{t('setup.events')}</legend>
           {events.data.map((e) => (

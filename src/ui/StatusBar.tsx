@@ -56,7 +56,13 @@ export function StatusBar({ counts, countedShows, rejected, sync, online, onSend
       <p className="status-sync" data-testid="sync-state" data-status={sync.status} role={sync.status === 'auth_error' ? 'alert' : undefined}>
         <span className={online && rejected === 0 ? 'dot dot--online' : 'dot dot--offline'} aria-hidden="true" />
         {syncText}
-        {sync.lastSuccessAt !== null && pending > 0 && <span className="status-last"> · {t('sync.lastSuccess', { time: time(sync.lastSuccessAt) })}</span>}
+        {/* "Last delivery" only once something was delivered: an empty pass delivered nothing. */}
+        {sync.lastDeliveredAt != null && pending > 0 && (
+          <span className="status-last" data-testid="last-delivery">
+            {' '}
+            · {t('sync.lastSuccess', { time: time(sync.lastDeliveredAt) })}
+          </span>
+        )}
       </p>
       {pending > 0 && online && sync.status !== 'syncing' && (
         <button type="button" className="link-button" onClick={onSendNow}>

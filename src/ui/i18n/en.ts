@@ -83,6 +83,8 @@ export const en: Record<keyof typeof ru, string> = {
   'setup.downloadedShow': 'Show {show}: {tickets}',
   'setup.showNotFound': 'Show {ids} not found among this token’s events',
   'setup.linkBad': 'The setup link is incomplete: it needs token and shows',
+  'setup.link.pinMissing': 'The kiosk link has no PIN (pin=…): without it the kiosk can be neither locked nor unlocked. Make the link again under “Device” → “Add a device”, with a PIN.',
+  'setup.link.pinBad': 'The PIN in a kiosk link must be 4–8 digits. Make the link again with a valid PIN.',
   'setup.past': 'past',
   'setup.over': 'This show is already over: {shows}. Its tickets will be admitted at the door — check that it is the right show.',
   'setup.over.confirm': 'Yes, admit tickets of a past show',

@@ -27,11 +27,11 @@ export const ru = {
   'signout.title': 'Выйти с устройства',
   'signout.explain': 'Удаляет токен, списки билетов, историю и персональные данные с этого устройства.',
   'signout.button': 'Выйти',
-  'signout.undelivered': 'Не отправлено или отклонено сервером: {checkins}. Они будут потеряны. Чтобы удалить их, введите их число (или сначала выгрузите историю в CSV).',
+  'signout.undelivered': 'Не отправлено или отклонено сервером: {checkins}. При выходе они будут потеряны. Чтобы удалить их и выйти, введите их число.',
   'signout.confirmLabel': 'Число неотправленных и отклонённых отметок',
   'signout.confirm': 'Удалить и выйти',
   'signout.mismatch': 'Число не совпадает: сейчас не отправлено {count}',
-  'signout.waitFirst': 'Лучше сначала дождитесь отправки: подключитесь к сети и нажмите «Отправить сейчас».',
+  'signout.waitFirst': 'Лучше сначала отправить их (кнопка «Отправить сейчас» ниже, нужна сеть) или сохранить историю: «Скачать CSV» ниже.',
 } as const;
 
 export const en: Messages<typeof ru> = {
@@ -60,9 +60,9 @@ export const en: Messages<typeof ru> = {
   'signout.title': 'Sign out of this device',
   'signout.explain': 'Removes the token, the ticket lists, the history and personal data from this device.',
   'signout.button': 'Sign out',
-  'signout.undelivered': 'Not sent or rejected by the server: {checkins}. They will be lost. To discard them, type their number (or export the history as CSV first).',
+  'signout.undelivered': 'Not sent or rejected by the server: {checkins}. Signing out loses them. To discard them and sign out, type their number.',
   'signout.confirmLabel': 'Number of unsent and rejected check-ins',
   'signout.confirm': 'Discard and sign out',
   'signout.mismatch': 'The number does not match: {count} are unsent now',
-  'signout.waitFirst': 'Better wait until they are sent: connect and press “Send now”.',
+  'signout.waitFirst': 'Better send them first (the “Send now” button below, with a network) or keep the history: “Download CSV” below.',
 };
