@@ -91,6 +91,11 @@ test.describe('with a server the spec stops', () => {
     const device = new DevicePage(page);
     // The first install says so.
     await expect(device.offlineReady).toContainText('Готово к работе без сети', { timeout: 60_000 });
+    // Device health agrees at once, on this very page (not "загружается…" until a reload).
+    await device.openHealth();
+    await expect(page.getByTestId('health-sw')).toHaveAttribute('data-state', 'ready');
+    await expect(page.getByTestId('health-sw')).not.toContainText('загружается');
+    await page.goto('/#/');
     await device.waitControlled();
     const stored = await door.stored.textContent();
     const code = (await demo(request).codes(SHOW))[3]!;

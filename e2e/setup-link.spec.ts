@@ -62,3 +62,14 @@ test('a setup link that arrives while the app is open on the scan screen does th
   for (let step = 0; step < added; step++) expect(await backOnce(page)).not.toContain(DEMO_TOKEN);
   expect(page.url()).toBe(before.url);
 });
+
+test('a kiosk link without a PIN says the PIN is missing, and locks nothing', async ({ page }) => {
+  await page.goto(`/#/setup?token=${DEMO_TOKEN}&shows=${SHOW}&kiosk=1`);
+  const problem = page.getByTestId('setup-link-problem');
+  await expect(problem).toHaveAttribute('role', 'alert');
+  await expect(problem).toContainText('В ссылке для киоска нет PIN-кода');
+  await expect(problem).not.toContainText('token и shows');
+  await expect(page).not.toHaveURL(/token=/);
+  await page.goto(`/#/setup?token=${DEMO_TOKEN}&shows=${SHOW}&kiosk=1&pin=12`);
+  await expect(page.getByTestId('setup-link-problem')).toContainText('4–8 цифр');
+});

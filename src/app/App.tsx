@@ -8,7 +8,7 @@ import { usePersistStorage, useRememberLastSync } from '../state/health.ts';
 import { useKioskActions, useKioskDevice, useKioskIdleLock, useKioskMode, useVerdictOnScreen } from '../state/kiosk.ts';
 import { BackgroundProvider, type BackgroundServices } from '../state/background.tsx';
 import { ServicesProvider, type Services } from '../state/services.tsx';
-import type { SetupLink } from '../state/setup.ts';
+import type { SetupLink, SetupLinkProblem } from '../state/setup.ts';
 import { routerPath, setupLinkUsed, useArrivedSetupLink } from '../state/setup-link-arrival.ts';
 import { AppHeader } from '../ui/AppHeader.tsx';
 import { HealthScreen } from '../ui/health/HealthScreen.tsx';
@@ -30,7 +30,7 @@ import { VenueScreen } from '../ui/venue/VenueScreen.tsx';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { networkMode: 'offlineFirst' } } });
 
-function Routes({ link, linkArrival }: { link: SetupLink | 'incomplete' | null; linkArrival: number }) {
+function Routes({ link, linkArrival }: { link: SetupLink | SetupLinkProblem | null; linkArrival: number }) {
   const [, navigate] = useLocation();
   const kiosk = useKioskActions();
   const persist = usePersistStorage();
@@ -48,7 +48,7 @@ function Routes({ link, linkArrival }: { link: SetupLink | 'incomplete' | null; 
           onDone={() => {
             // A configured device asks to keep its storage (Safari deletes it after 7 idle days).
             void persist();
-            if (link && link !== 'incomplete' && link.kiosk) void kiosk.enable(link.kiosk.pin);
+            if (link && typeof link === 'object' && link.kiosk) void kiosk.enable(link.kiosk.pin);
             setupLinkUsed();
             navigate('/');
           }}

@@ -3,7 +3,7 @@
 // default instead of crashing a screen, and the browser store survives a blocked localStorage.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KontrolDb } from './database.ts';
-import { getConnectivityMode, getRefreshMinutes } from './device-settings.ts';
+import { getConnectivityMode, getRefreshMinutes, setRefreshMinutes } from './device-settings.ts';
 import { getEntranceZones } from './entrance.ts';
 import { getEntryWindow, updateEntryWindow } from './entry-window.ts';
 import { getKioskPin, getKioskSettings, getPinThrottle, getToken } from './settings.ts';
@@ -50,8 +50,18 @@ describe('the settings registry', () => {
 
   it('reads back what was written', async () => {
     db = freshDb();
-    await db.settings.put({ key: 'refreshMinutes', value: 0.5 });
-    expect(await readSetting(db, SETTINGS.refreshMinutes)).toBe(0.5);
+    await db.settings.put({ key: 'refreshMinutes', value: 15 });
+    expect(await readSetting(db, SETTINGS.refreshMinutes)).toBe(15);
+    await db.settings.put({ key: 'refreshMinutes', value: 0 });
+    expect(await readSetting(db, SETTINGS.refreshMinutes)).toBe(0);
+  });
+
+  it('reads a refresh interval outside 1–60 whole minutes (an older version allowed 0.05) as the default', async () => {
+    db = freshDb();
+    await db.settings.put({ key: 'refreshMinutes', value: 0.05 });
+    expect(await readSetting(db, SETTINGS.refreshMinutes)).toBe(5);
+    await expect(setRefreshMinutes(db, 0.1)).rejects.toThrow(RangeError);
+    expect(await getRefreshMinutes(db)).toBe(5);
   });
 
   it('keeps browser settings in localStorage, validated, and survives a blocked storage', () => {

@@ -9,6 +9,7 @@
 // default instead of crashing a screen. Adding a setting is one entry here plus its screen.
 import * as v from 'valibot';
 import { DEFAULT_ENTRY_WINDOW, MAX_TOLERANCE_MINUTES, type EntryWindowPolicy } from '../domain/entry-window.ts';
+import { isRefreshMinutes } from '../domain/refresh-interval.ts';
 import type { KontrolDb } from './database.ts';
 
 export interface SettingSpec<T> {
@@ -62,8 +63,8 @@ export const SETTINGS = {
   /** Added to the device clock when stamping check-ins (non-zero only beyond the allowed skew). */
   clockCorrectionMs: spec<number>('clockCorrectionMs', 'device', finite, 0),
   connectivityMode: spec<'auto' | 'online' | 'offline'>('connectivityMode', 'device', v.picklist(['auto', 'online', 'offline']), 'auto'),
-  /** How often lists are pulled while online; 0 turns the periodic pull off. */
-  refreshMinutes: spec<number>('refreshMinutes', 'device', v.pipe(v.number(), v.finite(), v.minValue(0)), 5),
+  /** How often lists are pulled while online: whole minutes 1–60, or 0 for off (an old 0.05 reads as the default). */
+  refreshMinutes: spec<number>('refreshMinutes', 'device', v.pipe(v.number(), v.check(isRefreshMinutes)), 5),
   /** Zones this entrance admits; empty means every zone. */
   entranceZones: spec<string[]>('entranceZones', 'device', v.array(v.string()), []),
   scanner: spec<StoredScannerSettings>('scanner', 'device', SCANNER, {}),

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { Show, ShowId, Ticket } from '../domain/types.ts';
+import type { Admission, Show, ShowId, Ticket } from '../domain/types.ts';
 import type { KontrolDb } from './database.ts';
 import { packInSlices, type PackedTickets } from '../domain/ticket-pack.ts';
 import { currentLists, rememberList, revRange, yieldToPage } from './ticket-index.ts';
@@ -175,4 +175,9 @@ export async function countAdmitted(db: KontrolDb, showIds: ShowId[]): Promise<n
     total += await db.admissions.where('[showId+code]').between([id, Dexie.minKey], [id, Dexie.maxKey], true, true).count();
   }
   return total;
+}
+
+/** What this device knows of these tickets' admissions (its own, the server's, the venue's), in order. */
+export async function admissionsOf(db: KontrolDb, keys: [ShowId, string][]): Promise<(Admission | undefined)[]> {
+  return db.admissions.bulkGet(keys);
 }

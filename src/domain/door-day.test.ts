@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admittingShows, doorDay, isShowToday, offsetMinutesOf } from './door-day.ts';
+import { admittingShows, doorDay, isShowOver, isShowToday, offsetMinutesOf } from './door-day.ts';
 import type { Show } from './types.ts';
 
 const show = (id: number, startDate: string | null, active = true): Show => ({ id, eventId: 1, eventName: 'Фестиваль', startDate, active, pulledAt: null });
@@ -24,5 +24,15 @@ describe('door day', () => {
     expect([...admittingShows(shows, new Date('2026-07-11T10:00:00+03:00'))]).toEqual([2]);
     expect([...admittingShows(shows, new Date('2026-07-20T10:00:00+03:00'))]).toEqual([1, 2]);
     expect([...admittingShows(shows, undefined)]).toEqual([1, 2]);
+  });
+
+  it('calls a show over only once its door day has passed, not when it ended an hour ago', () => {
+    const tonight = { startDate: '2026-07-10T19:00:00+03:00', finishDate: '2026-07-10T22:00:00+03:00' };
+    expect(isShowOver(tonight, new Date('2026-07-10T23:30:00+03:00'))).toBe(false);
+    expect(isShowOver(tonight, new Date('2026-07-11T02:00:00+03:00'))).toBe(false);
+    expect(isShowOver(tonight, new Date('2026-07-11T06:00:00+03:00'))).toBe(true);
+    expect(isShowOver({ startDate: '2026-06-10T19:00:00+03:00', finishDate: null }, new Date('2026-07-10T12:00:00+03:00'))).toBe(true);
+    expect(isShowOver({ startDate: '2026-07-12T19:00:00+03:00', finishDate: null }, new Date('2026-07-10T12:00:00+03:00'))).toBe(false);
+    expect(isShowOver({ startDate: null, finishDate: null }, new Date())).toBe(false);
   });
 });

@@ -43,3 +43,17 @@ export function admittingShows(shows: readonly Show[], now: Date | undefined): S
   const today = active.filter((s) => isShowToday(s, now));
   return new Set((today.length > 0 ? today : active).map((s) => s.id));
 }
+
+/**
+ * Whether a show is over for a door: its door day (by its end, else its start) is before today's.
+ * Tonight's show that ended at 22:00 is still tonight's (latecomers, a re-check at 23:30, and the
+ * early-hours rule past midnight); last month's show is over.
+ */
+export function isShowOver(show: { startDate: string | null; finishDate?: string | null }, now: Date): boolean {
+  const end = show.finishDate ?? show.startDate;
+  if (!end) return false;
+  const at = Date.parse(end);
+  if (Number.isNaN(at)) return false;
+  const offset = offsetMinutesOf(end);
+  return doorDay(at, offset) < doorDay(now.getTime(), offset);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, normaliseForSearch, searchTickets } from './search.ts';
+import { buildSearchIndex, normaliseForSearch, searchTickets, searchTicketsCounted } from './search.ts';
 import type { Ticket } from './types.ts';
 
 const ticket = (code: string, surname: string | null, name: string | null, seat: Partial<Ticket> = {}): Ticket => ({
@@ -57,5 +57,9 @@ describe('search at the door', () => {
     expect(codes('п')).toEqual([]);
     expect(codes(' . ')).toEqual([]);
     expect(searchTickets(index, '87', 2)).toHaveLength(2);
+    const counted = searchTicketsCounted(index, '87', 2);
+    expect(counted.hits).toHaveLength(2);
+    expect(counted.total).toBe(searchTickets(index, '87', 10_000).length);
+    expect(counted.total).toBeGreaterThan(2);
   });
 });

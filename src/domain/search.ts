@@ -90,8 +90,13 @@ export interface SearchHit {
  * code. Results: best first, then by surname; at most `limit`.
  */
 export function searchTickets(index: SearchIndex, query: string, limit = DEFAULT_LIMIT): SearchHit[] {
+  return searchTicketsCounted(index, query, limit).hits;
+}
+
+/** searchTickets, and how many matched in all: the screen says "first 50 of 312", not just 50. */
+export function searchTicketsCounted(index: SearchIndex, query: string, limit = DEFAULT_LIMIT): { hits: SearchHit[]; total: number } {
   const q = normaliseForSearch(query);
-  if (q.replace(/ /g, '').length < MIN_QUERY_LENGTH) return [];
+  if (q.replace(/ /g, '').length < MIN_QUERY_LENGTH) return { hits: [], total: 0 };
   const tokens = q.split(' ');
   const first = tokens[0] ?? '';
   const { text, starts, codeStarts, entries } = index;
@@ -125,7 +130,7 @@ export function searchTickets(index: SearchIndex, query: string, limit = DEFAULT
       hits.push({ ticket: entry.ticket, score });
     }
   }
-  return hits;
+  return { hits, total: buckets.reduce((sum, b) => sum + b.length, 0) };
 }
 
 /**

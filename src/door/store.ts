@@ -21,7 +21,7 @@ import { listsSignature } from '../db/snapshot.ts';
 import { liveNumbers } from '../db/stats.ts';
 import { listShows } from '../db/shows.ts';
 import { currentLists } from '../db/ticket-index.ts';
-import { countAdmitted } from '../db/tickets.ts';
+import { admissionsOf, countAdmitted } from '../db/tickets.ts';
 import { getDeviceName } from '../db/venue.ts';
 import type { EntryWindowPolicy } from '../domain/entry-window.ts';
 import type { ShowId } from '../domain/types.ts';
@@ -82,6 +82,9 @@ export function createDoorStore(db: KontrolDb) {
         return show ? [{ ...p, eventName: show.eventName, startDate: show.startDate }] : [];
       });
     },
+
+    /** The admissions of these tickets, in their order (undefined where none). */
+    admissionsOf: (keys: [ShowId, string][]) => admissionsOf(db, keys),
 
     history: (limit: number) => listHistory(db, limit),
     allHistory: () => allHistory(db),

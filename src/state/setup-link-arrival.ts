@@ -4,11 +4,11 @@
 // (so neither the address bar nor Back shows it), and the shell hears of it through one store.
 import { useSyncExternalStore } from 'react';
 import { createStore } from './services.tsx';
-import { parseSetupLink, type SetupLink } from './setup.ts';
+import { parseSetupLink, type SetupLink, type SetupLinkProblem } from './setup.ts';
 
 export interface ArrivedSetupLink {
   /** Null until a link arrives, and again once it is used: a later visit to setup must not download again. */
-  link: SetupLink | 'incomplete' | null;
+  link: SetupLink | SetupLinkProblem | null;
   /** Counts the links that arrived: each one starts setup afresh, even the same link twice. */
   arrival: number;
 }
@@ -22,7 +22,7 @@ const SETUP = '#/setup';
 export function takeSetupLink(
   at: Pick<Location, 'hash' | 'pathname' | 'search'> = window.location,
   entries: Pick<History, 'replaceState'> = window.history,
-): SetupLink | 'incomplete' | null {
+): SetupLink | SetupLinkProblem | null {
   const link = parseSetupLink(at.hash);
   if (link) entries.replaceState(null, '', `${at.pathname}${at.search}${SETUP}`);
   return link;

@@ -13,8 +13,9 @@ describe('setup link with kiosk flags', () => {
   });
 
   it('refuses a kiosk link without a usable PIN instead of locking a device nobody can unlock', () => {
-    expect(parseSetupLink('#/setup?token=abc&shows=1001&kiosk=1')).toBe('incomplete');
-    expect(parseSetupLink('#/setup?token=abc&shows=1001&kiosk=1&pin=12')).toBe('incomplete');
+    expect(parseSetupLink('#/setup?token=abc&shows=1001&kiosk=1')).toBe('kiosk_pin_missing');
+    expect(parseSetupLink('#/setup?token=abc&shows=1001&kiosk=1&pin=')).toBe('kiosk_pin_missing');
+    expect(parseSetupLink('#/setup?token=abc&shows=1001&kiosk=1&pin=12')).toBe('kiosk_pin_bad');
   });
 
   it('builds a link that reads back the same, with the token only after #', () => {

@@ -44,8 +44,11 @@ export interface SetupLink {
 
 const KIOSK_PIN = /^\d{4,8}$/;
 
+/** Why a setup link cannot be used: no token or shows, or a kiosk link whose PIN is absent or not 4–8 digits. */
+export type SetupLinkProblem = 'incomplete' | 'kiosk_pin_missing' | 'kiosk_pin_bad';
+
 /** Reads `#/setup?token=…&shows=1,2[&kiosk=1&pin=1234]` (the hash is never sent to a server). */
-export function parseSetupLink(hash: string): SetupLink | 'incomplete' | null {
+export function parseSetupLink(hash: string): SetupLink | SetupLinkProblem | null {
   const match = /^#\/setup\?(.*)$/.exec(hash);
   if (!match) return null;
   const params = new URLSearchParams(match[1]);
@@ -60,7 +63,8 @@ export function parseSetupLink(hash: string): SetupLink | 'incomplete' | null {
   if (params.get('kiosk') !== '1') return { token, showIds, ...named };
   // A kiosk without a PIN could not be unlocked by staff, nor kept locked against guests.
   const pin = params.get('pin')?.trim() ?? '';
-  return KIOSK_PIN.test(pin) ? { token, showIds, kiosk: { pin }, ...named } : 'incomplete';
+  if (!pin) return 'kiosk_pin_missing';
+  return KIOSK_PIN.test(pin) ? { token, showIds, kiosk: { pin }, ...named } : 'kiosk_pin_bad';
 }
 
 /** The link "Add a device" shows as a QR code. Everything after `#` stays on the phone. */

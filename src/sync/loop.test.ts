@@ -32,6 +32,22 @@ function harness(results: FlushResult[]) {
 }
 
 describe('sync loop', () => {
+  it('dates the last delivery only from a pass that delivered something, not from an empty one', async () => {
+    const empty: FlushResult = { ...done, delivered: 0 };
+    const h = harness([empty, retry(), done]);
+    h.loop.kick();
+    await vi.advanceTimersByTimeAsync(120);
+    expect(h.states.at(-1)).toMatchObject({ status: 'idle', lastDeliveredAt: null });
+    expect(h.states.at(-1)?.lastSuccessAt).not.toBeNull();
+    h.loop.kick();
+    await vi.advanceTimersByTimeAsync(120);
+    expect(h.states.at(-1)).toMatchObject({ status: 'waiting', lastDeliveredAt: null });
+    await vi.advanceTimersByTimeAsync(1_200);
+    expect(h.states.at(-1)?.status).toBe('idle');
+    expect(h.states.at(-1)?.lastDeliveredAt).toEqual(expect.any(Number));
+    h.loop.stop();
+  });
+
   it('backs off exponentially after failures and recovers', async () => {
     const h = harness([retry(), retry(), retry(), done]);
     h.loop.kick();

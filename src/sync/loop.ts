@@ -5,7 +5,12 @@ import type { FlushResult } from './flush.ts';
 import { backoffDelay } from './backoff.ts';
 import type { DeliveryProblem } from './port.ts';
 
-export type SyncState =
+/**
+ * `lastSuccessAt`: the last pass that reached the server (an empty one too). `lastDeliveredAt`:
+ * the last pass that delivered a check-in — what "last delivery" on screen means; absent or null
+ * until one was delivered in this session.
+ */
+export type SyncState = (
   | { status: 'idle'; lastSuccessAt: number | null }
   | { status: 'syncing'; lastSuccessAt: number | null }
   | {
@@ -19,7 +24,8 @@ export type SyncState =
       status_code?: number;
       failures: number;
     }
-  | { status: 'auth_error'; lastSuccessAt: number | null; message: string; status_code: number };
+  | { status: 'auth_error'; lastSuccessAt: number | null; message: string; status_code: number }
+) & { lastDeliveredAt?: number | null };
 
 export interface SyncLoopDeps {
   flush: () => Promise<FlushResult>;
@@ -57,6 +63,7 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
   const idlePollMs = deps.idlePollMs ?? 30_000;
   let failures = 0;
   let lastSuccessAt: number | null = null;
+  let lastDeliveredAt: number | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** When the scheduled flush fires (epoch ms), or null with none scheduled. */
   let dueAt: number | null = null;
@@ -73,7 +80,7 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
   };
 
   async function pass(): Promise<FlushResult> {
-    deps.onState({ status: 'syncing', lastSuccessAt });
+    deps.onState({ status: 'syncing', lastSuccessAt, lastDeliveredAt });
     let result: FlushResult;
     try {
       result = await withLock(deps.flush);
@@ -83,13 +90,14 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
       result = { outcome: 'retry', delivered: 0, rejected: 0, conflicts: 0, nextConfirmAt: null, problem: 'answer', message };
     }
     if (result.delivered > 0 || result.outcome === 'done') lastSuccessAt = now();
+    if (result.delivered > 0) lastDeliveredAt = now();
     if (result.outcome === 'done') {
       failures = 0;
-      deps.onState({ status: 'idle', lastSuccessAt });
+      deps.onState({ status: 'idle', lastSuccessAt, lastDeliveredAt });
       // Records sent without proof are read back when due; otherwise just the heartbeat.
       schedule(result.nextConfirmAt === null ? idlePollMs : Math.min(idlePollMs, Math.max(debounceMs, result.nextConfirmAt - now())));
     } else if (result.outcome === 'auth') {
-      deps.onState({ status: 'auth_error', lastSuccessAt, message: result.message, status_code: result.status });
+      deps.onState({ status: 'auth_error', lastSuccessAt, lastDeliveredAt, message: result.message, status_code: result.status });
       // Stay quiet until a person acts (a new token kicks the loop).
     } else {
       failures += 1;
@@ -98,6 +106,7 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
       deps.onState({
         status: 'waiting',
         lastSuccessAt,
+        lastDeliveredAt,
         retryAt: now() + delay,
         message: result.message,
         problem: result.problem,

@@ -1,10 +1,12 @@
 import { useCallback, useEffect } from 'react';
+import { admittingShows } from '../domain/door-day.ts';
 import type { Verdict } from '../domain/types.ts';
 import { attachWedge } from '../state/wedge.ts';
 import { useDoorCounts, useOnline, useRejected, useScan, useSendNow, useSetShowActive, useSettleRejected, useShows, useSyncState } from '../state/door.ts';
 import { useKioskMode, useVerdictHold } from '../state/kiosk.ts';
 import { useVerdictFeedback } from '../state/camera.ts';
 import { useScannerSettings } from '../state/scanner-settings.ts';
+import { useNow } from '../state/now.ts';
 import { RefreshError, useRefresh } from '../state/setup.ts';
 import { CameraPanel } from './camera/CameraPanel.tsx';
 import { describeShowError } from './errors/describe.ts';
@@ -26,10 +28,16 @@ import { StatusBar } from './StatusBar.tsx';
 import { VerdictPanel } from './VerdictPanel.tsx';
 
 export function ScanScreen() {
-  const { t, plural } = useI18n();
+  const { t, plural, dateTime } = useI18n();
   const sendNow = useSendNow();
   const shows = useShows();
-  const counts = useDoorCounts(shows);
+  // Counted per show this door admits today: tomorrow's ticked show is neither in "admitted" nor
+  // in the list size beside it. With several shows stored, the bar names the ones counted.
+  const now = useNow(60_000);
+  const admitting = shows && admittingShows(shows, new Date(now));
+  const counted = shows?.filter((s) => admitting?.has(s.id));
+  const counts = useDoorCounts(counted);
+  const countedNames = shows && shows.length > 1 ? counted?.map((s) => (s.startDate ? `${s.eventName}, ${dateTime(s.startDate)}` : s.eventName)) : undefined;
   const syncState = useSyncState();
   const online = useOnline();
   const rejected = useRejected();
@@ -61,10 +69,13 @@ export function ScanScreen() {
 
   return (
     <main className="scan">
-      <StatusBar counts={counts} rejected={rejected?.length ?? 0} sync={syncState} online={online} onSendNow={() => void sendNow()} />
+      <StatusBar counts={counts} countedShows={countedNames} rejected={rejected?.length ?? 0} sync={syncState} online={online} onSendNow={() => void sendNow()} />
       <ConnectivityBadge controls={!kiosk.locked} />
       <ClockWarning />
-      <VerdictPanel shown={feedback?.kind === 'verdict' && verdictVisible ? { verdict: feedback.verdict, scanId: feedback.scanId } : null} />
+      <VerdictPanel
+        shown={feedback?.kind === 'verdict' && verdictVisible ? { verdict: feedback.verdict, scanId: feedback.scanId } : null}
+        nothingAdmitted={shows !== undefined && shows.length > 0 && !shows.some((s) => s.active)}
+      />
       <ConflictAlert />
       {feedback?.kind === 'empty' && <p className="notice">{t('scan.emptyInput')}</p>}
       {feedback?.kind === 'error' && (

@@ -1,21 +1,25 @@
 import { useNow } from '../state/now.ts';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useToken } from '../state/door.ts';
-import { pickShows, resolveLinkShows, SetupError, useDownload, useEvents, type SetupLink, type SetupProblem } from '../state/setup.ts';
+import { pickShows, resolveLinkShows, SetupError, useDownload, useEvents, type SetupLink, type SetupLinkProblem, type SetupProblem } from '../state/setup.ts';
 import { describeShowError } from './errors/describe.ts';
+import { OverShowsWarning, useOverShows } from './shows/OverShowsWarning.tsx';
 import type { I18n } from './i18n/context.tsx';
 import { useI18n } from './i18n/context.tsx';
 
 interface Props {
   /** Parsed from a setup link before the token was wiped from the address bar. */
-  link: SetupLink | 'incomplete' | null;
+  link: SetupLink | SetupLinkProblem | null;
   onDone: () => void;
 }
 
-export function SetupScreen({ link, onDone }: Props) {
+export function SetupScreen({ link: given, onDone }: Props) {
+  // A link that cannot be used is said why, and the screen works by hand as without a link.
+  const link = typeof given === 'object' ? given : null;
+  const linkProblem = typeof given === 'string' ? given : null;
   const { t, plural, dateTime } = useI18n();
-  const [draft, setDraft] = useState(link && link !== 'incomplete' ? link.token : '');
-  const [typed, setTyped] = useState<string | null>(link && link !== 'incomplete' ? link.token : null);
+  const [draft, setDraft] = useState(link ? link.token : '');
+  const [typed, setTyped] = useState<string | null>(link ? link.token : null);
   // A device that already has a token (adding a show, or its last show was removed) lists the
   // events with it at once; typing another token and checking it replaces it.
   const stored = useToken();
@@ -31,7 +35,7 @@ export function SetupScreen({ link, onDone }: Props) {
 
   // The one-step setup link: as soon as the events are in, find the shows and download.
   const linked = useMemo(() => {
-    if (!link || link === 'incomplete' || !events.data) return null;
+    if (!link || !events.data) return null;
     try {
       return { shows: resolveLinkShows(events.data, link), problem: null };
     } catch (error) {
@@ -40,11 +44,16 @@ export function SetupScreen({ link, onDone }: Props) {
     }
   }, [link, events.data]);
   const linkError = linked?.problem ? describeSetupProblem(t, linked.problem) : null;
+  const now = useNow(60_000);
+  // A link naming a show that is over waits for the person to confirm it.
+  const linkOver = useOverShows(events.data, linked?.shows?.map((s) => s.id) ?? [], now);
+  const [linkOverConfirmed, setLinkOverConfirmed] = useState(false);
+  const linkHeld = linkOver.length > 0 && !linkOverConfirmed;
   useEffect(() => {
-    if (!link || link === 'incomplete' || linkStarted.current || !linked?.shows) return;
+    if (!link || linkStarted.current || !linked?.shows || linkHeld) return;
     linkStarted.current = true;
     download.mutate({ token: link.token, shows: linked.shows, ...(link.name ? { deviceName: link.name } : {}) }, { onSuccess: onDone });
-  }, [link, linked, download, onDone]);
+  }, [link, linked, linkHeld, download, onDone]);
 
   const event = events.data?.find((e) => e.id === eventId);
   const check = (e: FormEvent) => {
@@ -62,13 +71,19 @@ export function SetupScreen({ link, onDone }: Props) {
     if (on) next.add(id);
     else next.delete(id);
     setPicked(next);
+    setOverConfirmed(false);
   };
-  const now = useNow(60_000);
+  const pickedOver = useOverShows(event ? [event] : undefined, picked, now);
+  const [overConfirmed, setOverConfirmed] = useState(false);
 
   return (
     <main className="setup">
       <h1>{t('setup.title')}</h1>
-      {link === 'incomplete' && <p role="alert" className="error">{t('setup.linkBad')}</p>}
+      {linkProblem && (
+        <p role="alert" className="error" data-testid="setup-link-problem">
+          {t(linkProblem === 'incomplete' ? 'setup.linkBad' : linkProblem === 'kiosk_pin_missing' ? 'setup.link.pinMissing' : 'setup.link.pinBad')}
+        </p>
+      )}
       <form onSubmit={check} className="panel">
         <label htmlFor="token">{t('setup.token')}</label>
         <input id="token" type="password" autoComplete="off" spellCheck={false} value={draft} onChange={(e) => setDraft(e.target.value)} data-testid="token" />
@@ -80,8 +95,15 @@ export function SetupScreen({ link, onDone }: Props) {
       </form>
       {events.isError && <p role="alert" className="error">{wordsFor(events.error)}</p>}
       {linkError && <p role="alert" className="error">{linkError}</p>}
+      {linkHeld && (
+        <OverShowsWarning shows={linkOver}>
+          <button type="button" onClick={() => setLinkOverConfirmed(true)} data-testid="over-continue">
+            {t('setup.over.continue')}
+          </button>
+        </OverShowsWarning>
+      )}
       {events.data && events.data.length === 0 && <p role="status">{t('setup.noEvents')}</p>}
-      {events.data && events.data.length > 0 && (!link || link === 'incomplete' || linkError) && (
+      {events.data && events.data.length > 0 && (!link || linkError) && (
         <fieldset className="panel">
           <legend>{t('setup.events')}</legend>
           {events.data.map((e) => (
@@ -105,7 +127,15 @@ export function SetupScreen({ link, onDone }: Props) {
               </span>
             </label>
           ))}
-          <button type="button" onClick={start} disabled={picked.size === 0 || download.isPending} data-testid="download">
+          {pickedOver.length > 0 && (
+            <OverShowsWarning shows={pickedOver}>
+              <label className="choice">
+                <input type="checkbox" checked={overConfirmed} onChange={(e) => setOverConfirmed(e.target.checked)} data-testid="over-confirm" />
+                {t('setup.over.confirm')}
+              </label>
+            </OverShowsWarning>
+          )}
+          <button type="button" onClick={start} disabled={picked.size === 0 || download.isPending || (pickedOver.length > 0 && !overConfirmed)} data-testid="download">
             {t('setup.download')}
           </button>
         </fieldset>

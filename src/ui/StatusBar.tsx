@@ -3,6 +3,8 @@ import { useI18n } from './i18n/context.tsx';
 
 interface Props {
   counts: DoorCounts | undefined;
+  /** The shows the counts are of, when the device holds more than one. */
+  countedShows?: string[] | undefined;
   /** Rejected records nobody has settled: "all sent" is not true while any is left. */
   rejected: number;
   sync: SyncState;
@@ -11,7 +13,7 @@ interface Props {
 }
 
 /** Always on screen: how many came in, how many are on the list, what still waits to be sent. */
-export function StatusBar({ counts, rejected, sync, online, onSendNow }: Props) {
+export function StatusBar({ counts, countedShows, rejected, sync, online, onSendNow }: Props) {
   const { t, n, time, plural } = useI18n();
   const pending = counts?.pending ?? 0;
   let syncText: string;
@@ -46,10 +48,21 @@ export function StatusBar({ counts, rejected, sync, online, onSendNow }: Props) 
           </dd>
         </div>
       </dl>
+      {countedShows && countedShows.length > 0 && (
+        <p className="status-shows" data-testid="counted-shows">
+          {t('counts.shows', { shows: countedShows.join('; ') })}
+        </p>
+      )}
       <p className="status-sync" data-testid="sync-state" data-status={sync.status} role={sync.status === 'auth_error' ? 'alert' : undefined}>
         <span className={online && rejected === 0 ? 'dot dot--online' : 'dot dot--offline'} aria-hidden="true" />
         {syncText}
-        {sync.lastSuccessAt !== null && pending > 0 && <span className="status-last"> · {t('sync.lastSuccess', { time: time(sync.lastSuccessAt) })}</span>}
+        {/* "Last delivery" only once something was delivered: an empty pass delivered nothing. */}
+        {sync.lastDeliveredAt != null && pending > 0 && (
+          <span className="status-last" data-testid="last-delivery">
+            {' '}
+            · {t('sync.lastSuccess', { time: time(sync.lastDeliveredAt) })}
+          </span>
+        )}
       </p>
       {pending > 0 && online && sync.status !== 'syncing' && (
         <button type="button" className="link-button" onClick={onSendNow}>

@@ -53,15 +53,27 @@ function useWordInView(scanId: number | null) {
   return section;
 }
 
-export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
+interface Props {
+  shown: ShownVerdict | null;
+  /** No show is ticked: "ready" would be a lie, since every ticket would be refused. */
+  nothingAdmitted?: boolean;
+}
+
+export function VerdictPanel({ shown, nothingAdmitted = false }: Props) {
   const { t, time, timeSeconds, dateTime } = useI18n();
   const sectionRef = useWordInView(shown?.scanId ?? null);
   if (!shown) {
     return (
-      <section className="verdict verdict--idle" data-testid="verdict-idle" aria-live="polite">
+      <section className={`verdict verdict--idle${nothingAdmitted ? ' verdict--no-show' : ''}`} data-testid="verdict-idle" data-idle={nothingAdmitted ? 'no-show' : 'ready'} aria-live="polite">
         <VerdictIcon kind="idle" />
-        <h2 className="verdict-word">{t('verdict.idle')}</h2>
-        <p className="verdict-detail">{t('verdict.idle.detail')}</p>
+        <h2 className="verdict-word">{nothingAdmitted ? t('verdict.idle.noShow') : t('verdict.idle')}</h2>
+        {nothingAdmitted ? (
+          <p className="verdict-detail" role="alert">
+            {t('verdict.idle.noShow.detail')}
+          </p>
+        ) : (
+          <p className="verdict-detail">{t('verdict.idle.detail')}</p>
+        )}
       </section>
     );
   }
@@ -69,7 +81,9 @@ export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
   const notRecorded = v.kind === 'valid' && !v.recorded;
   // Let in outside the show's window by the door's policy: still an admission, said on the panel.
   const warning = v.kind === 'valid' ? v.warning : undefined;
-  const word = notRecorded ? t('verdict.notRecorded') : t(`verdict.${v.kind}`);
+  // A ticket of a stored show this device does not admit: unticked here is not "another date".
+  const notSelected = v.kind === 'wrong_show' && !v.show.active;
+  const word = notRecorded ? t('verdict.notRecorded') : notSelected ? t('verdict.wrong_show.notSelected') : t(`verdict.${v.kind}`);
   let detail: string;
   switch (v.kind) {
     case 'valid':
@@ -81,9 +95,13 @@ export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
           ? t('verdict.already_checked.venue', { time: timeSeconds(v.checkedAt), door: v.door ?? '' })
           : t(v.source === 'this_device' ? 'verdict.already_checked.device' : 'verdict.already_checked.server', { time: time(v.checkedAt) });
       break;
-    case 'wrong_show':
-      detail = t('verdict.wrong_show.detail', { show: v.show.startDate ? dateTime(v.show.startDate) : `${v.show.eventName} #${v.show.id}` });
+    case 'wrong_show': {
+      const named = v.show.startDate ? `${v.show.eventName}, ${dateTime(v.show.startDate)}` : v.show.eventName;
+      detail = notSelected
+        ? t('verdict.wrong_show.notSelected.detail', { show: named })
+        : t('verdict.wrong_show.detail', { show: v.show.startDate ? dateTime(v.show.startDate) : v.show.eventName });
       break;
+    }
     case 'wrong_zone':
       detail = v.ticket.zoneName
         ? t('verdict.wrong_zone.detail', { zone: v.ticket.zoneName })
@@ -107,6 +125,7 @@ export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
       data-barcode={v.code}
       data-recorded={v.kind === 'valid' ? String(v.recorded) : undefined}
       data-warning={warning?.kind}
+      data-show-selected={v.kind === 'wrong_show' ? String(!notSelected) : undefined}
       data-scan-id={shown.scanId}
       role={notRecorded ? 'alert' : 'status'}
       aria-live="assertive"

@@ -1,23 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { ScanRecord } from '../../domain/types.ts';
 import { useShows } from '../../state/door.ts';
-import { useHistory, useHistoryExport, useUndo, type HistoryEntry } from '../../state/history.ts';
+import { useHistory, useUndo, type HistoryEntry } from '../../state/history.ts';
 import { useI18n } from '../i18n/context.tsx';
-import { historyCsv } from './history-csv.ts';
+import { useHistoryCsvDownload } from './useHistoryCsvDownload.ts';
 import { TicketLine } from '../search/TicketLine.tsx';
 
 type Notice = { kind: 'status' | 'alert'; text: string } | null;
-
-function download(text: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Every scan, denied ones too; undo of an admission still waiting to be sent; CSV export. */
 export function HistoryScreen() {
@@ -25,7 +14,7 @@ export function HistoryScreen() {
   const entries = useHistory();
   const shows = useShows();
   const undo = useUndo();
-  const exportAll = useHistoryExport();
+  const exportCsv = useHistoryCsvDownload();
   const [confirming, setConfirming] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const showById = useMemo(() => new Map((shows ?? []).map((s) => [s.id, s])), [shows]);
@@ -39,21 +28,14 @@ export function HistoryScreen() {
     else setNotice({ kind: 'alert', text: t('history.undo.failed', { code: scan.code }) });
   };
 
-  const exportCsv = async () => {
-    const all = await exportAll();
-    const day = new Date().toISOString().slice(0, 10);
-    download(historyCsv(all, shows ?? []), `kontrol-history-${day}.csv`);
-  };
-
   const undoControl = ({ scan, delivery }: HistoryEntry) => {
     if (scan.verdict !== 'valid' || !scan.checkInId || scan.undoneAt) return null;
     if (delivery === 'delivered' || delivery === 'rejected') {
-      // Nothing to take back on this device: explain instead of offering a button that cannot work.
-      const key = delivery === 'delivered' ? 'history.undo.delivered' : 'history.undo.rejected';
+      // No "undo" button where it could not undo: said in place what it means instead.
       return (
-        <button type="button" className="link-button" onClick={() => setNotice({ kind: 'alert', text: t(key, { code: scan.code }) })}>
-          {t('history.undo')}
-        </button>
+        <small className="ops-undo-note" data-testid="undo-unavailable">
+          {t(delivery === 'delivered' ? 'history.undo.notHere.delivered' : 'history.undo.notHere.rejected')}
+        </small>
       );
     }
     if (confirming === scan.id) {

@@ -9,6 +9,14 @@ describe('plurals', () => {
     ]);
   });
 
+  it('uses the genitive after "из": из 1 билета, из 21 билета, из 5 билетов', () => {
+    expect([1, 2, 5, 11, 21, 50, 312].map((n) => plural('ru', 'ticketsOf', n))).toEqual([
+      '1 билета', '2 билетов', '5 билетов', '11 билетов', '21 билета', '50 билетов', '312 билетов',
+    ]);
+    expect(plural('en', 'ticketsOf', 1)).toBe('1 ticket');
+    expect(plural('en', 'ticketsOf', 312)).toBe('312 tickets');
+  });
+
   it('uses English one/other', () => {
     expect(plural('en', 'tickets', 1)).toBe('1 ticket');
     expect(plural('en', 'tickets', 21)).toBe('21 tickets');

@@ -8,7 +8,8 @@ export const LOCALES: Locale[] = ['ru', 'en'];
 const dictionaries: Record<Locale, Record<MessageKey, string>> = catalogs;
 
 export type Params = Record<string, string | number>;
-export type PluralNoun = 'tickets' | 'checkins';
+/** `ticketsOf`: the genitive after "из" (первые 50 из 21 билета / из 312 билетов). */
+export type PluralNoun = 'tickets' | 'checkins' | 'ticketsOf';
 
 const tag = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
 

@@ -1,46 +1,13 @@
 import { useState } from 'react';
 import { MAX_SKEW_MS } from '../../domain/clock.ts';
-import { useClockEstimate, usePeriodicRefresh } from '../../state/network.ts';
+import { useClockEstimate } from '../../state/network.ts';
 import { useDeviceName } from '../../state/venue.ts';
 import { EntryWindowSettings } from '../entry-window/EntryWindowSettings.tsx';
 import { useI18n } from '../i18n/context.tsx';
-import { AutoRefreshStatus } from './AutoRefreshStatus.tsx';
+import { RefreshEvery } from './RefreshEvery.tsx';
 import { ClockWarning } from './ClockWarning.tsx';
 import { ConnectivityBadge } from './ConnectivityBadge.tsx';
 import { SignOutPanel } from './SignOutPanel.tsx';
-
-function RefreshEvery() {
-  const { t } = useI18n();
-  const { minutes, setMinutes, runNow, running } = usePeriodicRefresh();
-  const [draft, setDraft] = useState<string | null>(null);
-  if (minutes === undefined) return null;
-  const commit = () => {
-    if (draft === null) return;
-    const value = Number(draft.replace(',', '.'));
-    if (Number.isFinite(value) && value >= 0) void setMinutes(value);
-    setDraft(null);
-  };
-  return (
-    <div className="ops-refresh">
-      <label htmlFor="ops-refresh-minutes">{t('refresh.every')}</label>
-      <div className="manual-row">
-        <input
-          id="ops-refresh-minutes"
-          data-testid="refresh-minutes"
-          inputMode="decimal"
-          value={draft ?? String(minutes)}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => e.key === 'Enter' && commit()}
-        />
-        <button type="button" onClick={() => void runNow()} disabled={running}>
-          {t('refresh')}
-        </button>
-      </div>
-      <AutoRefreshStatus />
-    </div>
-  );
-}
 
 /** What the other doors and the supervisor call this device ("Вход 2"). */
 function DeviceName() {

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { useSendNow } from '../../state/door.ts';
 import { useSignOut, useUndeliveredCount } from '../../state/history.ts';
+import { useHistoryCsvDownload } from '../history/useHistoryCsvDownload.ts';
 import { useI18n } from '../i18n/context.tsx';
 
 /**
@@ -10,6 +12,9 @@ export function SignOutPanel({ onSignedOut }: { onSignedOut: () => void }) {
   const { t, plural } = useI18n();
   const undelivered = useUndeliveredCount();
   const signOut = useSignOut();
+  // The two ways out its text names, here beside it: no button is named that is not on screen.
+  const sendNow = useSendNow();
+  const exportCsv = useHistoryCsvDownload();
   const [asking, setAsking] = useState(false);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -38,6 +43,14 @@ export function SignOutPanel({ onSignedOut }: { onSignedOut: () => void }) {
           <p role="alert">
             {t('signout.undelivered', { checkins: plural('checkins', undelivered ?? 0) })} {t('signout.waitFirst')}
           </p>
+          <div className="toolbar">
+            <button type="button" onClick={() => void sendNow()} data-testid="signout-send-now">
+              {t('sync.sendNow')}
+            </button>
+            <button type="button" onClick={() => void exportCsv()} data-testid="signout-export">
+              {t('history.export')}
+            </button>
+          </div>
           <label htmlFor="ops-signout-count">{t('signout.confirmLabel')}</label>
           <input id="ops-signout-count" data-testid="signout-count" inputMode="numeric" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
           <button type="submit" className="ops-danger">
