@@ -1,12 +1,14 @@
 // The venue hub, for screens: whether this door is live with the others, and how many of their
 // admissions it learned since it opened.
 import { useCallback, useSyncExternalStore } from 'react';
-import { getDeviceName, setDeviceName } from '../db/venue.ts';
-import { useLiveQuery } from './live-query.ts';
+import { admittedByDoor, getDeviceName, setDeviceName } from '../db/venue.ts';
+import type { ShowId } from '../domain/types.ts';
+import { useLiveQuery, usePacedQuery } from './live-query.ts';
 import { useServices } from './services.tsx';
 
 export type { HubStatus } from '../sync/hub-link.ts';
 export type { HubDevice } from '../api/index.ts';
+export type { DoorCount } from '../db/venue.ts';
 
 export function useVenue() {
   const { door } = useServices();
@@ -14,9 +16,6 @@ export function useVenue() {
   const learned = useSyncExternalStore(door.venueLearned.subscribe, door.venueLearned.get);
   return { status, learned };
 }
-
-/** A device the supervisor should look at first: quiet for a while, or holding check-ins. */
-export const QUIET_AFTER_MS = 90_000;
 
 export function useVenueDevices() {
   const { door } = useServices();
@@ -35,4 +34,16 @@ export function useDeviceName(): [string | undefined, (name: string) => Promise<
     [db, door],
   );
   return [name, save];
+}
+
+const ADMISSIONS = ['admissions'] as const;
+/** It reads every admission: a supervisor's count can lag a second or two, a door's scan must not. */
+const BY_DOOR_EVERY_MS = 2_000;
+
+/** The venue's admissions of these shows by door (this one, each other, Qtickets), as this device knows them. */
+export function useAdmittedByDoor(showIds: readonly ShowId[]) {
+  const { db } = useServices();
+  const key = showIds.join(',');
+  const read = useCallback(() => admittedByDoor(db, key === '' ? [] : key.split(',').map(Number)), [db, key]);
+  return usePacedQuery(db, ADMISSIONS, BY_DOOR_EVERY_MS, read);
 }

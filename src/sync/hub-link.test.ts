@@ -193,7 +193,7 @@ describe('the venue hub link', () => {
     await until(() => link.state.get().status === 'live', 'live');
     hub.append({ kind: 'admission', showId: 1, code: CODES[2]!, checkedAt: '2026-12-29T19:05:01+03:00', deviceId: 'd2', deviceName: 'Вход 2' });
     await until(async () => (await db.conflicts.count()) === 1, 'conflict');
-    expect(await db.conflicts.toArray()).toMatchObject([{ code: CODES[2], foundBy: 'venue', serverCheckedAt: '2026-12-29T19:05:01+03:00', seen: 0 }]);
+    expect(await db.conflicts.toArray()).toMatchObject([{ code: CODES[2], foundBy: 'venue', otherDoor: 'Вход 2', serverCheckedAt: '2026-12-29T19:05:01+03:00', seen: 0 }]);
     link.stop();
   });
 
