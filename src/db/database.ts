@@ -13,6 +13,9 @@
 //   transaction, so a reader sees the old list or the new one, never half, and nothing a scan
 //   reads is held for longer than that switch. `admissions` are this device's facts and are
 //   never touched by a pull, so a refresh cannot un-admit anyone.
+// - `ticketChanges` (refunds and sales Qtickets' webhooks told of, through the venue hub) sit
+//   beside the pages, never in them; each one stored bumps its show's `amended` count in the same
+//   transaction, and a pull's switch drops those heard before the pull asked (ticket-changes.ts).
 import Dexie, { type DBCore, type EntityTable, type Middleware } from 'dexie';
 import type { Admission, CheckIn, Conflict, RejectedCheckIn, ScanRecord, Show, ShowId, Ticket } from '../domain/types.ts';
 import type { TicketChange } from './ticket-changes.ts';
