@@ -18,7 +18,7 @@
 //   transaction, and a pull's switch drops those heard before the pull asked (ticket-changes.ts).
 import Dexie, { type DBCore, type EntityTable, type Middleware } from 'dexie';
 import type { Admission, CheckIn, Conflict, RejectedCheckIn, ScanRecord, Show, ShowId, Ticket } from '../domain/types.ts';
-import type { TicketChange } from './ticket-changes.ts';
+import type { TicketAmendment } from './ticket-list.ts';
 import { encodePages, moveTextToUnits, repackColumnArrayPage, type ColumnArrayPage, type PageKey, type TicketPage } from './ticket-pages.ts';
 
 export interface Setting {
@@ -39,6 +39,13 @@ export interface StoredShow extends Show {
    * the list in memory, in this tab or another, is amended again when it differs.
    */
   amended?: number;
+}
+
+/** A refund or sale Qtickets told of since the show's last pull (ticket-changes.ts). */
+export interface TicketChange extends TicketAmendment {
+  showId: ShowId;
+  /** Epoch ms this device heard it: a pull asked after this moment holds it already. */
+  learnedAt: number;
 }
 
 /**
