@@ -49,9 +49,6 @@ export function createServices(): Services & { background: BackgroundServices } 
   later(() => hubLink.start());
   // Back online: join at once instead of at the end of a back-off grown while offline.
   if (typeof window !== 'undefined') window.addEventListener('online', () => hubLink.rejoin());
-  // Gone offline: the open stream may linger on a dead connection without saying so; drop it, so
-  // the door shows it is not live and, back online, resumes after the last event it stored.
-  if (typeof window !== 'undefined') window.addEventListener('offline', () => hubLink.rejoin());
   const door = createDoor({
     db,
     api,
