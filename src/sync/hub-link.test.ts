@@ -141,6 +141,11 @@ describe('the venue hub link', () => {
     expect(await recordScan(db, { raw: NEW, source: 'scanner', deviceId: 'me' })).toMatchObject({ verdict: { kind: 'valid', ticket: { code: NEW } } });
     expect(await recordScan(db, { raw: CODES[3]!, source: 'scanner', deviceId: 'me' })).toMatchObject({ verdict: { kind: 'valid' } });
     expect(await db.outbox.count()).toBe(2); // both admissions are this door's to deliver
+    // Sold and already scanned by Qtickets' own scanner: valid to list, but used.
+    const SCANNED = '879999999998';
+    hub.append({ kind: 'listed', showId: 1, code: SCANNED, checkedAt: '2026-12-29T19:01:00+03:00' });
+    await until(async () => (await getHubResumeId(db)) === '3', 'taken in');
+    expect(await recordScan(db, { raw: SCANNED, source: 'scanner', deviceId: 'me' })).toMatchObject({ verdict: { kind: 'already_checked', door: 'Qtickets' } });
     link.stop();
   });
 
