@@ -70,12 +70,17 @@ test('admitted at door A, the same ticket is already checked at door B within a 
     await b.door.expectVerdict('already_checked', code);
     await expect(b.door.verdict).toContainText(a.name);
 
-    // The supervisor's picture on A: both doors, each by its name, live (the hub outlives the
-    // demo's reset between tests, so earlier tests' devices may be listed too, quiet).
-    await a.door.page.goto('/#/venue');
-    const devices = a.door.page.getByTestId('venue-device');
+    // The supervisor's picture on B: both doors, each by its name, live (the hub outlives the
+    // demo's reset between tests, so earlier tests' devices may be listed too, quiet), and A's
+    // admission counted for the venue — per show and by A's name — though B never admitted it.
+    await b.door.page.goto('/#/venue');
+    const devices = b.door.page.getByTestId('venue-device');
     await expect(devices.filter({ hasText: a.name }).filter({ hasText: 'на связи' })).toHaveCount(1, { timeout: 40_000 });
     await expect(devices.filter({ hasText: b.name }).filter({ hasText: 'на связи' })).toHaveCount(1, { timeout: 40_000 });
+    const admitted = b.door.page.getByTestId('venue-admitted');
+    await expect(admitted.getByTestId(`stats-show-${SHOW}`).getByTestId('stats-show-count')).toHaveText(/^1 \//);
+    await expect(admitted.getByTestId('venue-door-count').filter({ hasText: a.name })).toHaveText(new RegExp(`${a.name.replace(/[()]/g, '\\$&')}\\s*1$`));
+    await expect(admitted.getByTestId('venue-door-count')).toHaveCount(1);
   } finally {
     await a.context.close();
     await b.context.close();

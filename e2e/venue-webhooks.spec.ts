@@ -79,12 +79,17 @@ test('a signed refund revokes the ticket on the door within a second, with no pu
   // Neither verdict can come from a pull: the demo still lists the refunded code as valid (only
   // the webhook says otherwise), and it has never listed the sold one.
   const sold = '879000000713';
+  const storedCount = async () => Number((await door.stored.textContent())?.replace(/\D/g, ''));
+  const storedBefore = await storedCount();
   const refund = await webhook(request, 'refunded', { baskets: [basket(refunded, { refunded_at: '2026-12-29T18:40:00+03:00' })] }, 'base64');
   expect(refund.status()).toBe(200);
+  await expect.poll(() => storedOf(page, refunded), { timeout: 1_500 }).toMatchObject({ change: 'revoked' });
+  // The header counts what the door can admit: one fewer after the refund, one more after the sale.
+  await expect.poll(storedCount, { timeout: 2_000 }).toBe(storedBefore - 1);
   const sale = await webhook(request, 'payed', { id: 4361, baskets: [basket(sold)] });
   expect(sale.status()).toBe(200);
-  await expect.poll(() => storedOf(page, refunded), { timeout: 1_500 }).toMatchObject({ change: 'revoked' });
   await expect.poll(() => storedOf(page, sold), { timeout: 1_500 }).toMatchObject({ change: 'listed' });
+  await expect.poll(storedCount, { timeout: 2_000 }).toBe(storedBefore);
   await door.typeCode(refunded);
   await door.expectVerdict('revoked', refunded);
   await door.typeCode(sold);

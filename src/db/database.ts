@@ -13,9 +13,12 @@
 //   transaction, so a reader sees the old list or the new one, never half, and nothing a scan
 //   reads is held for longer than that switch. `admissions` are this device's facts and are
 //   never touched by a pull, so a refresh cannot un-admit anyone.
+// - `ticketChanges` (refunds and sales Qtickets' webhooks told of, through the venue hub) sit
+//   beside the pages, never in them; each one stored bumps its show's `amended` count in the same
+//   transaction, and a pull's switch drops those heard before the pull asked (ticket-changes.ts).
 import Dexie, { type DBCore, type EntityTable, type Middleware } from 'dexie';
 import type { Admission, CheckIn, Conflict, RejectedCheckIn, ScanRecord, Show, ShowId, Ticket } from '../domain/types.ts';
-import type { TicketChange } from './ticket-changes.ts';
+import type { TicketAmendment } from './ticket-list.ts';
 import { encodePages, moveTextToUnits, repackColumnArrayPage, type ColumnArrayPage, type PageKey, type TicketPage } from './ticket-pages.ts';
 
 export interface Setting {
@@ -36,6 +39,13 @@ export interface StoredShow extends Show {
    * the list in memory, in this tab or another, is amended again when it differs.
    */
   amended?: number;
+}
+
+/** A refund or sale Qtickets told of since the show's last pull (ticket-changes.ts). */
+export interface TicketChange extends TicketAmendment {
+  showId: ShowId;
+  /** Epoch ms this device heard it: a pull asked after this moment holds it already. */
+  learnedAt: number;
 }
 
 /**

@@ -6,14 +6,10 @@
 // same truth, so it drops the changes heard before it asked (tickets.ts).
 import Dexie from 'dexie';
 import type { ShowId } from '../domain/types.ts';
-import type { KontrolDb } from './database.ts';
+import type { KontrolDb, TicketChange } from './database.ts';
 import type { TicketAmendment } from './ticket-list.ts';
 
-export interface TicketChange extends TicketAmendment {
-  showId: ShowId;
-  /** Epoch ms this device heard it: a pull asked after this moment holds it already. */
-  learnedAt: number;
-}
+export type { TicketChange };
 
 /** applied: the door decides differently from now on; known: it already did; not_held: no such show here. */
 export type ChangeOutcome = 'applied' | 'known' | 'not_held';

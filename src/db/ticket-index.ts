@@ -85,7 +85,8 @@ async function readLists(db: KontrolDb, cache: Cache, ids: ShowId[]): Promise<vo
       const rev = show?.listRev ?? null;
       const held = cache.lists.get(id);
       if (rev === null || !show || isCurrent(held, show)) {
-        found.push({ id, rev, amended: 0, pages: null, changes: [] });
+        // Gone, or read meanwhile by an earlier lookup: nothing to lay over again.
+        if (rev === null) found.push({ id, rev, amended: 0, pages: null, changes: [] });
         continue;
       }
       const changes = await changesOf(db, id);

@@ -60,4 +60,22 @@ describe('a list as stored in pages', () => {
     const pages = encodePages(7, 'r', Array.from({ length: 40 }, (_, i) => ticket(String(i))), 0, 10);
     expect(() => pages.forEach((p) => list.add(p))).toThrow(RangeError);
   });
+
+  it('lays refunds and sales over the pages: each lookup, the count and the whole list follow, and a new set replaces the old', () => {
+    const list = listOf([ticket('1'), ticket('2', { revoked: 1 }), ticket('3')]);
+    list.amend([{ code: '1', kind: 'revoked' }, { code: '2', kind: 'listed' }, { code: '9', kind: 'listed' }, { code: '8', kind: 'revoked' }], 4);
+    expect(list.amendedAs).toBe(4);
+    expect(list.get('1')).toMatchObject({ revoked: 1, seatName: 'Партер: ряд 6, место 29' });
+    expect(list.get('2')).toMatchObject({ revoked: 0, clientName: 'Иван' });
+    expect(list.get('9')).toEqual({ showId: 7, code: '9', admission: false, price: null, seatName: null, zoneName: null, row: null, place: null, clientName: null, clientSurname: null, clientMiddlename: null, revoked: 0 });
+    expect(list.get('8')).toMatchObject({ code: '8', revoked: 1 });
+    expect([list.revokedOf('1'), list.revokedOf('2'), list.revokedOf('9'), list.revokedOf('7')]).toEqual([1, 0, 0, null]);
+    expect(list.listed).toBe(3); // 2, 3 and 9
+    expect(list.tickets().map((t) => [t.code, t.revoked])).toEqual([['1', 1], ['2', 0], ['3', 0], ['9', 0]]);
+    expect(list.amendedTickets().map((t) => t.code)).toEqual(['9']);
+    list.amend([], 5);
+    expect(list.listed).toBe(2);
+    expect(list.get('9')).toBeNull();
+    expect(list.get('1')?.revoked).toBe(0);
+  });
 });

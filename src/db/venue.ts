@@ -3,7 +3,7 @@
 // outbox (the door that admitted it delivers it). Learning is idempotent, so an event replayed
 // after a reconnect changes nothing.
 import { conflictId, judgeServerView } from '../domain/conflicts.ts';
-import type { Admission, Conflict, ShowId } from '../domain/types.ts';
+import type { Admission, CheckSource, Conflict, ShowId } from '../domain/types.ts';
 import type { KontrolDb } from './database.ts';
 import { readSetting, SETTINGS, writeSetting } from './settings-registry.ts';
 
@@ -40,6 +40,7 @@ export async function learnVenueAdmission(db: KontrolDb, a: VenueAdmission, devi
       deviceId,
       foundAt: now,
       foundBy: 'venue',
+      otherDoor: a.door,
       seen: 0,
     };
     if (!(await db.conflicts.get(conflict.id))) await db.conflicts.put(conflict);
@@ -76,4 +77,28 @@ export async function admissionsToShare(db: KontrolDb, since: number, limit: num
     .limit(limit)
     .toArray();
   return scans.map((s) => ({ at: s.at, showId: s.showId as ShowId, code: s.code, checkedAt: s.checkedAt as string, nonce: s.checkInId as string }));
+}
+
+/** Admitted through one door, as this device knows it. */
+export interface DoorCount {
+  /** this_device: here; venue: another door of the hub, by its name; server: Qtickets said so (the double-entry check). */
+  source: CheckSource;
+  /** The other door's name for `venue`; null otherwise. */
+  door: string | null;
+  admitted: number;
+}
+
+/** The venue's admissions of these shows by who admitted them: this device, each other door, Qtickets. Most first. */
+export async function admittedByDoor(db: KontrolDb, showIds: readonly ShowId[]): Promise<DoorCount[]> {
+  const shows = new Set(showIds);
+  const counts = new Map<string, DoorCount>();
+  await db.admissions.each((a) => {
+    if (!shows.has(a.showId)) return;
+    const door = a.source === 'venue' ? (a.door ?? '') : null;
+    const key = `${a.source}\u0000${door ?? ''}`;
+    const count = counts.get(key) ?? { source: a.source, door, admitted: 0 };
+    count.admitted += 1;
+    counts.set(key, count);
+  });
+  return [...counts.values()].sort((a, b) => b.admitted - a.admitted || (a.door ?? '').localeCompare(b.door ?? '', 'ru'));
 }

@@ -153,6 +153,8 @@ export interface Conflict {
   /** Found by the check right after a scan, or later, once offline admissions were delivered. */
   /** The check right after a scan, a look after delivery, or another door's admission through the venue hub. */
   foundBy: 'check' | 'delivery' | 'venue';
+  /** The other door by the name a person gave it, when the venue hub told (the API names none). */
+  otherDoor?: string;
   /** 0 until a person has acknowledged the on-screen warning. */
   seen: 0 | 1;
 }

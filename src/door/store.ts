@@ -22,7 +22,7 @@ import { liveNumbers } from '../db/stats.ts';
 import { listShows } from '../db/shows.ts';
 import { currentLists } from '../db/ticket-index.ts';
 import { admissionsOf, countAdmitted } from '../db/tickets.ts';
-import { getDeviceName } from '../db/venue.ts';
+import { admittedByDoor, getDeviceName } from '../db/venue.ts';
 import type { EntryWindowPolicy } from '../domain/entry-window.ts';
 import type { ShowId } from '../domain/types.ts';
 import { loadListsSnapshot, type ListsSnapshot } from './lists-snapshot.ts';
@@ -128,6 +128,9 @@ export function createDoorStore(db: KontrolDb) {
      */
     watchNumbers: (since: number, everyMs: number, onResult: (numbers: Awaited<ReturnType<typeof liveNumbers>>) => void) =>
       pacedQuery(db, NUMBERS_TABLES, everyMs, () => liveNumbers(db, since), onResult),
+    /** The venue's admissions of these shows by door, paced like the numbers (it reads every admission). Returns the stop. */
+    watchAdmittedByDoor: (showIds: readonly ShowId[], everyMs: number, onResult: (counts: Awaited<ReturnType<typeof admittedByDoor>>) => void) =>
+      pacedQuery(db, ['admissions'], everyMs, () => admittedByDoor(db, showIds), onResult),
   };
 }
 

@@ -8,6 +8,7 @@ export type { HistoryEntry, UndoOutcome } from '../db/history.ts';
 export type { KioskSettings, StoredScannerSettings } from '../db/settings-registry.ts';
 export type { SignOutOutcome } from '../db/signout.ts';
 export type { LiveNumbers } from '../db/stats.ts';
+export type { DoorCount } from '../db/venue.ts';
 export type { Connectivity } from '../sync/connectivity.ts';
 export type { EntryChecker } from '../sync/double-entry.ts';
 export type { HubStatus } from '../sync/hub-link.ts';

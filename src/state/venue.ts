@@ -1,10 +1,12 @@
 // The venue hub, for screens: whether this door is live with the others, and how many of their
 // admissions it learned since it opened.
-import { useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { DoorCount } from '../door/types.ts';
+import type { ShowId } from '../domain/types.ts';
 import { useLiveRead } from './live-query.ts';
 import { useServices } from './services.tsx';
 
-export type { HubDevice, HubStatus } from '../door/types.ts';
+export type { DoorCount, HubDevice, HubStatus } from '../door/types.ts';
 
 export function useVenue() {
   const { door } = useServices();
@@ -12,9 +14,6 @@ export function useVenue() {
   const learned = useSyncExternalStore(door.venueLearned.subscribe, door.venueLearned.get);
   return { status, learned };
 }
-
-/** A device the supervisor should look at first: quiet for a while, or holding check-ins. */
-export const QUIET_AFTER_MS = 90_000;
 
 export function useVenueDevices() {
   const { door } = useServices();
@@ -26,4 +25,17 @@ export function useDeviceName(): [string | undefined, (name: string) => Promise<
   const { store, door } = useServices();
   const name = useLiveRead(() => store.deviceName());
   return [name, door.setDeviceName];
+}
+
+/** It reads every admission: a supervisor's count can lag a second or two, a door's scan must not. */
+const BY_DOOR_EVERY_MS = 2_000;
+
+/** The venue's admissions of these shows by door (this one, each other, Qtickets), as this device knows them. */
+export function useAdmittedByDoor(showIds: readonly ShowId[]): DoorCount[] | undefined {
+  const { store } = useServices();
+  const key = showIds.join(',');
+  // The last answer stays on screen until the new shows' first one.
+  const [counts, setCounts] = useState<DoorCount[]>();
+  useEffect(() => store.watchAdmittedByDoor(key === '' ? [] : key.split(',').map(Number), BY_DOOR_EVERY_MS, setCounts), [store, key]);
+  return counts;
 }

@@ -141,6 +141,11 @@ describe('the venue hub link', () => {
     expect(await recordScan(db, { raw: NEW, source: 'scanner', deviceId: 'me' })).toMatchObject({ verdict: { kind: 'valid', ticket: { code: NEW } } });
     expect(await recordScan(db, { raw: CODES[3]!, source: 'scanner', deviceId: 'me' })).toMatchObject({ verdict: { kind: 'valid' } });
     expect(await db.outbox.count()).toBe(2); // both admissions are this door's to deliver
+    // Sold and already scanned by Qtickets' own scanner: valid to list, but used.
+    const SCANNED = '879999999998';
+    hub.append({ kind: 'listed', showId: 1, code: SCANNED, checkedAt: '2026-12-29T19:01:00+03:00' });
+    await until(async () => (await getHubResumeId(db)) === '3', 'taken in');
+    expect(await recordScan(db, { raw: SCANNED, source: 'scanner', deviceId: 'me' })).toMatchObject({ verdict: { kind: 'already_checked', door: 'Qtickets' } });
     link.stop();
   });
 
@@ -193,7 +198,7 @@ describe('the venue hub link', () => {
     await until(() => link.state.get().status === 'live', 'live');
     hub.append({ kind: 'admission', showId: 1, code: CODES[2]!, checkedAt: '2026-12-29T19:05:01+03:00', deviceId: 'd2', deviceName: 'Вход 2' });
     await until(async () => (await db.conflicts.count()) === 1, 'conflict');
-    expect(await db.conflicts.toArray()).toMatchObject([{ code: CODES[2], foundBy: 'venue', serverCheckedAt: '2026-12-29T19:05:01+03:00', seen: 0 }]);
+    expect(await db.conflicts.toArray()).toMatchObject([{ code: CODES[2], foundBy: 'venue', otherDoor: 'Вход 2', serverCheckedAt: '2026-12-29T19:05:01+03:00', seen: 0 }]);
     link.stop();
   });
 

@@ -28,7 +28,11 @@ export function ConflictsList() {
         {conflicts?.map((c) => (
           <li key={c.id} data-testid="conflict-row" data-barcode={c.code} data-other={otherCameFirst(c) ? 'earlier' : 'later'}>
             {t(otherCameFirst(c) ? 'conflicts.row' : 'conflicts.row.later', { code: c.code, local: time(c.localCheckedAt), server: time(c.serverCheckedAt) })}
-            <small> · {t('conflicts.device', { device: c.deviceId.slice(0, 8) })}</small>
+            <small>
+              {' · '}
+              {t('conflicts.device', { device: c.deviceId.slice(0, 8) })}
+              {c.otherDoor ? ` · ${t('conflicts.otherDoor', { door: c.otherDoor })}` : ''}
+            </small>
           </li>
         ))}
       </ul>

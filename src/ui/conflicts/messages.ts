@@ -11,6 +11,7 @@ export const ru = {
   'conflicts.alert.more': 'И ещё {count}',
   'conflicts.ack': 'Понятно',
   'conflicts.device': 'это устройство: {device}',
+  'conflicts.otherDoor': 'другой вход: {door}',
 } as const;
 
 export const en: Messages<typeof ru> = {
@@ -23,4 +24,5 @@ export const en: Messages<typeof ru> = {
   'conflicts.alert.more': 'And {count} more',
   'conflicts.ack': 'Got it',
   'conflicts.device': 'this device: {device}',
+  'conflicts.otherDoor': 'the other door: {door}',
 };

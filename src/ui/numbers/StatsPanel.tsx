@@ -1,45 +1,21 @@
-import { DENIAL_KINDS, NO_ZONE } from '../../domain/stats.ts';
+import { DENIAL_KINDS } from '../../domain/stats.ts';
 import { useShows } from '../../state/door.ts';
 import { useDoorNumbers } from '../../state/numbers.ts';
 import { useI18n } from '../i18n/context.tsx';
+import { AdmittedByShow } from './AdmittedByShow.tsx';
 
 /** Admitted / expected per show and zone, the pace, denials by reason, what waits to be sent. */
 export function StatsPanel() {
-  const { t, n, dateTime } = useI18n();
+  const { t, n } = useI18n();
   const shows = useShows();
   const numbers = useDoorNumbers(shows);
   if (!numbers || !shows) return <p className="notice">{t('stats.loading')}</p>;
-  const showById = new Map(shows.map((s) => [s.id, s]));
   const peak = Math.max(1, ...numbers.pace);
   return (
     <div className="ops-stats" data-testid="door-stats">
       <section className="panel">
         <h3>{t('stats.admitted')}</h3>
-        {numbers.shows.map((s) => {
-          const show = showById.get(s.showId);
-          return (
-            <div key={s.showId} data-testid={`stats-show-${s.showId}`}>
-              <p className="ops-stat-line">
-                <strong>
-                  {show?.eventName} {show?.startDate ? dateTime(show.startDate) : `#${s.showId}`}
-                </strong>
-                <span className="ops-count" data-testid="stats-show-count">
-                  {n(s.admitted)} / {n(s.expected)}
-                </span>
-              </p>
-              <ul className="ops-zone-counts">
-                {s.zones.map((z) => (
-                  <li key={z.zone} data-zone={z.zone}>
-                    <span>{z.zone === NO_ZONE ? t('stats.noZone') : z.zone}</span>
-                    <span className="ops-count">
-                      {n(z.admitted)} / {n(z.expected)}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          );
-        })}
+        <AdmittedByShow counts={numbers.shows} shows={shows} />
       </section>
       <section className="panel">
         <h3>{t('stats.pace')}</h3>

@@ -14,6 +14,14 @@ export const ru = {
   'venue.battery': 'батарея {percent}%',
   'venue.version': 'версия {version}',
   'venue.lastPull': 'список от {time}',
+  'venue.devices': 'Устройства',
+  'venue.admitted': 'Прошли на площадке',
+  'venue.admittedExplain': 'Свои проходы этого устройства и те, о которых оно узнало от других входов и из Qtickets.',
+  'venue.byDoor': 'По входам',
+  'venue.thisDevice': '{name} (это устройство)',
+  'venue.unnamed': 'без имени',
+  'venue.qtickets': 'Qtickets (найдено при сверке)',
+  'venue.noneAdmitted': 'Пока никто не прошёл.',
 } as const;
 
 export const en: Messages<typeof ru> = {
@@ -29,4 +37,12 @@ export const en: Messages<typeof ru> = {
   'venue.battery': 'battery {percent}%',
   'venue.version': 'version {version}',
   'venue.lastPull': 'list of {time}',
+  'venue.devices': 'Devices',
+  'venue.admitted': 'Admitted at the venue',
+  'venue.admittedExplain': 'This device\'s own admissions and those it learned of from the other doors and from Qtickets.',
+  'venue.byDoor': 'By door',
+  'venue.thisDevice': '{name} (this device)',
+  'venue.unnamed': 'unnamed',
+  'venue.qtickets': 'Qtickets (found when checking)',
+  'venue.noneAdmitted': 'Nobody admitted yet.',
 };
