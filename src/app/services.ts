@@ -59,6 +59,7 @@ export function createServices(): Services & { background: BackgroundServices } 
     withDeliveryLock: webLock,
     afterAdmission: [checkDoubleEntry(db, background.checker), () => hubLink.share()],
     venue: hubLink,
+    online: watchers.connectivity.online,
   });
   return { db, api, sync, syncState, deviceId, door, background };
 }

@@ -72,5 +72,16 @@ export function decide({ code, tickets, admissions, shows, entrance = [], now, w
   const elsewhere = tickets.find((t) => showById.has(t.showId));
   const show = elsewhere && showById.get(elsewhere.showId);
   if (elsewhere && show) return { admit: false, verdict: { kind: 'wrong_show', code, ticket: elsewhere, show } };
-  return { admit: false, verdict: { kind: 'unknown', code } };
+  return { admit: false, verdict: { kind: 'unknown', code, listFrom: oldestPull(shows, admitting) } };
+}
+
+/** When the oldest list this door admits with was pulled: a ticket sold after it is on no list. */
+function oldestPull(shows: readonly Show[], admitting: ReadonlySet<ShowId>): string | null {
+  let oldest: { at: number; iso: string } | null = null;
+  for (const s of shows) {
+    if (!admitting.has(s.id) || s.pulledAt === null) continue;
+    const at = Date.parse(s.pulledAt);
+    if (!Number.isNaN(at) && (oldest === null || at < oldest.at)) oldest = { at, iso: s.pulledAt };
+  }
+  return oldest?.iso ?? null;
 }

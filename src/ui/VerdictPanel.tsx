@@ -1,6 +1,6 @@
 import type { Ticket, Verdict } from '../domain/types.ts';
 import { windowMoment } from './entry-window/moment.ts';
-import { useI18n } from './i18n/context.tsx';
+import { useI18n, type I18n } from './i18n/context.tsx';
 import { VerdictIcon } from './VerdictIcon.tsx';
 
 export interface ShownVerdict {
@@ -27,6 +27,22 @@ function TicketDetails({ ticket }: { ticket: Ticket }) {
       {name && <span className="verdict-holder"> · {name}</span>}
     </p>
   );
+}
+
+/** What the server said of a code on no list (late sales), or how old the lists are when it could not be asked. */
+function unknownDetail(v: Extract<Verdict, { kind: 'unknown' }>, t: I18n['t'], time: I18n['time']): string {
+  switch (v.server) {
+    case 'checking':
+      return t('verdict.unknown.checking');
+    case 'absent':
+      return t('verdict.unknown.absent');
+    case 'unreachable':
+      return v.listFrom ? t('verdict.unknown.unreachable', { time: time(v.listFrom) }) : t('verdict.unknown.unreachableNoList');
+    case 'offline':
+      return v.listFrom ? t('verdict.unknown.offline', { time: time(v.listFrom) }) : t('verdict.unknown.detail');
+    default:
+      return t('verdict.unknown.detail');
+  }
 }
 
 export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
@@ -64,6 +80,9 @@ export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
         ? t('verdict.wrong_zone.detail', { zone: v.ticket.zoneName })
         : t('verdict.wrong_zone.noZone', { entrance: v.entrance.join(', ') });
       break;
+    case 'unknown':
+      detail = unknownDetail(v, t, time);
+      break;
     case 'too_early':
       detail = t('verdict.too_early.detail', { from: windowMoment(t, v.from, v.sameDay) });
       break;
@@ -81,6 +100,7 @@ export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
       data-barcode={v.code}
       data-recorded={v.kind === 'valid' ? String(v.recorded) : undefined}
       data-warning={warning?.kind}
+      data-server={v.kind === 'unknown' ? v.server : undefined}
       data-scan-id={shown.scanId}
       role={notRecorded ? 'alert' : 'status'}
       aria-live="assertive"
