@@ -105,7 +105,8 @@ export type Verdict =
   | { kind: 'valid'; code: string; ticket: Ticket; checkedAt: string; recorded: true; warning?: EntryWarning }
   /** Valid, but IndexedDB refused the write: staff must note the ticket by hand. */
   | { kind: 'valid'; code: string; ticket: Ticket; checkedAt: string; recorded: false; error: string; warning?: EntryWarning }
-  | { kind: 'already_checked'; code: string; ticket: Ticket; checkedAt: string; source: CheckSource; door?: string }
+  /** `agoMinutes`: whole minutes from that check-in to this scan (never negative), when the scan's moment is known. */
+  | { kind: 'already_checked'; code: string; ticket: Ticket; checkedAt: string; source: CheckSource; door?: string; agoMinutes?: number }
   /**
    * On no stored list. `listFrom`: when the oldest list this door admits with was pulled (a
    * ticket sold since is not on it). `server`: what Qtickets said of the code, when it was asked

@@ -182,3 +182,20 @@ describe('decide for a code on no list', () => {
     });
   });
 });
+
+describe('decide for a ticket used before', () => {
+  const t = ticket(1, '871495495233');
+  const used = (source: Admission['source'], door?: string): Admission => ({ ...admission(1, t.code, source), ...(door ? { door } : {}) });
+
+  it('says how many whole minutes ago and where, never a negative age', () => {
+    const later = new Date('2026-12-29T19:15:40+03:00');
+    expect(decide({ code: t.code, tickets: [t], admissions: [used('venue', 'Вход 2')], shows: [show(1)], now: later })).toMatchObject({
+      verdict: { kind: 'already_checked', agoMinutes: 12, door: 'Вход 2', source: 'venue' },
+    });
+    // The server's clock ran a little ahead of this device's.
+    const before = new Date('2026-12-29T19:02:00+03:00');
+    expect(decide({ code: t.code, tickets: [t], admissions: [used('server')], shows: [show(1)], now: before })).toMatchObject({ verdict: { agoMinutes: 0 } });
+    const noClock = decide({ code: t.code, tickets: [t], admissions: [used('this_device')], shows: [show(1)] });
+    expect(noClock.admit === false && noClock.verdict.kind === 'already_checked' && 'agoMinutes' in noClock.verdict).toBe(false);
+  });
+});

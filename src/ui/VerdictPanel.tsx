@@ -1,4 +1,5 @@
 import type { Ticket, Verdict } from '../domain/types.ts';
+import { agoText } from './already-checked/ago.ts';
 import { windowMoment } from './entry-window/moment.ts';
 import { useI18n, type I18n } from './i18n/context.tsx';
 import { VerdictIcon } from './VerdictIcon.tsx';
@@ -67,10 +68,16 @@ export function VerdictPanel({ shown }: { shown: ShownVerdict | null }) {
       detail = v.recorded ? t('verdict.valid.detail') : t('verdict.notRecorded.detail');
       break;
     case 'already_checked':
-      detail =
-        v.source === 'venue'
-          ? t('verdict.already_checked.venue', { time: timeSeconds(v.checkedAt), door: v.door ?? '' })
-          : t(v.source === 'this_device' ? 'verdict.already_checked.device' : 'verdict.already_checked.server', { time: time(v.checkedAt) });
+      if (v.agoMinutes !== undefined) {
+        // How long ago and where, first: "12 мин назад (19:03), Вход 2".
+        const where = v.source === 'venue' ? (v.door ?? '') : t(v.source === 'this_device' ? 'checked.where.device' : 'checked.where.server');
+        detail = t('checked.line', { ago: agoText(t, v.agoMinutes), time: v.source === 'venue' ? timeSeconds(v.checkedAt) : time(v.checkedAt), where });
+      } else {
+        detail =
+          v.source === 'venue'
+            ? t('verdict.already_checked.venue', { time: timeSeconds(v.checkedAt), door: v.door ?? '' })
+            : t(v.source === 'this_device' ? 'verdict.already_checked.device' : 'verdict.already_checked.server', { time: time(v.checkedAt) });
+      }
       break;
     case 'wrong_show':
       detail = t('verdict.wrong_show.detail', { show: v.show.startDate ? dateTime(v.show.startDate) : `${v.show.eventName} #${v.show.id}` });
