@@ -101,6 +101,9 @@ export function createDoor(parts: DoorParts): Door {
   const steps: AdmissionStep[] = [() => sync.kick(), ...parts.afterAdmission];
   const afterPaint = parts.afterPaint ?? afterNextPaint;
 
+  /** The late-sales question of the scan on the panel; the next scan supersedes it. */
+  let asking: AbortController | null = null;
+
   function afterAdmission(verdict: Verdict): void {
     if (verdict.kind !== 'valid' || !verdict.recorded) return;
     const admission = { showId: verdict.ticket.showId, code: verdict.ticket.code, checkedAt: verdict.checkedAt };
@@ -116,7 +119,9 @@ export function createDoor(parts: DoorParts): Door {
     if (unknown.kind !== 'unknown' || !outcome.scanId || !isPlausibleTicketCode(unknown.code)) return outcome;
     if (!(parts.online?.() ?? false)) return { ...outcome, verdict: { ...unknown, server: 'offline' } };
     const question = { code: unknown.code, source, scanId: outcome.scanId, unknown };
-    const followUp = askAboutLateTicket({ db, api: parts.api, deviceId: parts.deviceId, timeoutMs: parts.lateLookupMs }, question).then(
+    asking = new AbortController();
+    const superseded = asking.signal;
+    const followUp = askAboutLateTicket({ db, api: parts.api, deviceId: parts.deviceId, timeoutMs: parts.lateLookupMs, superseded }, question).then(
       ({ verdict, recorded }) => {
         afterAdmission(verdict);
         // Its show's list (and the others) pulled again in the background, upload first, as every refresh.
@@ -130,6 +135,8 @@ export function createDoor(parts: DoorParts): Door {
 
   return {
     async scan(raw, source) {
+      asking?.abort();
+      asking = null;
       const outcome = await recordScan(db, { raw, source, deviceId: await parts.deviceId() });
       if (!outcome.ok) return outcome;
       afterAdmission(outcome.verdict);

@@ -118,3 +118,22 @@ describe('late sales', () => {
     expect(offline.asked).toEqual([]);
   });
 });
+
+describe('late sales when the next scan comes first', () => {
+  it('records nothing for a guest whose answer was never shown: the next scan supersedes the question', async () => {
+    let answer: (() => void) | null = null;
+    const d = await door((_show, code, { signal }) =>
+      new Promise((resolve) => {
+        answer = () => resolve(held(code));
+        signal?.addEventListener('abort', () => resolve({ ok: false, error: { kind: 'aborted' } }));
+      }),
+    );
+    const first = await d.engine.scan(LATE, 'scanner');
+    await vi.waitFor(() => expect(answer).not.toBeNull());
+    await d.engine.scan(LISTED, 'scanner');
+    expect(await first.followUp).toMatchObject({ kind: 'unknown', server: 'unreachable' });
+    expect(await pendingCount(db)).toBe(1); // the listed ticket only
+    expect(await db.admissions.get([1, LATE])).toBeUndefined();
+    expect(await db.admissions.get([2, LATE])).toBeUndefined();
+  });
+});

@@ -22,6 +22,8 @@ export interface LateSalesParts {
   deviceId: () => Promise<string>;
   timeoutMs?: number;
   now?: () => Date;
+  /** Aborted when the next scan comes: the panel has moved on, so nothing is recorded for this one. */
+  superseded?: AbortSignal;
 }
 
 export interface LateQuestion {
@@ -54,7 +56,11 @@ export async function askAboutLateTicket(parts: LateSalesParts, question: LateQu
   const { shows } = await scanContext(db);
   const showIds = [...admittingShows(shows, now)];
   const codes = candidateCodes(question.code);
-  const signal = AbortSignal.timeout(parts.timeoutMs ?? LATE_LOOKUP_MS);
+  // One signal for the time limit and the next scan (by hand: AbortSignal.any is too new for older phones).
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), parts.timeoutMs ?? LATE_LOOKUP_MS);
+  parts.superseded?.addEventListener('abort', () => stop.abort(), { once: true });
+  const signal = stop.signal;
   const answers = await Promise.all(
     showIds.flatMap((showId) =>
       codes.map(async (code): Promise<LateAnswer> => {
@@ -63,9 +69,12 @@ export async function askAboutLateTicket(parts: LateSalesParts, question: LateQu
         return { showId, code, state: isNotFound(res.error) ? 'absent' : 'failed' };
       }),
     ),
-  );
+  ).finally(() => clearTimeout(timer));
   const finding = settleLateLookup(answers);
   if (!finding.found) return { verdict: { ...unknown, server: finding.server } };
+  // The guest was never shown this answer (another ticket is on the panel): admitting them in the
+  // records would make their next scan "already used". They are asked about again when rescanned.
+  if (parts.superseded?.aborted) return { verdict: { ...unknown, server: 'unreachable' } };
   const recorded = await recordScan(db, {
     raw: question.code,
     source: question.source,
