@@ -2,7 +2,7 @@
 // labels), in Russian and in English, with verdicts and dialogs on screen.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { demo, DEMO_TOKEN, SHOW } from './demo.ts';
+import { demo, DEMO_TOKEN, LATER_TODAY_SHOW, SHOW } from './demo.ts';
 import { DevicePage } from './device-page.ts';
 import { DoorPage } from './door-page.ts';
 import { HeaderPage } from './header-page.ts';
@@ -87,4 +87,28 @@ test('a phone: the one-line header, its open menu and the verdict under it pass 
   await header.openMenu();
   await expect(header.menuButton).toHaveAttribute('aria-expanded', 'true');
   await expectAccessible(page, 'phone menu (open)');
+});
+
+test('the entry window: "too early", an admission with a warning and the shift settings pass axe', async ({ page, request }) => {
+  const codes = await demo(request).codes(LATER_TODAY_SHOW);
+  const door = new DoorPage(page);
+  await door.openSetupLink(DEMO_TOKEN, [LATER_TODAY_SHOW]);
+  await expect(door.stored).toHaveText(String(codes.length), { timeout: 30_000 });
+  await door.typeCode(codes[0]!);
+  await door.expectVerdict('too_early');
+  await expectAccessible(page, 'scan (too early)');
+  await new HeaderPage(page).go(/^(Смена|Shift)$/);
+  await page.getByTestId('entry-window-early').fill('x');
+  await page.getByTestId('entry-window-early').press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Целое число минут' })).toBeVisible();
+  await expectAccessible(page, 'shift (entry window, a refused value)');
+  await page.getByTestId('entry-window-early').fill('60');
+  await page.getByTestId('entry-window-early').press('Enter');
+  await page.getByTestId('entry-window-early-warn').click();
+  await expect(page.getByTestId('entry-window-early-warn')).toHaveAttribute('aria-pressed', 'true');
+  await new HeaderPage(page).go(/^(Проверка|Scan)$/);
+  door.resetScanCounter();
+  await door.typeCode(codes[1]!);
+  await expect(door.verdict).toHaveAttribute('data-warning', 'too_early');
+  await expectAccessible(page, 'scan (admitted with a warning)');
 });

@@ -32,6 +32,12 @@ export function demo(request: APIRequestContext) {
       const res = await request.post('/demo/control/refund', { data: { showId, barcode } });
       if (!res.ok()) throw new Error(`demo refund: HTTP ${res.status()}`);
     },
+    /** The box office sells one more ticket of the show (after the door pulled its list): its code. */
+    async sell(showId: number): Promise<string> {
+      const res = await request.post('/demo/control/sell', { data: { showId } });
+      if (!res.ok()) throw new Error(`demo sell: HTTP ${res.status()}`);
+      return ((await res.json()) as { barcode: string }).barcode;
+    },
     /** What the demo keeps when a checked ticket is checked in again; reset() restores keep-earliest. */
     async checkInPolicy(policy: 'keep-earliest' | 'keep-first' | 'keep-last' | 'refuse-repeat') {
       const res = await request.post('/demo/control/checkin-policy', { data: { policy } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAuthError, isRetryable, parseRetryAfter, technicalDetail, type ApiError } from './errors.ts';
+import { isAuthError, isNotFound, isRetryable, parseRetryAfter, technicalDetail, type ApiError } from './errors.ts';
 
 const http = (status: number, message = `HTTP ${status}`): ApiError => ({ kind: 'http', status, message });
 
@@ -56,5 +56,14 @@ describe('technicalDetail', () => {
     expect(technicalDetail({ kind: 'http', status: 502, message: 'Qtickets answered HTTP 404 with text/html, not JSON', upstreamStatus: 404 })).toMatch(/^HTTP 404: /);
     expect(technicalDetail(http(400, 'x'.repeat(1000))).length).toBe(200);
     expect(technicalDetail({ kind: 'timeout' })).toBe('timeout');
+  });
+});
+
+describe('isNotFound', () => {
+  it('is a JSON 404 from Qtickets only: not the gateway refusing a path, not an HTML 404 relayed as 502', () => {
+    expect(isNotFound({ kind: 'http', status: 404, message: 'Resource "Barcode" not found', code: 'RESOURCE_NOT_FOUND' })).toBe(true);
+    expect(isNotFound({ kind: 'http', status: 404, message: 'Kontrol does not forward this API path', code: 'NOT_FOUND' })).toBe(false);
+    expect(isNotFound({ kind: 'http', status: 502, message: 'Qtickets answered HTTP 404 with text/html, not JSON', upstreamStatus: 404 })).toBe(false);
+    expect(isNotFound({ kind: 'timeout' })).toBe(false);
   });
 });

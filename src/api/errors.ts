@@ -55,6 +55,15 @@ export function isRetryable(error: ApiError): boolean {
   }
 }
 
+/**
+ * Qtickets answered, in JSON, that it has no such resource (the barcode is not of this show).
+ * An HTML 404 is an unknown route, relayed by the gateway as a 502, and the gateway's own 404
+ * (`NOT_FOUND`: a path it does not forward): neither says anything of the code.
+ */
+export function isNotFound(error: ApiError): boolean {
+  return error.kind === 'http' && error.status === 404 && error.upstreamStatus === undefined && error.code !== 'NOT_FOUND';
+}
+
 /** The token is wrong or lacks rights: retrying is pointless, the user must fix settings. */
 export function isAuthError(error: ApiError): boolean {
   return error.kind === 'http' && (error.status === 401 || error.status === 403);

@@ -1,7 +1,7 @@
 // The public face of src/api: sync and state import from here, not from the files behind it.
 
 export type { ApiError, ApiResult } from './errors.ts';
-export { isAuthError, isRetryable, parseRetryAfter, technicalDetail } from './errors.ts';
+export { isAuthError, isNotFound, isRetryable, parseRetryAfter, technicalDetail } from './errors.ts';
 export type { CallOptions, Transport, TransportOptions, TransportResult } from './transport.ts';
 export { createTransport, GATEWAY_HEADER } from './transport.ts';
 export type { Parsed } from './parse.ts';

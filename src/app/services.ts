@@ -62,6 +62,7 @@ export function createServices(): Services & { background: BackgroundServices } 
     withDeliveryLock: webLock,
     afterAdmission: [checkDoubleEntry(db, background.checker), () => hubLink.share()],
     venue: hubLink,
+    online: watchers.connectivity.online,
   });
   const setup = createSetup({ db, api, sync, rejoinVenue: door.rejoinVenue });
   return { door, store: createDoorStore(db), kiosk: createKioskStore(db), setup, background };

@@ -1,6 +1,6 @@
 import { candidateCodes, normaliseCode } from '../domain/code.ts';
 import { formatLocalIso } from '../domain/time.ts';
-import type { CheckIn, InputSource, ScanRecord, Verdict } from '../domain/types.ts';
+import type { Admission, CheckIn, InputSource, ScanRecord, Ticket, Verdict } from '../domain/types.ts';
 import { decide } from '../domain/verdict.ts';
 import { isQuotaError, type KontrolDb } from './database.ts';
 import { scanContext } from './scan-context.ts';
@@ -18,9 +18,16 @@ export interface ScanInput {
    * keeps the device's own time as well.
    */
   clockOffsetMs?: number;
+  /**
+   * What Qtickets said of a code on no stored list (late sales): the ticket it holds, decided as
+   * if it were listed, with the server's use of it if any. The scan's log line (`scanId`, logged
+   * as unknown when it was first read) is rewritten with the final verdict: one scan, one line.
+   */
+  late?: { ticket: Ticket; serverCheckedAt: string | null; scanId: string };
 }
 
-export type ScanOutcome = { ok: true; verdict: Verdict } | { ok: false; reason: 'empty' };
+/** `scanId`: the scan's log line (absent when even the log could not be written). */
+export type ScanOutcome = { ok: true; verdict: Verdict; scanId?: string } | { ok: false; reason: 'empty' };
 
 /**
  * Decides and records one scan. An admission (ticket marked used + outbox record + log line) is
@@ -39,7 +46,12 @@ export async function recordScan(db: KontrolDb, input: ScanInput): Promise<ScanO
   // from the lists in memory (ticket-index.ts): the only IndexedDB work before the verdict is
   // the write transaction below, so a pull or a background write never makes a scan wait.
   const { shows, zones: entrance, correction, window } = await scanContext(db);
-  const tickets = findTickets(await currentLists(db, shows), candidates);
+  const late = input.late;
+  const tickets = late ? [late.ticket] : findTickets(await currentLists(db, shows), candidates);
+  // The server's own use of a late ticket counts like a stored one (and is stored below, so the
+  // next scan knows it even before the list is pulled again).
+  const serverAdmission: Admission | null =
+    late && late.serverCheckedAt !== null ? { showId: late.ticket.showId, code: late.ticket.code, checkedAt: late.serverCheckedAt, source: 'server' } : null;
   const at = now();
   // The sync layer stores a correction only when the clock is off by more than the allowed skew.
   const offset = input.clockOffsetMs ?? correction;
@@ -47,18 +59,23 @@ export async function recordScan(db: KontrolDb, input: ScanInput): Promise<ScanO
   const checkedAt = formatLocalIso(stamped);
 
   let decided: ReturnType<typeof decide> | undefined;
+  const scanId = late?.scanId ?? newId();
+  // A late decision rewrites the line the first read logged; a new scan adds its own.
+  const writeLog = (line: ScanRecord) => (late ? db.scans.put(line) : db.scans.add(line));
   try {
     const verdict = await db.transaction('rw', [db.admissions, db.outbox, db.scans], async (): Promise<Verdict> => {
       // Admissions are read inside the write transaction: two scans of one code racing each
       // other (camera and wedge at once, two tabs) cannot both admit.
-      const admissions = await db.admissions.bulkGet(tickets.map((t) => [t.showId, t.code]));
-      const decision = decide({ code, tickets, admissions: admissions.filter((a) => a !== undefined), shows, entrance, now: stamped, window });
+      const stored = (await db.admissions.bulkGet(tickets.map((t) => [t.showId, t.code]))).filter((a) => a !== undefined);
+      const admissions = serverAdmission && stored.length === 0 ? [serverAdmission] : stored;
+      const decision = decide({ code, tickets, admissions, shows, entrance, now: stamped, window });
       decided = decision;
-      const log: ScanRecord = { id: newId(), at: at.getTime(), code, verdict: 'valid', showId: null, source: input.source };
+      const log: ScanRecord = { id: scanId, at: at.getTime(), code, verdict: 'valid', showId: null, source: input.source };
       if (offset !== 0) log.clockOffsetMs = offset;
       if (!decision.admit) {
         const v = decision.verdict;
-        await db.scans.add({ ...log, verdict: v.kind, showId: 'ticket' in v ? v.ticket.showId : null });
+        if (serverAdmission && stored.length === 0) await db.admissions.put(serverAdmission);
+        await writeLog({ ...log, verdict: v.kind, showId: 'ticket' in v ? v.ticket.showId : null });
         return v;
       }
       const { ticket, warning } = decision;
@@ -71,11 +88,11 @@ export async function recordScan(db: KontrolDb, input: ScanInput): Promise<ScanO
       await Promise.all([
         db.admissions.add({ showId: ticket.showId, code: ticket.code, checkedAt, source: 'this_device' }),
         db.outbox.add(checkIn),
-        db.scans.add({ ...log, showId: ticket.showId, checkInId: checkIn.id, checkedAt, verified: 0, ...(warning ? { warning: warning.kind } : {}) }),
+        writeLog({ ...log, showId: ticket.showId, checkInId: checkIn.id, checkedAt, verified: 0, ...(warning ? { warning: warning.kind } : {}) }),
       ]);
       return { kind: 'valid', code, ticket, checkedAt, recorded: true, ...(warning ? { warning } : {}) };
     });
-    return { ok: true, verdict };
+    return { ok: true, verdict, scanId };
   } catch (error) {
     if (!decided) throw error; // could not even read: the caller shows the error
     // A denial whose log line failed is still the right answer for the person at the door.

@@ -47,7 +47,7 @@ describe('scanner input fuzz', () => {
       const tickets = candidates.flatMap((c) => byCode.get(c) ?? []);
       const decision = decide({ code, tickets, admissions: [], shows: [show], now: new Date('2026-12-29T16:30:00Z') });
       if (tickets.length === 0) {
-        expect(decision, where).toEqual({ admit: false, verdict: { kind: 'unknown', code } });
+        expect(decision, where).toEqual({ admit: false, verdict: { kind: 'unknown', code, listFrom: show.pulledAt } });
         tally.unknown += 1;
       } else {
         expect(decision.admit, where).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateCodes, ean13CheckDigit, MAX_CODE_LENGTH, normaliseCode } from './code.ts';
+import { candidateCodes, ean13CheckDigit, isPlausibleTicketCode, MAX_CODE_LENGTH, normaliseCode } from './code.ts';
 
 describe('normaliseCode', () => {
   it('trims spaces and the CR/LF/TAB scanners append', () => {
@@ -64,5 +64,14 @@ describe('candidateCodes', () => {
   it('leaves 12-digit and other codes alone', () => {
     expect(candidateCodes('871495495233')).toEqual(['871495495233']);
     expect(candidateCodes('ABC')).toEqual(['ABC']);
+  });
+});
+
+describe('which reads may be asked about online', () => {
+  it('asks about letters and digits of a ticket’s length, never noise, links or text', () => {
+    for (const code of ['871495495233', '8714954952330', 'AB12CD34']) expect(isPlausibleTicketCode(code), code).toBe(true);
+    for (const code of ['12345', 'https://example.org/x', '<script>alert(1)</script>', '8714 9549', 'билет123', '9'.repeat(65)]) {
+      expect(isPlausibleTicketCode(code), code).toBe(false);
+    }
   });
 });

@@ -41,3 +41,12 @@ export function candidateCodes(code: string): string[] {
   }
   return [code];
 }
+
+/**
+ * Whether a read may be a Qtickets code worth asking the server about (late sales): letters and
+ * digits only, 6 to 64 of them. A camera that caught a URL, a wedge that sent a burst of noise or a
+ * person's typo with spaces stays on the device: the server is asked only about what can be a ticket.
+ */
+export function isPlausibleTicketCode(code: string): boolean {
+  return /^[A-Za-z0-9]{6,64}$/.test(code);
+}

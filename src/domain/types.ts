@@ -96,14 +96,24 @@ export interface EntryWarning {
   sameDay: boolean;
 }
 
+/** Where the late-sales question to Qtickets stands for a code on no stored list. */
+export type LateLookupState = 'checking' | 'absent' | 'unreachable' | 'offline';
+
 export type InputSource = 'camera' | 'scanner' | 'typed' | 'search';
 
 export type Verdict =
   | { kind: 'valid'; code: string; ticket: Ticket; checkedAt: string; recorded: true; warning?: EntryWarning }
   /** Valid, but IndexedDB refused the write: staff must note the ticket by hand. */
   | { kind: 'valid'; code: string; ticket: Ticket; checkedAt: string; recorded: false; error: string; warning?: EntryWarning }
-  | { kind: 'already_checked'; code: string; ticket: Ticket; checkedAt: string; source: CheckSource; door?: string }
-  | { kind: 'unknown'; code: string }
+  /** `agoMinutes`: whole minutes from that check-in to this scan (never negative), when the scan's moment is known. */
+  | { kind: 'already_checked'; code: string; ticket: Ticket; checkedAt: string; source: CheckSource; door?: string; agoMinutes?: number }
+  /**
+   * On no stored list. `listFrom`: when the oldest list this door admits with was pulled (a
+   * ticket sold since is not on it). `server`: what Qtickets said of the code, when it was asked
+   * (late sales): still `checking`, `absent` from every show this door admits, `unreachable`
+   * (no answer in time), or `offline` (not asked: the device is offline). Absent: not a code to ask about.
+   */
+  | { kind: 'unknown'; code: string; listFrom?: string | null; server?: LateLookupState }
   | { kind: 'revoked'; code: string; ticket: Ticket }
   | { kind: 'wrong_show'; code: string; ticket: Ticket; show: Show }
   /** Listed and valid, but for a zone this entrance does not admit; `entrance` is what it does admit. */

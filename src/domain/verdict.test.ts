@@ -45,7 +45,7 @@ describe('decide', () => {
   });
 
   it('calls a code nobody listed unknown', () => {
-    expect(decide({ code: 'garbage', tickets: [], admissions: [], shows })).toEqual({ admit: false, verdict: { kind: 'unknown', code: 'garbage' } });
+    expect(decide({ code: 'garbage', tickets: [], admissions: [], shows })).toEqual({ admit: false, verdict: { kind: 'unknown', code: 'garbage', listFrom: null } });
   });
 
   it('treats a ticket of a show that is no longer stored as unknown', () => {
@@ -169,5 +169,33 @@ describe('decide with the entry window', () => {
     const early = at('2026-12-29T12:00:00+03:00');
     expect(decide({ code: t.code, tickets: [{ ...t, revoked: 1 }], admissions: [], shows: [evening], now: early })).toMatchObject({ verdict: { kind: 'revoked' } });
     expect(decide({ code: t.code, tickets: [t], admissions: [], shows: [evening], now: early, entrance: ['VIP'] })).toMatchObject({ verdict: { kind: 'wrong_zone' } });
+  });
+});
+
+describe('decide for a code on no list', () => {
+  it('says when the oldest list this door admits with was pulled: a ticket sold since is on none', () => {
+    const pulled = (id: number, pulledAt: string | null, active = true): Show => ({ ...show(id, active), pulledAt });
+    const shows = [pulled(1, '2026-12-29T19:02:00+03:00'), pulled(2, '2026-12-29T18:40:00+03:00'), pulled(3, '2026-12-29T10:00:00+03:00', false), pulled(4, null)];
+    expect(decide({ code: '871000000099', tickets: [], admissions: [], shows })).toEqual({
+      admit: false,
+      verdict: { kind: 'unknown', code: '871000000099', listFrom: '2026-12-29T18:40:00+03:00' },
+    });
+  });
+});
+
+describe('decide for a ticket used before', () => {
+  const t = ticket(1, '871495495233');
+  const used = (source: Admission['source'], door?: string): Admission => ({ ...admission(1, t.code, source), ...(door ? { door } : {}) });
+
+  it('says how many whole minutes ago and where, never a negative age', () => {
+    const later = new Date('2026-12-29T19:15:40+03:00');
+    expect(decide({ code: t.code, tickets: [t], admissions: [used('venue', 'Вход 2')], shows: [show(1)], now: later })).toMatchObject({
+      verdict: { kind: 'already_checked', agoMinutes: 12, door: 'Вход 2', source: 'venue' },
+    });
+    // The server's clock ran a little ahead of this device's.
+    const before = new Date('2026-12-29T19:02:00+03:00');
+    expect(decide({ code: t.code, tickets: [t], admissions: [used('server')], shows: [show(1)], now: before })).toMatchObject({ verdict: { agoMinutes: 0 } });
+    const noClock = decide({ code: t.code, tickets: [t], admissions: [used('this_device')], shows: [show(1)] });
+    expect(noClock.admit === false && noClock.verdict.kind === 'already_checked' && 'agoMinutes' in noClock.verdict).toBe(false);
   });
 });

@@ -62,7 +62,15 @@ export function decide({ code, tickets, admissions, shows, entrance = [], now, w
     if (admission) {
       return {
         admit: false,
-        verdict: { kind: 'already_checked', code, ticket, checkedAt: admission.checkedAt, source: admission.source, ...(admission.door ? { door: admission.door } : {}) },
+        verdict: {
+          kind: 'already_checked',
+          code,
+          ticket,
+          checkedAt: admission.checkedAt,
+          source: admission.source,
+          ...(admission.door ? { door: admission.door } : {}),
+          ...agoOf(admission.checkedAt, now),
+        },
       };
     }
     if (windowCheck.state === 'too_early') return { admit: true, ticket, warning: { kind: 'too_early', at: windowCheck.from, sameDay: windowCheck.sameDay } };
@@ -72,5 +80,26 @@ export function decide({ code, tickets, admissions, shows, entrance = [], now, w
   const elsewhere = tickets.find((t) => showById.has(t.showId));
   const show = elsewhere && showById.get(elsewhere.showId);
   if (elsewhere && show) return { admit: false, verdict: { kind: 'wrong_show', code, ticket: elsewhere, show } };
-  return { admit: false, verdict: { kind: 'unknown', code } };
+  return { admit: false, verdict: { kind: 'unknown', code, listFrom: oldestPull(shows, admitting) } };
+}
+
+/**
+ * "12 мин назад": whole minutes from a check-in to this scan, so the queue hears how long ago,
+ * not only a clock time. Never negative: another clock (the server's, another door's) may run ahead.
+ */
+function agoOf(checkedAt: string, now: Date | undefined): { agoMinutes?: number } {
+  const at = Date.parse(checkedAt);
+  if (!now || Number.isNaN(at)) return {};
+  return { agoMinutes: Math.max(0, Math.floor((now.getTime() - at) / 60_000)) };
+}
+
+/** When the oldest list this door admits with was pulled: a ticket sold after it is on no list. */
+function oldestPull(shows: readonly Show[], admitting: ReadonlySet<ShowId>): string | null {
+  let oldest: { at: number; iso: string } | null = null;
+  for (const s of shows) {
+    if (!admitting.has(s.id) || s.pulledAt === null) continue;
+    const at = Date.parse(s.pulledAt);
+    if (!Number.isNaN(at) && (oldest === null || at < oldest.at)) oldest = { at, iso: s.pulledAt };
+  }
+  return oldest?.iso ?? null;
 }

@@ -15,7 +15,8 @@ import { getToken } from '../db/settings.ts';
 import { setShowActive } from '../db/shows.ts';
 import { signOut, type SignOutOutcome } from '../db/signout.ts';
 import { setDeviceName } from '../db/venue.ts';
-import type { InputSource, ShowId } from '../domain/types.ts';
+import { isPlausibleTicketCode } from '../domain/code.ts';
+import type { InputSource, ShowId, Verdict } from '../domain/types.ts';
 import type { HubDevice, QticketsClient } from '../api/index.ts';
 import type { SyncLoop, SyncState } from '../sync/loop.ts';
 import type { HubLink, HubStatus } from '../sync/hub-link.ts';
@@ -23,6 +24,7 @@ import { cell, type Observable } from '../sync/observable.ts';
 import { pullShow } from '../sync/pull.ts';
 import type { Refresher, RefreshState, RefreshSummary } from '../sync/refresh.ts';
 import { runSteps, type AdmissionStep } from './after-admission.ts';
+import { askAboutLateTicket } from './late-sales.ts';
 
 export interface DoorParts {
   db: KontrolDb;
@@ -43,7 +45,17 @@ export interface DoorParts {
   afterPaint?: (fn: () => void) => void;
   /** The venue hub link, when the app has one (src/sync/hub-link.ts). */
   venue?: HubLink;
+  /** Whether the network extras may run now (the connectivity mode); absent: never (the late-sales question stays off). */
+  online?: () => boolean;
+  /** How long a late-sales question may wait for Qtickets (late-sales.ts); tests shorten it. */
+  lateLookupMs?: number;
 }
+
+/**
+ * A scan's outcome. `followUp`: the verdict on screen is "unknown, checking with the server" and
+ * this settles to the verdict that replaces it (late-sales.ts); it never rejects.
+ */
+export type DoorScanOutcome = ScanOutcome & { followUp?: Promise<Verdict> };
 
 function afterNextPaint(fn: () => void): void {
   let ran = false;
@@ -58,7 +70,7 @@ function afterNextPaint(fn: () => void): void {
 }
 
 export interface Door {
-  scan(raw: string, source: InputSource): Promise<ScanOutcome>;
+  scan(raw: string, source: InputSource): Promise<DoorScanOutcome>;
   /** Upload first, then pull every stored list; a running refresh is joined, not doubled. */
   refresh(): Promise<RefreshSummary | null>;
   sendNow(): Promise<void>;
@@ -95,15 +107,46 @@ export function createDoor(parts: DoorParts): Door {
   const steps: AdmissionStep[] = [() => sync.kick(), ...parts.afterAdmission];
   const afterPaint = parts.afterPaint ?? afterNextPaint;
 
+  /** The late-sales question of the scan on the panel; the next scan supersedes it. */
+  let asking: AbortController | null = null;
+
+  function afterAdmission(verdict: Verdict): void {
+    if (verdict.kind !== 'valid' || !verdict.recorded) return;
+    const admission = { showId: verdict.ticket.showId, code: verdict.ticket.code, checkedAt: verdict.checkedAt };
+    afterPaint(() => runSteps(steps, admission));
+  }
+
+  /**
+   * A code on no list: said at once, then asked about online when it can be a ticket (a garbage
+   * read never leaves the device); offline, the verdict says so and how old the lists are.
+   */
+  function lateSales(outcome: Extract<ScanOutcome, { ok: true }>, source: InputSource): DoorScanOutcome {
+    const unknown = outcome.verdict;
+    if (unknown.kind !== 'unknown' || !outcome.scanId || !isPlausibleTicketCode(unknown.code)) return outcome;
+    if (!(parts.online?.() ?? false)) return { ...outcome, verdict: { ...unknown, server: 'offline' } };
+    const question = { code: unknown.code, source, scanId: outcome.scanId, unknown };
+    asking = new AbortController();
+    const superseded = asking.signal;
+    const followUp = askAboutLateTicket({ db, api: parts.api, deviceId: parts.deviceId, timeoutMs: parts.lateLookupMs, superseded }, question).then(
+      ({ verdict, recorded }) => {
+        afterAdmission(verdict);
+        // Its show's list (and the others) pulled again in the background, upload first, as every refresh.
+        if (recorded) void parts.refresher.runNow().catch(() => undefined);
+        return verdict;
+      },
+      (): Verdict => ({ ...unknown, server: 'unreachable' }),
+    );
+    return { ...outcome, verdict: { ...unknown, server: 'checking' }, followUp };
+  }
+
   return {
     async scan(raw, source) {
+      asking?.abort();
+      asking = null;
       const outcome = await recordScan(db, { raw, source, deviceId: await parts.deviceId() });
-      if (outcome.ok && outcome.verdict.kind === 'valid' && outcome.verdict.recorded) {
-        const { showId, code } = outcome.verdict.ticket;
-        const admission = { showId, code, checkedAt: outcome.verdict.checkedAt };
-        afterPaint(() => runSteps(steps, admission));
-      }
-      return outcome;
+      if (!outcome.ok) return outcome;
+      afterAdmission(outcome.verdict);
+      return lateSales(outcome, source);
     },
     refresh: () => parts.refresher.runNow(),
     async sendNow() {

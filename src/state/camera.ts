@@ -151,6 +151,8 @@ export function useVerdictFeedback(sound: boolean, vibration: boolean): (verdict
   return useCallback((verdict: Verdict) => {
     const f = feedback.current;
     if (!f) return;
+    // Still asking the server about a late ticket: its answer sounds, not this.
+    if (verdict.kind === 'unknown' && verdict.server === 'checking') return;
     // Let in outside the show's window: admitted, but the steward should look.
     if (verdict.kind === 'valid') f.play(verdict.recorded && !verdict.warning ? 'admit' : 'warn');
     else if (verdict.kind === 'already_checked') f.play('warn');

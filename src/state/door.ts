@@ -113,6 +113,10 @@ export function useScan(onVerdict?: (verdict: Verdict) => void) {
       try {
         const outcome = await door.scan(raw, source);
         setFeedback(outcome.ok ? { kind: 'verdict', verdict: outcome.verdict, scanId } : { kind: 'empty', scanId });
+        // "Checking with the server" (late sales): its answer replaces the panel unless another scan came since.
+        void outcome.followUp?.then((verdict) => {
+          if (counter.current === scanId) setFeedback({ kind: 'verdict', verdict, scanId });
+        });
       } catch (error) {
         setFeedback({ kind: 'error', message: error instanceof Error ? error.message : String(error), scanId });
       }

@@ -1,7 +1,8 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { Ticket, Verdict } from '../domain/types.ts';
+import { agoText } from './already-checked/ago.ts';
 import { windowMoment } from './entry-window/moment.ts';
-import { useI18n } from './i18n/context.tsx';
+import { useI18n, type I18n } from './i18n/context.tsx';
 import { VerdictIcon } from './VerdictIcon.tsx';
 
 export interface ShownVerdict {
@@ -53,6 +54,22 @@ function useWordInView(scanId: number | null) {
   return section;
 }
 
+/** What the server said of a code on no list (late sales), or how old the lists are when it could not be asked. */
+function unknownDetail(v: Extract<Verdict, { kind: 'unknown' }>, t: I18n['t'], time: I18n['time']): string {
+  switch (v.server) {
+    case 'checking':
+      return t('verdict.unknown.checking');
+    case 'absent':
+      return t('verdict.unknown.absent');
+    case 'unreachable':
+      return v.listFrom ? t('verdict.unknown.unreachable', { time: time(v.listFrom) }) : t('verdict.unknown.unreachableNoList');
+    case 'offline':
+      return v.listFrom ? t('verdict.unknown.offline', { time: time(v.listFrom) }) : t('verdict.unknown.detail');
+    default:
+      return t('verdict.unknown.detail');
+  }
+}
+
 interface Props {
   shown: ShownVerdict | null;
   /** No show is ticked: "ready" would be a lie, since every ticket would be refused. */
@@ -90,10 +107,16 @@ export function VerdictPanel({ shown, nothingAdmitted = false }: Props) {
       detail = v.recorded ? t('verdict.valid.detail') : t('verdict.notRecorded.detail');
       break;
     case 'already_checked':
-      detail =
-        v.source === 'venue'
-          ? t('verdict.already_checked.venue', { time: timeSeconds(v.checkedAt), door: v.door ?? '' })
-          : t(v.source === 'this_device' ? 'verdict.already_checked.device' : 'verdict.already_checked.server', { time: time(v.checkedAt) });
+      if (v.agoMinutes !== undefined) {
+        // How long ago and where, first: "12 мин назад (19:03), Вход 2".
+        const where = v.source === 'venue' ? (v.door ?? '') : t(v.source === 'this_device' ? 'checked.where.device' : 'checked.where.server');
+        detail = t('checked.line', { ago: agoText(t, v.agoMinutes), time: v.source === 'venue' ? timeSeconds(v.checkedAt) : time(v.checkedAt), where });
+      } else {
+        detail =
+          v.source === 'venue'
+            ? t('verdict.already_checked.venue', { time: timeSeconds(v.checkedAt), door: v.door ?? '' })
+            : t(v.source === 'this_device' ? 'verdict.already_checked.device' : 'verdict.already_checked.server', { time: time(v.checkedAt) });
+      }
       break;
     case 'wrong_show': {
       const named = v.show.startDate ? `${v.show.eventName}, ${dateTime(v.show.startDate)}` : v.show.eventName;
@@ -106,6 +129,9 @@ export function VerdictPanel({ shown, nothingAdmitted = false }: Props) {
       detail = v.ticket.zoneName
         ? t('verdict.wrong_zone.detail', { zone: v.ticket.zoneName })
         : t('verdict.wrong_zone.noZone', { entrance: v.entrance.join(', ') });
+      break;
+    case 'unknown':
+      detail = unknownDetail(v, t, time);
       break;
     case 'too_early':
       detail = t('verdict.too_early.detail', { from: windowMoment(t, v.from, v.sameDay) });
@@ -126,6 +152,7 @@ export function VerdictPanel({ shown, nothingAdmitted = false }: Props) {
       data-recorded={v.kind === 'valid' ? String(v.recorded) : undefined}
       data-warning={warning?.kind}
       data-show-selected={v.kind === 'wrong_show' ? String(!notSelected) : undefined}
+      data-server={v.kind === 'unknown' ? v.server : undefined}
       data-scan-id={shown.scanId}
       role={notRecorded ? 'alert' : 'status'}
       aria-live="assertive"
