@@ -8,6 +8,9 @@ import { I18nProvider } from './i18n/context.tsx';
 import { VerdictPanel } from './VerdictPanel.tsx';
 
 afterEach(cleanup);
+// jsdom lays nothing out: every box is at 0, so the panel asks to be scrolled into view, which
+// jsdom does not implement. The scrolling itself is checked in a browser (e2e/verdict-sizes.spec.ts).
+Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 
 const ticket: Ticket = {
   showId: 1, code: '871495495233', revoked: 0, admission: false, price: 1000, seatName: 'Партер: ряд 6, место 29', zoneName: 'Партер',
