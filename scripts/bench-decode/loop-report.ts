@@ -64,6 +64,8 @@ export function reportLoop(items: BenchItem[], looks: LookResult[][], where: str
   rows.push(['ms per empty frame, median', ...columns.map((col) => median(emptyMs(col.c)).toFixed(2))]);
   rows.push(['  × today', ...columns.map((col) => `${(median(emptyMs(col.c)) / todayMs).toFixed(2)}×`)]);
 
+  const wrong = columns.flatMap((col) =>
+    items.flatMap((it, i) => (!noCode(it) && col.misread[i] ? [`  ${col.c.label}: ${it.set}/${it.name} (expected ${JSON.stringify(it.expected).slice(0, 40)})`] : [])));
   const header = ['live loop, 640x480 frames', ...columns.map((col) => col.c.label)];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const fmt = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join(' | ');
@@ -74,5 +76,6 @@ export function reportLoop(items: BenchItem[], looks: LookResult[][], where: str
     fmt(header),
     widths.map((w) => '-'.repeat(w)).join('-|-'),
     ...rows.map(fmt),
+    ...(wrong.length ? ['', 'coded photos where another text came first (qrcode-2/16 holds two QR codes, one inside the other):', ...wrong] : []),
   ].join('\n');
 }

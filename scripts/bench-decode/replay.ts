@@ -19,7 +19,6 @@ export interface LookResult {
 
 const R: FramePlan = { region: 'roi', scale: 1, pass: 'fast' };
 const F: FramePlan = { region: 'full', scale: 0.8, pass: 'fast' };
-const H: FramePlan = { region: 'full', scale: 0.5, pass: 'fast' };
 const T: FramePlan = { region: 'full', scale: 1, pass: 'thorough' };
 /** The loop before schedules: the region, fast, without returnErrors (and one result slot). */
 const TODAY: Look = { region: 'roi', scale: 1, pass: 'fast', overrides: { returnErrors: false, maxNumberOfSymbols: 1 } };
@@ -40,14 +39,20 @@ const scheduled = (id: string, label: string, o: ScheduleOptions): Candidate => 
   return { id, label, make: () => createFrameSchedule(o), looks: [...cycle, ...chases] };
 };
 
+const repeat = (cycle: FramePlan[], n: number) => Array.from({ length: n }, () => cycle).flat();
+
+const F6: FramePlan = { region: 'full', scale: 0.6, pass: 'fast' };
+
 export const CANDIDATES: Candidate[] = [
   fixed('today', 'today: ROI fast', TODAY),
   fixed('full-thorough', 'ref: full thorough', T),
-  scheduled('alternate', 'ROI/full', { cycle: [R, F], chase: false }),
-  scheduled('alternate-t8', 'ROI/full, T 1/8', { cycle: [R, F, R, F, R, F, R, T] }),
-  scheduled('alternate-h-t8', 'ROI/full/half, T 1/8', { cycle: [R, F, R, F, R, H, R, T] }),
-  scheduled('full-first-t16', 'default cycle, T 1/16', { cycle: [...DEFAULT_CYCLE.slice(0, 7), ...DEFAULT_CYCLE.slice(0, 7), DEFAULT_CYCLE[0]!, T] }),
-  scheduled('default', 'schedule (default)', {}),
+  scheduled('alternate', 'ROI/full0.8', { cycle: [F, R], chase: false }),
+  scheduled('f8-t16', 'ROI/full0.8, T 1/16', { cycle: [...repeat([F, R], 7), F, T] }),
+  scheduled('f8-t8', 'ROI/full0.8, T 1/8', { cycle: [...repeat([F, R], 3), F, T] }),
+  scheduled('f6-t16', 'ROI/full0.6, T 1/16', { cycle: [...repeat([F6, R], 7), F6, T] }),
+  scheduled('default', 'SCHEDULE: ROI/full0.7, T 1/16', {}),
+  fixed('x-t3', 'x T minLine3', { ...T, overrides: { minLineCount: 3 } }),
+  fixed('x-rt3', 'x RT minLine3', { region: 'roi', scale: 1, pass: 'thorough', overrides: { minLineCount: 3 } }),
 ];
 
 const same = (a: Look, b: Look) =>

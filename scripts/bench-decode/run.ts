@@ -142,9 +142,10 @@ async function main() {
   const [corpus, tickets] = await Promise.all([corpusItems(), ticketItems()]);
   const items = [...corpus, ...tickets];
   if (process.env.BENCH_REPLAY_ONLY) {
-    const saved = JSON.parse(await readFile(looksFile, 'utf8')) as { machine: string; load: string; items: { set: string; name: string }[]; looks: LookResult[][] };
-    if (saved.items.length !== items.length || saved.items.some((it, i) => it.set !== items[i]!.set || it.name !== items[i]!.name)) {
-      throw new Error(`${looksFile} was made for other items: run without BENCH_REPLAY_ONLY`);
+    const saved = JSON.parse(await readFile(looksFile, 'utf8')) as { machine: string; load: string; items: { set: string; name: string }[]; lookList: unknown; looks: LookResult[][] };
+    if (saved.items.length !== items.length || saved.items.some((it, i) => it.set !== items[i]!.set || it.name !== items[i]!.name) ||
+      JSON.stringify(saved.lookList) !== JSON.stringify(LOOKS)) {
+      throw new Error(`${looksFile} was made for other items or looks: run without BENCH_REPLAY_ONLY`);
     }
     console.log(reportLoop(items, saved.looks, `${saved.machine}; ${saved.load} (saved run)`));
     return;
@@ -204,7 +205,7 @@ async function main() {
     const cpu = cpus();
     const machine = `${cpu[0]?.model ?? 'unknown cpu'}, ${cpu.length} cores; Chromium ${browser.version()}`;
     await mkdir(dirname(looksFile), { recursive: true });
-    await writeFile(looksFile, JSON.stringify({ machine, load, items: items.map((it) => ({ set: it.set, name: it.name })), looks }));
+    await writeFile(looksFile, JSON.stringify({ machine, load, items: items.map((it) => ({ set: it.set, name: it.name })), lookList: LOOKS, looks }));
     console.log('');
     console.log(reportLoop(items, looks, `${machine}; ${load}`));
   } finally {
