@@ -51,8 +51,6 @@ export const CANDIDATES: Candidate[] = [
   scheduled('f8-t8', 'ROI/full0.8, T 1/8', { cycle: [...repeat([F, R], 3), F, T] }),
   scheduled('f6-t16', 'ROI/full0.6, T 1/16', { cycle: [...repeat([F6, R], 7), F6, T] }),
   scheduled('default', 'SCHEDULE: ROI/full0.7, T 1/16', {}),
-  fixed('x-t3', 'x T minLine3', { ...T, overrides: { minLineCount: 3 } }),
-  fixed('x-rt3', 'x RT minLine3', { region: 'roi', scale: 1, pass: 'thorough', overrides: { minLineCount: 3 } }),
 ];
 
 const same = (a: Look, b: Look) =>
