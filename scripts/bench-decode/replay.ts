@@ -42,6 +42,7 @@ const scheduled = (id: string, label: string, o: ScheduleOptions): Candidate => 
 const repeat = (cycle: FramePlan[], n: number) => Array.from({ length: n }, () => cycle).flat();
 
 const F6: FramePlan = { region: 'full', scale: 0.6, pass: 'fast' };
+const F7: FramePlan = { region: 'full', scale: 0.7, pass: 'fast' };
 
 export const CANDIDATES: Candidate[] = [
   fixed('today', 'today: ROI fast', TODAY),
@@ -50,7 +51,8 @@ export const CANDIDATES: Candidate[] = [
   scheduled('f8-t16', 'ROI/full0.8, T 1/16', { cycle: [...repeat([F, R], 7), F, T] }),
   scheduled('f8-t8', 'ROI/full0.8, T 1/8', { cycle: [...repeat([F, R], 3), F, T] }),
   scheduled('f6-t16', 'ROI/full0.6, T 1/16', { cycle: [...repeat([F6, R], 7), F6, T] }),
-  scheduled('default', 'SCHEDULE: ROI/full0.7, T 1/16', {}),
+  scheduled('f7-t16', 'ROI/full0.7, T 1/16', { cycle: [...repeat([F7, R], 7), F7, T] }),
+  scheduled('default', 'SCHEDULE (default)', {}),
 ];
 
 const same = (a: Look, b: Look) =>

@@ -23,7 +23,7 @@ describe('frame schedule', () => {
     const plans = run(createFrameSchedule(), 32);
     const thorough = plans.flatMap((p, i) => (p.pass === 'thorough' ? [i] : []));
     expect(thorough).toEqual([15, 31]); // one in sixteen: an empty frame stays on the cheap pass
-    expect(plans.slice(0, 4).map(tag)).toEqual(['full0.7:fast', 'roi:fast', 'full0.7:fast', 'roi:fast']);
+    expect(plans.slice(0, 4).map(tag)).toEqual(['full0.8:fast', 'roi:fast', 'full0.8:fast', 'roi:fast']);
     expect(plans[15]).toEqual({ region: 'full', scale: 1, pass: 'thorough' });
     expect(plans.slice(16).map(tag)).toEqual(plans.slice(0, 16).map(tag));
   });
