@@ -1,6 +1,7 @@
-// The region of interest: the centre of the video frame that the on-screen viewfinder shows.
-// Decoding only this part is faster and stops codes at the edge of the view (the next person's
-// ticket) from being read.
+// The region of interest: the centre of the video frame that the on-screen viewfinder shows,
+// decoded at full resolution for codes held far. The frame schedule (schedule.ts) alternates it
+// with the whole frame scaled down, because a ticket held close overflows the region; so a code
+// at the edge of the view can be read too (the repeat filter still admits each code once).
 
 import type { FramePlan } from './schedule.ts';
 
