@@ -71,7 +71,7 @@ export function reportLoop(items: BenchItem[], looks: LookResult[][], where: str
   const fmt = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join(' | ');
   return [
     `live loop on a still frame (replayed, ${PHASES} start phases, a read within ${MAX_FRAMES} frames from every phase; frames per read = mean over phases)`,
-    `timings: decode ms only, one measurement per frame and look — ${where}`,
+    `timings: decode ms only, frames with no code timed 5× per look (median), on a shared machine — ${where}`,
     '',
     fmt(header),
     widths.map((w) => '-'.repeat(w)).join('-|-'),
