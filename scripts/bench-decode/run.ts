@@ -4,18 +4,26 @@
 //
 //   npx tsx scripts/bench-decode/run.ts            (npm run bench:decode)
 //
-// Prints a table and writes bench-results/decode.json.
+// Prints two tables and writes bench-results/decode.json:
+//  - engines: each decoder once per image, the corpus photos at their own size;
+//  - the live loop: every photo as the fake camera shows it (640×480), each look of the loop
+//    (region × pass) measured once, then each candidate frame schedule replayed on it
+//    (replay.ts): share read, frames until the read, cost per empty frame.
+// BENCH_REPLAY_ONLY=1 replays the looks saved by the last run (bench-results/looks.json), to try
+// schedules without the browser; BENCH_ENGINES=none skips the engine table.
 
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { createServer, type Plugin } from 'vite';
 import { composeScene, expectedText, greyToPng, renderSymbol, type Symbology } from '../../e2e/fixtures/video/symbols.ts';
+import { reportLoop } from './loop-report.ts';
+import { LOOKS, type LookResult } from './replay.ts';
 // Mirrors src/scanner/dev/bench-page.ts (browser code, type-checked with the app).
-type Distortion = 'clean' | 'blur' | 'noise' | 'rotate' | 'glare' | 'low_contrast' | 'far';
-interface BenchItem {
+type Distortion = 'clean' | 'blur' | 'noise' | 'rotate' | 'glare' | 'low_contrast' | 'far' | 'inverted' | 'sideways';
+export interface BenchItem {
   set: string;
   name: string;
   url: string;
@@ -32,8 +40,9 @@ const repo = resolve(here, '../..');
 const corpusDir = resolve(process.env.BENCH_CORPUS ?? join(repo, '../shared/corpus/zxing-cpp-samples'));
 const cacheDir = join(repo, 'node_modules/.cache/kontrol-bench');
 const outFile = join(repo, 'bench-results/decode.json');
+const looksFile = join(repo, 'bench-results/looks.json');
 
-const DISTORTIONS: Distortion[] = ['clean', 'blur', 'noise', 'rotate', 'glare', 'low_contrast', 'far'];
+const DISTORTIONS: Distortion[] = ['clean', 'blur', 'noise', 'rotate', 'glare', 'low_contrast', 'far', 'inverted', 'sideways'];
 const SYMBOLOGIES: Symbology[] = ['qr', 'code128', 'ean13'];
 const ENGINE_LABELS: Record<string, string> = {
   wasm: 'zxing-wasm (ours)',
@@ -132,6 +141,15 @@ const isRead = (item: BenchItem, text: string | null) =>
 async function main() {
   const [corpus, tickets] = await Promise.all([corpusItems(), ticketItems()]);
   const items = [...corpus, ...tickets];
+  if (process.env.BENCH_REPLAY_ONLY) {
+    const saved = JSON.parse(await readFile(looksFile, 'utf8')) as { machine: string; load: string; items: { set: string; name: string }[]; lookList: unknown; looks: LookResult[][] };
+    if (saved.items.length !== items.length || saved.items.some((it, i) => it.set !== items[i]!.set || it.name !== items[i]!.name) ||
+      JSON.stringify(saved.lookList) !== JSON.stringify(LOOKS)) {
+      throw new Error(`${looksFile} was made for other items or looks: run without BENCH_REPLAY_ONLY`);
+    }
+    console.log(reportLoop(items, saved.looks, `${saved.machine}; ${saved.load} (saved run)`));
+    return;
+  }
 
   const server = await createServer({
     configFile: false,
@@ -165,17 +183,31 @@ async function main() {
       info(): Promise<{ userAgent: string; hardwareConcurrency: number; nativePresent: boolean; nativeFormats: string[] | null; nativeUsable: boolean; picked: string }>;
       load(items: BenchItem[]): Promise<{ width: number; height: number }[]>;
       runAll(ids: string[]): Promise<Record<string, ItemResult[]>>;
+      looks(list: typeof LOOKS): Promise<LookResult[][]>;
     };
     const info = await page.evaluate(() => (window as unknown as { bench: Api }).bench.info());
     const sizes = await page.evaluate((its) => (window as unknown as { bench: Api }).bench.load(its), items);
     const engines = process.env.BENCH_ENGINES
       ? process.env.BENCH_ENGINES.split(';')
       : ['wasm', 'wasm-tryharder', 'zxing-js-default', 'zxing-js-tuned', ...(info.nativeUsable ? ['native'] : [])];
-    if (!engines.includes(info.picked)) engines.unshift(info.picked);
-    const t0 = Date.now();
-    const results = await page.evaluate((ids) => (window as unknown as { bench: Api }).bench.runAll(ids), engines);
-    process.stderr.write(`  ${engines.length} engines × ${items.length} images: ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
-    await report({ items, sizes, info, engines, results, browserVersion: browser.version() });
+    if (process.env.BENCH_ENGINES !== 'none') {
+      if (!engines.includes(info.picked)) engines.unshift(info.picked);
+      const t0 = Date.now();
+      const results = await page.evaluate((ids) => (window as unknown as { bench: Api }).bench.runAll(ids), engines);
+      process.stderr.write(`  ${engines.length} engines × ${items.length} images: ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+      await report({ items, sizes, info, engines, results, browserVersion: browser.version() });
+    }
+    const t1 = Date.now();
+    const loadBefore = loadavg()[0]!;
+    const looks = await page.evaluate((list) => (window as unknown as { bench: Api }).bench.looks(list), LOOKS);
+    const load = `load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores while measuring`;
+    process.stderr.write(`  ${LOOKS.length} looks × ${items.length} camera frames: ${((Date.now() - t1) / 1000).toFixed(1)} s\n`);
+    const cpu = cpus();
+    const machine = `${cpu[0]?.model ?? 'unknown cpu'}, ${cpu.length} cores; Chromium ${browser.version()}`;
+    await mkdir(dirname(looksFile), { recursive: true });
+    await writeFile(looksFile, JSON.stringify({ machine, load, items: items.map((it) => ({ set: it.set, name: it.name })), lookList: LOOKS, looks }));
+    console.log('');
+    console.log(reportLoop(items, looks, `${machine}; ${load}`));
   } finally {
     await browser.close();
     await server.close();

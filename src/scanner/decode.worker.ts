@@ -32,7 +32,7 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
       return;
     }
     processor
-      .then((p) => p.process(msg.frame))
+      .then((p) => p.process(msg.frame, msg.pass))
       .then(
         (result) => post({ type: 'result', id: msg.id, result }),
         (err: unknown) => post({ type: 'frame_failed', id: msg.id, message: String(err) }),

@@ -2,7 +2,7 @@
 // otherwise. Either way the caller sees the same FrameDecoder and keeps at most one frame in
 // flight (see loop.ts).
 
-import type { EngineKind } from './engines/engine.ts';
+import type { DecodePass, EngineKind } from './engines/engine.ts';
 import type { ScanFormat } from './formats.ts';
 import type { FrameInput, FrameResult, PixelContext } from './frame-processor.ts';
 import type { FromWorker, ToWorker } from './worker-protocol.ts';
@@ -13,7 +13,7 @@ export interface FrameDecoder {
   /** Where decoding runs; settles with `ready` (a failed worker falls back to 'main'). */
   readonly thread: Promise<'worker' | 'main'>;
   /** Takes ownership of an ImageBitmap (it is transferred or closed). */
-  decode(frame: FrameInput): Promise<FrameResult>;
+  decode(frame: FrameInput, pass?: DecodePass): Promise<FrameResult>;
   dispose(): void;
 }
 
@@ -34,7 +34,7 @@ export function createInlineDecoder({ formats, engine }: DecoderOptions): FrameD
   return {
     ready: processor.then((p) => p.engine),
     thread: processor.then(() => 'main' as const),
-    decode: (frame) => processor.then((p) => p.process(frame)),
+    decode: (frame, pass) => processor.then((p) => p.process(frame, pass)),
     dispose: () => void processor.then((p) => p.dispose(), () => {}),
   };
 }
@@ -72,11 +72,11 @@ export function createWorkerDecoder({ formats, engine }: DecoderOptions): FrameD
   return {
     ready,
     thread: ready.then(() => 'worker' as const),
-    decode(frame) {
+    decode(frame, pass = 'fast') {
       const id = nextId++;
       return new Promise<FrameResult>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        const msg: ToWorker = { type: 'frame', id, frame };
+        const msg: ToWorker = { type: 'frame', id, frame, pass };
         worker.postMessage(msg, 'close' in frame ? [frame] : []);
       });
     },
@@ -104,7 +104,7 @@ export function createDecoder(options: DecoderOptions & { worker?: boolean }): F
   return {
     ready,
     thread: ready.then(() => active.thread),
-    decode: (frame) => ready.then(() => active.decode(frame)),
+    decode: (frame, pass) => ready.then(() => active.decode(frame, pass)),
     dispose: () => active.dispose(),
   };
 }

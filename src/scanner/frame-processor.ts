@@ -1,7 +1,7 @@
 // The work done for one frame, wherever it runs (decode worker, or the main thread when
 // module workers are unavailable): pixels out of the bitmap, the decode, the hint statistics.
 
-import type { DecodeEngine, DecodeHit, EngineKind } from './engines/engine.ts';
+import type { DecodeEngine, DecodeHit, DecodeOutcome, DecodePass, EngineKind } from './engines/engine.ts';
 import { frameStats, type FrameStats } from './frame-stats.ts';
 
 export type FrameInput = ImageBitmap | ImageData;
@@ -9,6 +9,8 @@ export type FrameInput = ImageBitmap | ImageData;
 export interface FrameResult {
   engine: EngineKind;
   hit: DecodeHit | null;
+  /** Nothing read but a symbol found: the schedule's cue for a thorough look. */
+  located: boolean;
   /** Time spent in the decoder alone. */
   decodeMs: number;
   stats: FrameStats;
@@ -54,13 +56,13 @@ export function createFrameProcessor(engine: DecodeEngine, makeContext: MakePixe
 
   return {
     engine: engine.kind,
-    async process(frame: FrameInput): Promise<FrameResult> {
+    async process(frame: FrameInput, pass: DecodePass = 'fast'): Promise<FrameResult> {
       const image = pixels(frame);
       const started = performance.now();
       // A decoder fault on one frame must not stop the door; the next frame is another try.
-      const hit: DecodeHit | null = await engine.decode(image).catch(() => null);
+      const { hit, located }: DecodeOutcome = await engine.decode(image, pass).catch(() => ({ hit: null, located: false }));
       const decodeMs = performance.now() - started;
-      return { engine: engine.kind, hit, decodeMs, stats: frameStats(image) };
+      return { engine: engine.kind, hit, located, decodeMs, stats: frameStats(image) };
     },
     dispose() {
       engine.dispose();

@@ -2,16 +2,22 @@
 // requestAnimationFrame where that is missing) and has no fixed pause: a new frame is sent to
 // the decoder as soon as the previous result is back. Frames that arrive while one is in
 // flight are dropped, never queued, so a slow phone reads the freshest frame, not a backlog.
+// Which part of the frame is sent, at what size, and how hard it is searched is the frame
+// schedule's call (schedule.ts): the region of interest and the whole frame in turn, a thorough
+// pass when a symbol was located but not read, and once per cycle.
 
 import type { FrameDecoder } from './decoder.ts';
 import type { FrameResult } from './frame-processor.ts';
-import { cropRect, DEFAULT_MAX_DECODE_SIDE, type Roi } from './roi.ts';
+import { DEFAULT_MAX_DECODE_SIDE, planRect, type Roi } from './roi.ts';
+import { createFrameSchedule, type FrameSchedule } from './schedule.ts';
 
 export interface LoopOptions {
   video: HTMLVideoElement;
   decoder: FrameDecoder;
   roi: Roi;
   maxDecodeSide?: number;
+  /** Default: createFrameSchedule() with its measured defaults. */
+  schedule?: FrameSchedule;
   /** `frameAt` is the performance.now() time at which the frame was grabbed. */
   onResult(result: FrameResult, frameAt: number): void;
   onError?(err: unknown): void;
@@ -42,6 +48,7 @@ export function createDecodeLoop(options: LoopOptions): DecodeLoop {
   const video = options.video as VideoWithRvfc;
   const maxSide = options.maxDecodeSide ?? DEFAULT_MAX_DECODE_SIDE;
   const useRvfc = typeof video.requestVideoFrameCallback === 'function';
+  const plans = options.schedule ?? createFrameSchedule();
   let running = false;
   let inFlight = false;
   let handle: number | null = null;
@@ -79,7 +86,8 @@ export function createDecodeLoop(options: LoopOptions): DecodeLoop {
     inFlight = true;
     const frameAt = performance.now();
     try {
-      const r = cropRect(video.videoWidth, video.videoHeight, options.roi, maxSide);
+      const plan = plans.next();
+      const r = planRect(video.videoWidth, video.videoHeight, plan, options.roi, maxSide);
       const bitmap = await createImageBitmap(video, r.sx, r.sy, r.sw, r.sh, {
         resizeWidth: r.outWidth,
         resizeHeight: r.outHeight,
@@ -90,10 +98,14 @@ export function createDecodeLoop(options: LoopOptions): DecodeLoop {
         return;
       }
       counters.decoded++;
-      const result = await options.decoder.decode(bitmap);
+      const result = await options.decoder.decode(bitmap, plan.pass);
       failing = false;
-      if (gen === generation) options.onResult(result, frameAt);
+      if (gen !== generation) return;
+      plans.record({ read: result.hit !== null, located: result.located });
+      options.onResult(result, frameAt);
     } catch (err) {
+      // The frame counts as empty, so a failing thorough pass is not retried on every frame.
+      if (gen === generation) plans.record({ read: false, located: false });
       if (gen === generation && !failing) options.onError?.(err);
       failing = true;
     } finally {
@@ -106,6 +118,7 @@ export function createDecodeLoop(options: LoopOptions): DecodeLoop {
       if (running) return;
       running = true;
       inFlight = false;
+      plans.reset();
       schedule();
     },
     stop() {

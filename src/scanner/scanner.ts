@@ -35,7 +35,7 @@ export type ScannerStartResult =
 export interface ScannerOptions {
   video: HTMLVideoElement;
   formats?: readonly ScanFormat[];
-  /** Centre fraction of the frame to decode (number = both sides); default 0.8 × 0.8. */
+  /** Centre fraction decoded at full resolution, in turn with the whole frame (number = both sides); default 0.8 × 0.8. */
   roi?: number | Roi;
   /** Longest side of the ROI after downscaling; default 1280. */
   maxDecodeSide?: number;

@@ -1,12 +1,12 @@
 // Messages between the page and decode.worker.ts.
 
-import type { EngineKind } from './engines/engine.ts';
+import type { DecodePass, EngineKind } from './engines/engine.ts';
 import type { ScanFormat } from './formats.ts';
 import type { FrameInput, FrameResult } from './frame-processor.ts';
 
 export type ToWorker =
   | { type: 'init'; formats: ScanFormat[]; engine?: EngineKind }
-  | { type: 'frame'; id: number; frame: FrameInput };
+  | { type: 'frame'; id: number; frame: FrameInput; pass: DecodePass };
 
 export type FromWorker =
   | { type: 'ready'; engine: EngineKind }

@@ -12,9 +12,27 @@ export interface DecodeHit {
   format: string;
 }
 
+/**
+ * How hard one frame is searched (see schedule.ts for which frame gets which). Only zxing-wasm
+ * tells them apart; the native detector and @zxing/library read every pass alike.
+ *   fast      straight codes, dark on light: what an empty frame costs
+ *   thorough  also inverted (white on black: phone screens in dark mode), rotated by 90°/180°
+ *             (a ticket held sideways) and the slower, more careful search
+ */
+export type DecodePass = 'fast' | 'thorough';
+
+export interface DecodeOutcome {
+  hit: DecodeHit | null;
+  /**
+   * Nothing read, but a symbol was found (a QR whose error correction failed, a linear code whose
+   * checksum did not match): worth a harder look at the next frame.
+   */
+  located: boolean;
+}
+
 export interface DecodeEngine {
   readonly kind: EngineKind;
-  decode(frame: ImageData): Promise<DecodeHit | null>;
+  decode(frame: ImageData, pass?: DecodePass): Promise<DecodeOutcome>;
   dispose(): void;
 }
 

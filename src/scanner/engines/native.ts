@@ -51,7 +51,8 @@ export function createNativeEngine(
     async decode(frame) {
       const found = await detector.detect(frame);
       const first = found[0];
-      return first ? { text: first.rawValue, format: normaliseFormatName(first.format) } : null;
+      // The platform reports only what it read: no partial finds, so `located` stays false.
+      return { hit: first ? { text: first.rawValue, format: normaliseFormatName(first.format) } : null, located: false };
     },
     dispose() {},
   };

@@ -63,6 +63,6 @@ describe('native engine', () => {
     expect(await nativeSupports(['qr_code'], null)).toBe(false);
     const engine = createNativeEngine({ formats: ['code_128'] }, fakeDetector(['code_128']));
     const frame = { width: 1, height: 1, data: new Uint8ClampedArray(4) } as unknown as ImageData;
-    expect(await engine.decode(frame)).toEqual({ text: '871495495233', format: 'code_128' });
+    expect(await engine.decode(frame)).toEqual({ hit: { text: '871495495233', format: 'code_128' }, located: false });
   });
 });

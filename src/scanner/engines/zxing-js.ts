@@ -56,9 +56,10 @@ export function createZxingJsEngine({ formats, tuned = true }: ZxingJsEngineOpti
       try {
         const result = reader.decodeWithState(bitmap);
         const format = FROM_ZXING.get(result.getBarcodeFormat()) ?? String(BarcodeFormat[result.getBarcodeFormat()]).toLowerCase();
-        return { text: result.getText(), format };
+        return { hit: { text: result.getText(), format }, located: false };
       } catch {
-        return null;
+        // The library throws NotFound alike for "no symbol" and "symbol, unreadable": nothing to tell apart.
+        return { hit: null, located: false };
       } finally {
         console.warn = warn;
       }
