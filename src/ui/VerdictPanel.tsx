@@ -29,9 +29,11 @@ function TicketDetails({ ticket }: { ticket: Ticket }) {
   );
 }
 
+/** With a margin: a big word's letters reach past its line box (line-height 1.05), so a heading flush with the edge is cut. */
 const inView = (el: Element) => {
   const r = el.getBoundingClientRect();
-  return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+  const pad = r.height * 0.2;
+  return r.top >= pad && r.left >= 0 && r.bottom <= window.innerHeight - pad && r.right <= window.innerWidth;
 };
 
 /**
