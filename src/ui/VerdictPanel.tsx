@@ -31,11 +31,11 @@ function TicketDetails({ ticket }: { ticket: Ticket }) {
   );
 }
 
-// A word whose box touches the screen's edge is cut: its glyphs reach past a tight line box.
-const EDGE_PX = 8;
+/** With a margin: a big word's letters reach past its line box (line-height 1.05), so a heading flush with the edge is cut. */
 const inView = (el: Element) => {
   const r = el.getBoundingClientRect();
-  return r.top >= EDGE_PX && r.left >= 0 && r.bottom <= window.innerHeight - EDGE_PX && r.right <= window.innerWidth;
+  const pad = r.height * 0.2;
+  return r.top >= pad && r.left >= 0 && r.bottom <= window.innerHeight - pad && r.right <= window.innerWidth;
 };
 
 /**
