@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DEMO_TOKEN, demo, LATER_TODAY_SHOW } from './demo.ts';
 import { DoorPage } from './door-page.ts';
-import { OpsPage } from './ops-page.ts';
+import { StaffScreensPage } from './staff-screens-page.ts';
 
 test.beforeEach(async ({ request }) => demo(request).reset());
 
@@ -26,7 +26,7 @@ test('too early before the window, admitted inside it once the tolerance is wide
   const qt = demo(request);
   const codes = await qt.codes(LATER_TODAY_SHOW);
   const door = new DoorPage(page);
-  const ops = new OpsPage(page);
+  const screens = new StaffScreensPage(page);
   const opens = Date.parse(await openDate(request, LATER_TODAY_SHOW));
   expect(opens - Date.now()).toBeGreaterThan(2 * 3600_000); // the default hour of tolerance does not reach it
 
@@ -42,18 +42,18 @@ test('too early before the window, admitted inside it once the tolerance is wide
   await expect(door.pending).toHaveText('0');
 
   // The supervisor lets the queue in four hours before the doors.
-  await ops.openShift();
+  await screens.openShift();
   await page.getByTestId('entry-window-early').fill('240');
   await page.getByTestId('entry-window-early').press('Enter');
   await expect(page.getByTestId('entry-window-early')).toHaveValue('240');
-  await ops.openScan();
+  await screens.openScan();
   door.resetScanCounter();
   await door.typeCode(inside!);
   await door.expectVerdict('valid', inside);
   await expect(door.verdict).not.toHaveAttribute('data-warning');
 
   // A bad tolerance is refused in words, not stored.
-  await ops.openShift();
+  await screens.openShift();
   await page.getByTestId('entry-window-early').fill('1,5');
   await page.getByTestId('entry-window-early').press('Enter');
   await expect(page.getByRole('alert').filter({ hasText: 'Целое число минут' })).toBeVisible();
@@ -63,7 +63,7 @@ test('too early before the window, admitted inside it once the tolerance is wide
   await expect(page.getByRole('alert').filter({ hasText: 'Целое число минут' })).toHaveCount(0);
   await page.getByTestId('entry-window-early-warn').click();
   await expect(page.getByTestId('entry-window-early-warn')).toHaveAttribute('aria-pressed', 'true');
-  await ops.openScan();
+  await screens.openScan();
   door.resetScanCounter();
   await door.typeCode(warned!);
   await door.expectVerdict('valid', warned);
@@ -73,9 +73,9 @@ test('too early before the window, admitted inside it once the tolerance is wide
   // Both admissions reach Qtickets; the early refusal does not.
   await expect.poll(async () => (await qt.received(LATER_TODAY_SHOW)).map((r) => r.barcode).sort()).toEqual([inside!, warned!].sort());
 
-  await ops.openHistory();
-  await expect(ops.historyRow(early!)).toHaveAttribute('data-verdict', 'too_early');
-  await expect(ops.historyRow(warned!)).toHaveAttribute('data-warning', 'too_early');
+  await screens.openHistory();
+  await expect(screens.historyRow(early!)).toHaveAttribute('data-verdict', 'too_early');
+  await expect(screens.historyRow(warned!)).toHaveAttribute('data-warning', 'too_early');
   const downloading = page.waitForEvent('download');
   await page.getByTestId('history-export').click();
   const text = (await readFile(await (await downloading).path())).toString('utf8');

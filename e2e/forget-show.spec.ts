@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { demo, DEMO_TOKEN, SHOW } from './demo.ts';
 import { DevicePage } from './device-page.ts';
 import { DoorPage } from './door-page.ts';
-import { OpsPage } from './ops-page.ts';
+import { StaffScreensPage } from './staff-screens-page.ts';
 
 /** «Джазовый вечер», the same evening as SHOW (both are today's, so this door admits both). */
 const JAZZ = 1003;
@@ -80,9 +80,9 @@ test('a show with unsent check-ins goes only against their exact number; the oth
   expect(await qt.received(SHOW)).toEqual([]);
 
   // The scan log keeps the discarded admission, marked as taken back rather than delivered.
-  const ops = new OpsPage(page);
-  await ops.openHistory();
-  const discarded = ops.historyRow(nutcracker[101]!);
+  const screens = new StaffScreensPage(page);
+  await screens.openHistory();
+  const discarded = screens.historyRow(nutcracker[101]!);
   await expect(discarded).toHaveAttribute('data-undone', 'true');
   await expect(discarded).not.toContainText('отправлено');
 });

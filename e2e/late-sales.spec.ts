@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_TOKEN, demo, SHOW } from './demo.ts';
 import { DoorPage } from './door-page.ts';
-import { OpsPage } from './ops-page.ts';
+import { StaffScreensPage } from './staff-screens-page.ts';
 
 test.beforeEach(async ({ request }) => demo(request).reset());
 
@@ -12,7 +12,7 @@ test('a late ticket: unanswered, then found online and admitted; offline it is d
   const qt = demo(request);
   const codes = await qt.codes(SHOW);
   const door = new DoorPage(page);
-  const ops = new OpsPage(page);
+  const screens = new StaffScreensPage(page);
   await door.openSetupLink(DEMO_TOKEN, [SHOW]);
   await expect(door.stored).toHaveText(String(codes.length), { timeout: 30_000 });
 
@@ -62,7 +62,7 @@ test('a late ticket: unanswered, then found online and admitted; offline it is d
   await expect(door.verdict).toHaveAttribute('data-verdict', 'valid', { timeout: 5_000 });
 
   // One scan, one line: the history holds the late admission once, as an admission.
-  await ops.openHistory();
-  await expect(ops.historyRow(later)).toHaveCount(2);
-  await expect(ops.historyRow(later).first()).toHaveAttribute('data-verdict', 'valid');
+  await screens.openHistory();
+  await expect(screens.historyRow(later)).toHaveCount(2);
+  await expect(screens.historyRow(later).first()).toHaveAttribute('data-verdict', 'valid');
 });

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_TOKEN, demo, SHOW } from './demo.ts';
 import { DoorPage } from './door-page.ts';
-import { OpsPage } from './ops-page.ts';
+import { StaffScreensPage } from './staff-screens-page.ts';
 
 test.beforeEach(async ({ request }) => demo(request).reset());
 
@@ -30,8 +30,8 @@ test('"last delivery" appears only once a check-in was delivered; sign-out names
   await expect(page.getByTestId('last-delivery')).toContainText(/Последняя отправка: \d\d:\d\d/);
 
   // Sign-out with a check-in unsent: the buttons its words name are right there.
-  const ops = new OpsPage(page);
-  await ops.openShift();
+  const screens = new StaffScreensPage(page);
+  await screens.openShift();
   await page.getByTestId('signout-button').click();
   const warning = page.getByTestId('signout').getByRole('alert');
   await expect(warning).toContainText('«Отправить сейчас»');
@@ -43,6 +43,6 @@ test('"last delivery" appears only once a check-in was delivered; sign-out names
 
   await context.setOffline(false);
   await page.getByTestId('signout').getByRole('button', { name: 'Отправить сейчас' }).click();
-  await ops.openScan();
+  await screens.openScan();
   await expect(door.pending).toHaveText('0', { timeout: 30_000 });
 });

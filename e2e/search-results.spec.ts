@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_TOKEN, demo, SHOW } from './demo.ts';
 import { DoorPage } from './door-page.ts';
-import { OpsPage } from './ops-page.ts';
+import { StaffScreensPage } from './staff-screens-page.ts';
 
 test.beforeEach(async ({ request }) => demo(request).reset());
 
@@ -13,17 +13,17 @@ const genitive = (n: number) => (n % 10 === 1 && n % 100 !== 11 ? 'билета'
 test('a broad search says "first 50 of N"; an admitted ticket is marked in the results', async ({ page, request }) => {
   const codes = await demo(request).codes(SHOW);
   const door = new DoorPage(page);
-  const ops = new OpsPage(page);
+  const screens = new StaffScreensPage(page);
   await door.openSetupLink(DEMO_TOKEN, [SHOW]);
   await expect(door.stored).toHaveText(String(codes.length), { timeout: 30_000 });
   const admitted = codes[7]!;
   await door.wedgeScan(admitted);
   await door.expectVerdict('valid', admitted);
 
-  await ops.openSearch();
+  await screens.openSearch();
   const count = page.getByTestId('search-count');
   // Two digits every code of a big list holds somewhere: far more than a page.
-  await ops.search(admitted.slice(0, 2));
+  await screens.search(admitted.slice(0, 2));
   await expect(count).toContainText('Показаны первые 50 из');
   const text = (await count.textContent()) ?? '';
   const total = Number(/из ([\d\u202f]+)/.exec(text)?.[1]?.replace(/\u202f/g, ''));
@@ -32,16 +32,16 @@ test('a broad search says "first 50 of N"; an admitted ticket is marked in the r
   await expect(page.getByTestId('search-result')).toHaveCount(50);
 
   // The whole code: one ticket, said as such, and marked as already admitted with the time.
-  await ops.search(admitted);
+  await screens.search(admitted);
   await expect(count).toHaveText('Найдено: 1 билет');
-  await expect(ops.searchResult(admitted)).toHaveAttribute('data-admitted', 'true');
-  await expect(ops.searchResult(admitted)).toContainText(/уже прошёл в \d\d:\d\d/);
-  await ops.search(codes[8]!);
-  await expect(ops.searchResult(codes[8]!)).toHaveAttribute('data-admitted', 'false');
-  await expect(ops.searchResult(codes[8]!)).not.toContainText('уже прошёл');
+  await expect(screens.searchResult(admitted)).toHaveAttribute('data-admitted', 'true');
+  await expect(screens.searchResult(admitted)).toContainText(/уже прошёл в \d\d:\d\d/);
+  await screens.search(codes[8]!);
+  await expect(screens.searchResult(codes[8]!)).toHaveAttribute('data-admitted', 'false');
+  await expect(screens.searchResult(codes[8]!)).not.toContainText('уже прошёл');
 
   // English says it too.
-  await ops.search(admitted.slice(0, 2));
+  await screens.search(admitted.slice(0, 2));
   await page.getByRole('button', { name: 'EN' }).click();
   await expect(count).toContainText(/^Showing the first 50 of [\d,]+ tickets — narrow the search$/);
 });

@@ -17,7 +17,7 @@ export function ConflictAlert() {
   const latest = unseen?.[0];
   if (!unseen || !latest) return null;
   return (
-    <div className="ops-conflict" role="alert" data-testid="conflict-alert" data-barcode={latest.code} data-other={otherCameFirst(latest) ? 'earlier' : 'later'}>
+    <div className="double-entry-alert" role="alert" data-testid="conflict-alert" data-barcode={latest.code} data-other={otherCameFirst(latest) ? 'earlier' : 'later'}>
       <p>
         <strong>{t(otherCameFirst(latest) ? 'conflicts.alert' : 'conflicts.alert.later', { code: latest.code, server: time(latest.serverCheckedAt), local: time(latest.localCheckedAt) })}</strong>
       </p>

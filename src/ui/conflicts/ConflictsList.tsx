@@ -19,8 +19,8 @@ export function ConflictsList() {
   const time = (iso: string) => conflictTime(iso, locale);
   const conflicts = useConflicts();
   return (
-    <section className="panel" aria-labelledby="ops-conflicts-title">
-      <h3 id="ops-conflicts-title">
+    <section className="panel" aria-labelledby="conflicts-title">
+      <h3 id="conflicts-title">
         {t('conflicts.title')} <span data-testid="conflicts-count">{conflicts?.length ?? 0}</span>
       </h3>
       {conflicts && conflicts.length === 0 && <p>{t('conflicts.empty')}</p>}

@@ -29,7 +29,7 @@ export function HeldPullAlert() {
             </button>
             <button
               type="button"
-              className="ops-danger"
+              className="btn-danger"
               onClick={() => void accept(h.showId).then((ok) => setFailed(ok ? null : h.showId))}
             >
               {t('heldPull.accept')}

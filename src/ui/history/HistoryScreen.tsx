@@ -33,16 +33,16 @@ export function HistoryScreen() {
     if (delivery === 'delivered' || delivery === 'rejected') {
       // No "undo" button where it could not undo: said in place what it means instead.
       return (
-        <small className="ops-undo-note" data-testid="undo-unavailable">
+        <small className="undo-note" data-testid="undo-unavailable">
           {t(delivery === 'delivered' ? 'history.undo.notHere.delivered' : 'history.undo.notHere.rejected')}
         </small>
       );
     }
     if (confirming === scan.id) {
       return (
-        <div className="ops-confirm" role="group" aria-label={t('history.undo')}>
+        <div className="confirm-box" role="group" aria-label={t('history.undo')}>
           <span>{t('history.undo.confirm', { code: scan.code })}</span>
-          <button type="button" className="ops-primary" onClick={() => void runUndo(scan)}>
+          <button type="button" className="btn-primary" onClick={() => void runUndo(scan)}>
             {t('history.undo')}
           </button>
           <button type="button" onClick={() => setConfirming(null)}>
@@ -59,7 +59,7 @@ export function HistoryScreen() {
   };
 
   return (
-    <main className="ops-history">
+    <main className="history-list">
       <div className="toolbar">
         <h2>{t('history.title')}</h2>
         <button type="button" data-testid="history-export" onClick={() => void exportCsv()}>
@@ -72,7 +72,7 @@ export function HistoryScreen() {
         </p>
       )}
       {entries && entries.length === 0 && <p>{t('history.empty')}</p>}
-      <ul className="ops-results">
+      <ul className="result-list">
         {entries?.map((entry) => {
           const { scan, ticket, delivery } = entry;
           const stamped = scan.at + (scan.clockOffsetMs ?? 0);
@@ -85,14 +85,14 @@ export function HistoryScreen() {
               data-source={scan.source}
               data-warning={scan.warning}
               data-undone={scan.undoneAt ? 'true' : undefined}
-              className={scan.undoneAt ? 'ops-undone' : undefined}
+              className={scan.undoneAt ? 'row-undone' : undefined}
             >
-              <span className="ops-time">
+              <span className="row-time">
                 {time(stamped)}
                 {scan.clockOffsetMs ? <small> ({t('history.deviceTime', { time: time(scan.at) })})</small> : null}
               </span>
-              <span className={`ops-tag ops-tag--${scan.verdict}`}>{t(`verdict.${scan.verdict}`)}</span>
-              {scan.warning && <span className={`ops-tag ops-tag--${scan.warning}`}>{t(`history.warning.${scan.warning}`)}</span>}
+              <span className={`verdict-tag verdict-tag--${scan.verdict}`}>{t(`verdict.${scan.verdict}`)}</span>
+              {scan.warning && <span className={`verdict-tag verdict-tag--${scan.warning}`}>{t(`history.warning.${scan.warning}`)}</span>}
               <span>{t(`source.${scan.source}`)}</span>
               <code>{scan.code}</code>
               {ticket && <TicketLine ticket={ticket} show={showById.get(ticket.showId)} />}

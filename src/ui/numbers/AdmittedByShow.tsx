@@ -12,19 +12,19 @@ export function AdmittedByShow({ counts, shows }: { counts: readonly ShowCount[]
         const show = showById.get(s.showId);
         return (
           <div key={s.showId} data-testid={`stats-show-${s.showId}`}>
-            <p className="ops-stat-line">
+            <p className="stat-line">
               <strong>
                 {show?.eventName} {show?.startDate ? dateTime(show.startDate) : `#${s.showId}`}
               </strong>
-              <span className="ops-count" data-testid="stats-show-count">
+              <span className="stat-count" data-testid="stats-show-count">
                 {n(s.admitted)} / {n(s.expected)}
               </span>
             </p>
-            <ul className="ops-zone-counts">
+            <ul className="zone-counts">
               {s.zones.map((z) => (
                 <li key={z.zone} data-zone={z.zone}>
                   <span>{z.zone === NO_ZONE ? t('stats.noZone') : z.zone}</span>
-                  <span className="ops-count">
+                  <span className="stat-count">
                     {n(z.admitted)} / {n(z.expected)}
                   </span>
                 </li>

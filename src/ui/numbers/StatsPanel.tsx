@@ -12,14 +12,14 @@ export function StatsPanel() {
   if (!numbers || !shows) return <p className="notice">{t('stats.loading')}</p>;
   const peak = Math.max(1, ...numbers.pace);
   return (
-    <div className="ops-stats" data-testid="door-stats">
+    <div className="numbers-panel" data-testid="door-stats">
       <section className="panel">
         <h3>{t('stats.admitted')}</h3>
         <AdmittedByShow counts={numbers.shows} shows={shows} />
       </section>
       <section className="panel">
         <h3>{t('stats.pace')}</h3>
-        <ol className="ops-pace" data-testid="stats-pace">
+        <ol className="pace-chart" data-testid="stats-pace">
           {numbers.pace.map((count, i) => (
             <li key={i} style={{ height: `${(count / peak) * 100}%` }} title={String(count)} data-count={count}>
               <span className="visually-hidden">{count}</span>
@@ -30,17 +30,17 @@ export function StatsPanel() {
       </section>
       <section className="panel">
         <h3>{t('stats.denials')}</h3>
-        <ul className="ops-zone-counts" data-testid="stats-denials">
+        <ul className="zone-counts" data-testid="stats-denials">
           {DENIAL_KINDS.map((kind) => (
             <li key={kind} data-kind={kind}>
               <span>{t(`verdict.${kind}`)}</span>
-              <span className="ops-count">{n(numbers.denials[kind])}</span>
+              <span className="stat-count">{n(numbers.denials[kind])}</span>
             </li>
           ))}
         </ul>
-        <p className="ops-stat-line">
+        <p className="stat-line">
           <span>{t('stats.pending')}</span>
-          <span className="ops-count" data-testid="stats-pending">
+          <span className="stat-count" data-testid="stats-pending">
             {n(numbers.pending)}
           </span>
         </p>

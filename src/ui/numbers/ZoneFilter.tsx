@@ -48,7 +48,7 @@ export function ZoneFilter() {
   const chosen = ticked ?? zones ?? [];
   return (
     <Disclosure
-      className="ops-zones"
+      className="zone-filter"
       testId="entrance-filter"
       title={
         <>

@@ -25,7 +25,7 @@ export function SearchScreen() {
   };
 
   return (
-    <main className="ops-search">
+    <main className="search-box">
       <h2>{t('search.title')}</h2>
       {feedback?.kind === 'verdict' && <VerdictPanel shown={{ verdict: feedback.verdict, scanId: feedback.scanId }} />}
       {feedback?.kind === 'error' && (
@@ -33,9 +33,9 @@ export function SearchScreen() {
           {t('scan.error', { message: feedback.message })}
         </p>
       )}
-      <label htmlFor="ops-search-input">{t('search.label')}</label>
+      <label htmlFor="search-field">{t('search.label')}</label>
       <input
-        id="ops-search-input"
+        id="search-field"
         type="search"
         data-testid="search-input"
         autoComplete="off"
@@ -60,19 +60,19 @@ export function SearchScreen() {
         {ready && searching && tookMs !== null && <small> · {t('search.took', { ms: tookMs.toFixed(1) })}</small>}
       </p>
       {ready && searching && hits.length === 0 && <p>{t('search.empty')}</p>}
-      <ul className="ops-results">
+      <ul className="result-list">
         {hits.map(({ ticket }, i) => {
           const admitted = admissions?.[i];
           return (
             <li key={`${ticket.showId}:${ticket.code}`} data-testid="search-result" data-barcode={ticket.code} data-admitted={admitted ? 'true' : 'false'}>
               <TicketLine ticket={ticket} show={showById.get(ticket.showId)} />
               <code>{ticket.code}</code>
-              {admitted && <span className="ops-tag ops-tag--already_checked">{t('search.usedAt', { time: time(admitted.checkedAt) })}</span>}
-              {ticket.revoked === 1 && <span className="ops-tag ops-tag--deny">{t('search.revoked')}</span>}
+              {admitted && <span className="verdict-tag verdict-tag--already_checked">{t('search.usedAt', { time: time(admitted.checkedAt) })}</span>}
+              {ticket.revoked === 1 && <span className="verdict-tag verdict-tag--deny">{t('search.revoked')}</span>}
               {confirming === ticket ? (
-                <div className="ops-confirm" role="group" aria-label={t('search.confirm')}>
+                <div className="confirm-box" role="group" aria-label={t('search.confirm')}>
                   <span>{t('search.confirm')}</span>
-                  <button type="button" className="ops-primary" onClick={() => admit(ticket)}>
+                  <button type="button" className="btn-primary" onClick={() => admit(ticket)}>
                     {t('search.confirm.yes')}
                   </button>
                   <button type="button" onClick={() => setConfirming(null)}>

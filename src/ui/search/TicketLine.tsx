@@ -14,7 +14,7 @@ export function TicketLine({ ticket, show }: { ticket: Ticket; show?: Show }) {
   const { dateTime } = useI18n();
   const holder = holderOf(ticket);
   return (
-    <span className="ops-ticket">
+    <span className="ticket-line">
       {holder && <strong>{holder}</strong>}
       {holder && ' · '}
       {seatOf(ticket)}

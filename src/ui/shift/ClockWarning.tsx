@@ -9,7 +9,7 @@ export function ClockWarning() {
   // Positive skew: the server is ahead, so the device clock is behind.
   const direction = skewMs > 0 ? t('clock.behind') : t('clock.ahead');
   return (
-    <p className="ops-clock error" role="alert" data-testid="clock-warning">
+    <p className="clock-note error" role="alert" data-testid="clock-warning">
       {t('clock.warn', { direction, minutes: Math.round(Math.abs(skewMs) / 60_000) })}
     </p>
   );

@@ -12,7 +12,7 @@ export function ConnectivityBadge({ controls = true }: { controls?: boolean }) {
   const { t } = useI18n();
   const { mode, effective, setMode } = useConnectivity();
   return (
-    <div className="ops-mode" data-testid="conn-mode" data-mode={mode} data-effective={effective}>
+    <div className="mode-switch" data-testid="conn-mode" data-mode={mode} data-effective={effective}>
       <span className={effective === 'online' ? 'dot dot--online' : 'dot dot--offline'} aria-hidden="true" />
       <span>{t('mode.label', { mode: t(`mode.${mode}`), state: t(`mode.status.${effective}`) })}</span>
       {controls && (

@@ -33,21 +33,21 @@ export function RefreshEvery() {
     void setMinutes(next ? (parseRefreshMinutes(draft ?? '') ?? DEFAULT_ON_MINUTES) : REFRESH_OFF);
   };
   return (
-    <div className="ops-refresh">
+    <div className="refresh-every">
       <label className="choice">
         <input type="checkbox" checked={on} onChange={(e) => turn(e.target.checked)} data-testid="refresh-auto" />
         {t('refresh.auto.on')}
       </label>
       {on ? (
         <>
-          <label htmlFor="ops-refresh-minutes">{t('refresh.every', bounds)}</label>
+          <label htmlFor="refresh-every-minutes">{t('refresh.every', bounds)}</label>
           <div className="manual-row">
             <input
-              id="ops-refresh-minutes"
+              id="refresh-every-minutes"
               data-testid="refresh-minutes"
               inputMode="numeric"
               aria-invalid={invalid}
-              aria-describedby={invalid ? 'ops-refresh-invalid' : undefined}
+              aria-describedby={invalid ? 'refresh-every-invalid' : undefined}
               value={draft ?? String(minutes)}
               onChange={(e) => setDraft(e.target.value)}
               onBlur={commit}
@@ -58,7 +58,7 @@ export function RefreshEvery() {
             </button>
           </div>
           {invalid && (
-            <p className="error" role="alert" id="ops-refresh-invalid" data-testid="refresh-minutes-error">
+            <p className="error" role="alert" id="refresh-every-invalid" data-testid="refresh-minutes-error">
               {t('refresh.every.invalid', { ...bounds, minutes })}
             </p>
           )}

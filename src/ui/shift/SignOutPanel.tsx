@@ -35,11 +35,11 @@ export function SignOutPanel({ onSignedOut }: { onSignedOut: () => void }) {
   };
 
   return (
-    <section className="panel" aria-labelledby="ops-signout-title" data-testid="signout">
-      <h3 id="ops-signout-title">{t('signout.title')}</h3>
+    <section className="panel" aria-labelledby="signout-title" data-testid="signout">
+      <h3 id="signout-title">{t('signout.title')}</h3>
       <p>{t('signout.explain')}</p>
       {asking && (undelivered ?? 0) > 0 ? (
-        <form onSubmit={submit} className="ops-signout-form">
+        <form onSubmit={submit} className="confirm-form">
           <p role="alert">
             {t('signout.undelivered', { checkins: plural('checkins', undelivered ?? 0) })} {t('signout.waitFirst')}
           </p>
@@ -51,9 +51,9 @@ export function SignOutPanel({ onSignedOut }: { onSignedOut: () => void }) {
               {t('history.export')}
             </button>
           </div>
-          <label htmlFor="ops-signout-count">{t('signout.confirmLabel')}</label>
-          <input id="ops-signout-count" data-testid="signout-count" inputMode="numeric" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
-          <button type="submit" className="ops-danger">
+          <label htmlFor="signout-count">{t('signout.confirmLabel')}</label>
+          <input id="signout-count" data-testid="signout-count" inputMode="numeric" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
+          <button type="submit" className="btn-danger">
             {t('signout.confirm')}
           </button>
           {error && (
@@ -63,7 +63,7 @@ export function SignOutPanel({ onSignedOut }: { onSignedOut: () => void }) {
           )}
         </form>
       ) : (
-        <button type="button" className="ops-danger" data-testid="signout-button" onClick={() => void attempt(0)}>
+        <button type="button" className="btn-danger" data-testid="signout-button" onClick={() => void attempt(0)}>
           {t('signout.button')}
         </button>
       )}

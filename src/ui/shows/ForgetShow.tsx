@@ -54,14 +54,14 @@ export function ForgetShow({ showId, name, last, onCancel, onRemoved }: Props) {
 
   const titleId = `forget-show-title-${showId}`;
   return (
-    <div className="panel ops-signout-form" role="group" aria-labelledby={titleId} data-testid={`forget-show-confirm-${showId}`}>
+    <div className="panel confirm-form" role="group" aria-labelledby={titleId} data-testid={`forget-show-confirm-${showId}`}>
       <p id={titleId}>
         <strong>{t('shows.forget.title', { show: name })}</strong>
       </p>
       <p>{t('shows.forget.explain')}</p>
       {last && <p>{t('shows.forget.last')}</p>}
       {waiting > 0 ? (
-        <form onSubmit={submit} className="ops-signout-form">
+        <form onSubmit={submit} className="confirm-form">
           <p role="alert" data-testid={`forget-show-undelivered-${showId}`}>
             {t('shows.forget.undelivered', { checkins: plural('checkins', waiting) })} {t('shows.forget.waitFirst')}
           </p>
@@ -74,8 +74,8 @@ export function ForgetShow({ showId, name, last, onCancel, onRemoved }: Props) {
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
           />
-          <div className="ops-confirm">
-            <button type="submit" className="ops-danger" disabled={busy}>
+          <div className="confirm-box">
+            <button type="submit" className="btn-danger" disabled={busy}>
               {busy ? t('shows.forget.running') : t('shows.forget.discard')}
             </button>
             <button type="button" onClick={onCancel}>
@@ -84,8 +84,8 @@ export function ForgetShow({ showId, name, last, onCancel, onRemoved }: Props) {
           </div>
         </form>
       ) : (
-        <div className="ops-confirm">
-          <button type="button" className="ops-danger" disabled={busy || undelivered === undefined} onClick={() => void attempt(0)}>
+        <div className="confirm-box">
+          <button type="button" className="btn-danger" disabled={busy || undelivered === undefined} onClick={() => void attempt(0)}>
             {busy ? t('shows.forget.running') : t('shows.forget.confirm')}
           </button>
           <button type="button" onClick={onCancel}>

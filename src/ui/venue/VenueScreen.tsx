@@ -14,7 +14,7 @@ import { AdmittedByShow } from '../numbers/AdmittedByShow.tsx';
 export function VenueScreen() {
   const { t } = useI18n();
   return (
-    <main className="ops-history" data-testid="venue-screen">
+    <main className="history-list" data-testid="venue-screen">
       <h2>{t('venue.title')}</h2>
       <VenueDevices />
       <VenueAdmitted />
@@ -79,11 +79,11 @@ function VenueAdmitted() {
       {numbers && shows ? <AdmittedByShow counts={numbers.shows} shows={shows} /> : <p className="notice">{t('stats.loading')}</p>}
       <h4>{t('venue.byDoor')}</h4>
       {byDoor && byDoor.length === 0 && <p>{t('venue.noneAdmitted')}</p>}
-      <ul className="ops-zone-counts">
+      <ul className="zone-counts">
         {byDoor?.map((d) => (
           <li key={`${d.source}:${d.door ?? ''}`} data-testid="venue-door-count" data-source={d.source}>
             <span>{doorName(d)}</span>
-            <span className="ops-count">{n(d.admitted)}</span>
+            <span className="stat-count">{n(d.admitted)}</span>
           </li>
         ))}
       </ul>

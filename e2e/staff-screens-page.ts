@@ -25,7 +25,7 @@ export async function serverCheckedAt(request: APIRequestContext, show: number, 
   return body.checked_at ?? body.data?.checked_at ?? null;
 }
 
-export class OpsPage {
+export class StaffScreensPage {
   readonly conflictAlert: Locator;
   readonly mode: Locator;
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_TOKEN, demo, SHOW } from './demo.ts';
 import { DoorPage } from './door-page.ts';
-import { listedTickets, OpsPage, serverCheckedAt } from './ops-page.ts';
+import { listedTickets, StaffScreensPage, serverCheckedAt } from './staff-screens-page.ts';
 
 test.beforeEach(async ({ request }) => demo(request).reset());
 
@@ -18,10 +18,10 @@ test('an entrance for VIP sends another zone to its own door and counts what it 
   const vip = tickets.find((t) => t.zone_name === 'VIP')!;
   const stalls = tickets.find((t) => t.zone_name === 'Партер')!;
   const door = new DoorPage(page);
-  const ops = new OpsPage(page);
+  const screens = new StaffScreensPage(page);
   await setUp(door, tickets.length);
 
-  await ops.limitEntrance(['VIP']);
+  await screens.limitEntrance(['VIP']);
   await door.wedgeScan(stalls.barcode);
   await door.expectVerdict('wrong_zone', stalls.barcode);
   await expect(door.verdict).toContainText('Другой вход');
@@ -43,27 +43,27 @@ test('search finds a surname written with ё when typed with е, and admits afte
   const guest = tickets.find((t) => t.client_surname?.includes('ё') && t.client_name)!;
   const plain = (s: string) => s.replace(/ё/g, 'е').toLowerCase();
   const door = new DoorPage(page);
-  const ops = new OpsPage(page);
+  const screens = new StaffScreensPage(page);
   await setUp(door, tickets.length);
 
-  await ops.openSearch();
-  await ops.search(`${plain(guest.client_surname!)} ${plain(guest.client_name!)}`);
-  await expect(ops.searchResult(guest.barcode)).toBeVisible();
-  await expect(ops.searchResult(guest.barcode)).toContainText(guest.client_surname!);
-  await ops.admitFromSearch(guest.barcode);
+  await screens.openSearch();
+  await screens.search(`${plain(guest.client_surname!)} ${plain(guest.client_name!)}`);
+  await expect(screens.searchResult(guest.barcode)).toBeVisible();
+  await expect(screens.searchResult(guest.barcode)).toContainText(guest.client_surname!);
+  await screens.admitFromSearch(guest.barcode);
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'valid');
   await expect(page.getByTestId('verdict')).toHaveAttribute('data-barcode', guest.barcode);
 
-  await ops.openHistory();
-  await expect(ops.historyRow(guest.barcode)).toHaveAttribute('data-source', 'search');
-  await expect(ops.historyRow(guest.barcode)).toContainText('Поиск');
+  await screens.openHistory();
+  await expect(screens.historyRow(guest.barcode)).toHaveAttribute('data-source', 'search');
+  await expect(screens.historyRow(guest.barcode)).toContainText('Поиск');
 });
 
 test('undo takes an undelivered admission out of the outbox; a delivered one is explained; CSV opens with Cyrillic', async ({ page, context, request }) => {
   const qt = demo(request);
   const codes = await qt.codes(SHOW);
   const door = new DoorPage(page);
-  const ops = new OpsPage(page);
+  const screens = new StaffScreensPage(page);
   await setUp(door, codes.length);
   const [delivered, undone] = codes.slice(40);
 
@@ -77,14 +77,14 @@ test('undo takes an undelivered admission out of the outbox; a delivered one is 
   await door.typeCode('000000000000');
   await door.expectVerdict('unknown');
 
-  await ops.openHistory();
+  await screens.openHistory();
   await expect(page.getByTestId('history-row')).toHaveCount(3);
-  await ops.undo(undone!);
+  await screens.undo(undone!);
   await expect(page.getByTestId('history-notice')).toContainText('удалена из очереди отправки');
-  await expect(ops.historyRow(undone!)).toHaveAttribute('data-undone', 'true');
+  await expect(screens.historyRow(undone!)).toHaveAttribute('data-undone', 'true');
   // Delivered: no button that could not undo, but what it means on the server, in place.
-  await expect(ops.historyRow(delivered!).getByRole('button', { name: 'Отменить проход' })).toHaveCount(0);
-  await expect(ops.historyRow(delivered!).getByTestId('undo-unavailable')).toContainText('API Qtickets не снимает отметку о проходе');
+  await expect(screens.historyRow(delivered!).getByRole('button', { name: 'Отменить проход' })).toHaveCount(0);
+  await expect(screens.historyRow(delivered!).getByTestId('undo-unavailable')).toContainText('API Qtickets не снимает отметку о проходе');
 
   const downloading = page.waitForEvent('download');
   await page.getByTestId('history-export').click();
@@ -98,7 +98,7 @@ test('undo takes an undelivered admission out of the outbox; a delivered one is 
   expect(text).toContain(`="${undone}";Проходите;Вручную;Щелкунчик`);
   expect(text).toContain('Билет не найден;Вручную');
 
-  await ops.openScan();
+  await screens.openScan();
   door.resetScanCounter();
   await expect(door.pending).toHaveText('0');
   await context.setOffline(false);
@@ -113,13 +113,13 @@ test('a periodic refresh revokes a refunded ticket while scanning goes on', asyn
   const qt = demo(request);
   const codes = await qt.codes(SHOW);
   const door = new DoorPage(page);
-  const ops = new OpsPage(page);
+  const screens = new StaffScreensPage(page);
   // The page's clock runs as usual until the test moves it past the shortest interval, a minute.
   await page.clock.install();
   await setUp(door, codes.length);
-  await ops.openShift();
-  await ops.setRefreshMinutes('1');
-  await ops.openScan();
+  await screens.openShift();
+  await screens.setRefreshMinutes('1');
+  await screens.openScan();
   door.resetScanCounter();
 
   const refunded = codes[60]!;
@@ -148,18 +148,18 @@ test('a ticket the server already saw at another entrance warns within two secon
   }
   expect(elsewhere).toBeDefined();
   const door = new DoorPage(page);
-  const ops = new OpsPage(page);
+  const screens = new StaffScreensPage(page);
   await setUp(door, codes.length);
-  await expect(ops.mode).toHaveAttribute('data-effective', 'online');
+  await expect(screens.mode).toHaveAttribute('data-effective', 'online');
 
   await door.wedgeScan(elsewhere!);
   await door.expectVerdict('valid', elsewhere);
-  await expect(ops.conflictAlert).toBeVisible({ timeout: 2_000 });
-  await expect(ops.conflictAlert).toHaveAttribute('data-barcode', elsewhere!);
-  await expect(ops.conflictAlert).toContainText('Повторный проход');
-  await ops.conflictAlert.getByRole('button', { name: 'Понятно' }).click();
-  await expect(ops.conflictAlert).toBeHidden();
-  await ops.openStats();
+  await expect(screens.conflictAlert).toBeVisible({ timeout: 2_000 });
+  await expect(screens.conflictAlert).toHaveAttribute('data-barcode', elsewhere!);
+  await expect(screens.conflictAlert).toContainText('Повторный проход');
+  await screens.conflictAlert.getByRole('button', { name: 'Понятно' }).click();
+  await expect(screens.conflictAlert).toBeHidden();
+  await screens.openStats();
   await expect(page.locator(`[data-testid="conflict-row"][data-barcode="${elsewhere}"]`)).toBeVisible();
 });
 
@@ -174,7 +174,7 @@ async function secondDevice(browser: Browser): Promise<BrowserContext> {
  */
 async function admitOfflineOnBoth(a: { page: Page; context: BrowserContext }, b: { page: Page; context: BrowserContext }, stored: number, ticket: string) {
   const [doorA, doorB] = [new DoorPage(a.page), new DoorPage(b.page)];
-  const [opsA, opsB] = [new OpsPage(a.page), new OpsPage(b.page)];
+  const [opsA, opsB] = [new StaffScreensPage(a.page), new StaffScreensPage(b.page)];
   await setUp(doorA, stored);
   await setUp(doorB, stored);
   await a.context.setOffline(true);
