@@ -121,8 +121,7 @@ function Shell({ applyUpdate, offlineReady, onOfflineReadySeen }: ShellProps) {
   return (
     <div className={kiosk.enabled ? 'kiosk' : undefined} data-kiosk={starting ? 'starting' : kiosk.locked ? 'locked' : kiosk.unlocked ? 'unlocked' : undefined}>
       {starting ? <StartingBar /> : kiosk.locked ? <KioskBar onUnlocked={() => navigate('/device')} /> : <AppHeader />}
-      {/* Like the update bar: a banner that appears above the verdict would push it down the screen. */}
-      {offlineReady && !verdictOnScreen && <OfflineReady onClose={onOfflineReadySeen} />}
+      {offlineReady && <OfflineReady onClose={onOfflineReadySeen} />}
       {applyUpdate && !verdictOnScreen && <UpdateBar onApply={() => void applyUpdate()} />}
       {starting ? null : kiosk.locked ? <KioskRoutes /> : <Routes link={link} linkArrival={arrival} />}
       <InstallOffer calm={!verdictOnScreen && kiosk.enabled === false} />
