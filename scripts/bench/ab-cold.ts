@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { demoCodes, FIRST_PLAIN_CODE, launchBrowser } from './lab.ts';
 import { openDoor } from './scenarios/download.ts';
-import { reopenAndScan } from './scenarios/verdict.ts';
+import { DoorMix, reopenAndScan } from './scenarios/verdict.ts';
 import { startDoor } from './server.ts';
 import { quantile } from './stats.ts';
 
@@ -41,11 +41,11 @@ async function main() {
     for (const server of servers) {
       const codes = await demoCodes(server.base);
       const { page } = await openDoor(browser, server, codes.length);
-      doors.push({ page, fresh: codes.slice(FIRST_PLAIN_CODE)[Symbol.iterator](), ms: [] as number[] });
+      doors.push({ page, mix: new DoorMix(codes.slice(FIRST_PLAIN_CODE)[Symbol.iterator]()), ms: [] as number[] });
     }
     for (let run = 0; run < runs; run++) {
       for (const door of doors) {
-        const sample = await reopenAndScan(door.page, door.fresh, delayMs);
+        const sample = await reopenAndScan(door.page, door.mix, delayMs);
         if (sample) door.ms.push(sample.ms);
       }
       process.stdout.write(`  reopening ${run + 1}/${runs}\r`);

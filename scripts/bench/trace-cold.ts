@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { demoCodes, FIRST_PLAIN_CODE, launchBrowser, waitReady } from './lab.ts';
 import type { ProbeState, ScanSample } from './probe.ts';
 import { openDoor } from './scenarios/download.ts';
-import { doorMix } from './scenarios/verdict.ts';
+import { DoorMix } from './scenarios/verdict.ts';
 import { buildApp, startDoor } from './server.ts';
 
 interface TraceEvent {
@@ -75,12 +75,12 @@ async function main() {
   try {
     const codes = await demoCodes(server.base);
     const { page } = await openDoor(browser, server, codes.length);
-    const fresh = codes.slice(FIRST_PLAIN_CODE)[Symbol.iterator]();
+    const mix = new DoorMix(codes.slice(FIRST_PLAIN_CODE)[Symbol.iterator]());
     for (let run = 0; run < Number(args.runs); run++) {
       await browser.startTracing(page, { categories: CATEGORIES });
       await page.reload();
       await waitReady(page);
-      const [code] = doorMix(fresh, 1);
+      const [code] = mix.take(1);
       const sample = await page.evaluate(async (c: string): Promise<ScanSample> => {
         performance.mark('trace:scan');
         const result = await (window as unknown as { __bench: ProbeState }).__bench.scan(c);

@@ -7,7 +7,7 @@
 // flight at the moment of reading moved the figure by up to 1 MB between runs.
 import type { Page } from '@playwright/test';
 import { scanMany, type Heap } from '../lab.ts';
-import { doorMix, verdictCounts } from './verdict.ts';
+import { DoorMix, verdictCounts } from './verdict.ts';
 
 export interface StaminaFigures {
   heapBeforeMB: number;
@@ -43,15 +43,16 @@ async function retainedWhenQuiet(page: Page, heap: Heap): Promise<number> {
 }
 
 export async function measureStamina(page: Page, heap: Heap, fresh: Iterator<string>, scans: number) {
-  await scanMany(page, doorMix(fresh, WARM_UP_SCANS), 0);
+  const mix = new DoorMix(fresh);
+  await scanMany(page, mix.take(WARM_UP_SCANS), 0);
   const before = await retainedWhenQuiet(page, heap);
   const started = performance.now();
   const half = Math.floor(scans / 2);
-  const samples = await scanMany(page, doorMix(fresh, half), 0);
+  const samples = await scanMany(page, mix.take(half), 0);
   const seconds = (performance.now() - started) / 1000;
   const middle = await retainedWhenQuiet(page, heap);
   const restStarted = performance.now();
-  samples.push(...(await scanMany(page, doorMix(fresh, scans - half), 0)));
+  samples.push(...(await scanMany(page, mix.take(scans - half), 0)));
   const restSeconds = (performance.now() - restStarted) / 1000;
   const after = await retainedWhenQuiet(page, heap);
   const figures: StaminaFigures = {

@@ -29,23 +29,43 @@ export interface VerdictPlan {
   gapMs: number;
 }
 
-export const UNKNOWN_CODE = '870000000001';
+/** Unknown codes: a fresh one each time (the same code twice within the repeat window is one read). */
+const UNKNOWN_BASE = 870_000_000_001;
+/**
+ * A repeat comes from a second person (a shared screenshot), never within the scanner's repeat
+ * window (3 s: the door treats that as the same read, issue 21). Repeats are drawn from codes
+ * admitted at least this many scans earlier: ≥ 6 s even at the stamina run's full speed.
+ */
+const REPEAT_DISTANCE = 400;
 
-/** The door's mix: 90 % first admissions, 5 % repeats of an admitted ticket, 5 % unknown. */
-export function doorMix(fresh: Iterator<string>, count: number): string[] {
-  const out: string[] = [];
-  const admitted: string[] = [];
-  for (let i = 0; i < count; i++) {
-    if (i % 20 === 7 && admitted.length > 0) out.push(admitted[(i * 7) % admitted.length] as string);
-    else if (i % 20 === 13) out.push(UNKNOWN_CODE);
-    else {
-      const next = fresh.next();
-      if (next.done) throw new Error('ran out of demo codes');
-      admitted.push(next.value);
-      out.push(next.value);
+/**
+ * The door's mix: 90 % first admissions, 5 % repeats of an admitted ticket, 5 % unknown. Stateful
+ * across calls, so bursts and runs continue one door's evening (until a repeat is possible, its
+ * slot is a first admission: the slowest path).
+ */
+export class DoorMix {
+  private readonly admitted: string[] = [];
+  private scans = 0;
+  private unknowns = 0;
+
+  constructor(private readonly fresh: Iterator<string>) {}
+
+  take(count: number): string[] {
+    const out: string[] = [];
+    for (let k = 0; k < count; k++, this.scans++) {
+      const i = this.scans;
+      const old = this.admitted.length - REPEAT_DISTANCE;
+      if (i % 20 === 7 && old > 0) out.push(this.admitted[(i * 7) % old] as string);
+      else if (i % 20 === 13) out.push(String(UNKNOWN_BASE + this.unknowns++));
+      else {
+        const next = this.fresh.next();
+        if (next.done) throw new Error('ran out of demo codes');
+        this.admitted.push(next.value);
+        out.push(next.value);
+      }
     }
+    return out;
   }
-  return out;
 }
 
 export function verdictCounts(samples: ScanSample[]): Record<string, number> {
@@ -55,28 +75,29 @@ export function verdictCounts(samples: ScanSample[]): Record<string, number> {
 }
 
 /** Reloads the door, waits for scan-ready (and `delayMs` more) and makes the first scan: a cold verdict. */
-export async function reopenAndScan(page: Page, fresh: Iterator<string>, delayMs = 0): Promise<ScanSample | undefined> {
+export async function reopenAndScan(page: Page, mix: DoorMix, delayMs = 0): Promise<ScanSample | undefined> {
   await page.reload();
   await waitReady(page);
   if (delayMs > 0) await page.waitForTimeout(delayMs);
-  const [sample] = await scanMany(page, doorMix(fresh, 1), 0);
+  const [sample] = await scanMany(page, mix.take(1), 0);
   return sample;
 }
 
 export async function measureVerdicts(page: Page, fresh: Iterator<string>, plan: VerdictPlan) {
+  const mix = new DoorMix(fresh);
   const cold: number[] = [];
   for (let i = 0; i < plan.coldScans; i++) {
-    const sample = await reopenAndScan(page, fresh);
+    const sample = await reopenAndScan(page, mix);
     if (sample) cold.push(sample.ms);
     process.stdout.write(`  cold ${i + 1}/${plan.coldScans}: ${sample?.ms.toFixed(1)} ms\r`);
   }
-  const warm = await scanMany(page, doorMix(fresh, plan.warmScans), plan.gapMs);
+  const warm = await scanMany(page, mix.take(plan.warmScans), plan.gapMs);
   const refresh = page.getByTestId('refresh');
   await refresh.click();
   const during: number[] = [];
   // Small bursts until the button is enabled again: the pull (fetch, parse, store, swap) is over.
   while (during.length < 2000) {
-    const burst = await scanMany(page, doorMix(fresh, 10), plan.gapMs);
+    const burst = await scanMany(page, mix.take(10), plan.gapMs);
     during.push(...burst.map((s) => s.ms));
     if (await refresh.isEnabled()) break;
   }
