@@ -207,7 +207,7 @@ export function createHub(options: HubOptions): Hub {
 
   async function stream(req: http.IncomingMessage, res: http.ServerResponse, org: string, shows: readonly number[]) {
     const header = req.headers['last-event-id'];
-    // An id we cannot read (a client bug, a proxy) is treated as none: live from now, never an error loop.
+    // An id we cannot read (a client bug, a proxy) is treated as none: the whole retained log, never an error loop.
     const resumeAfter: EventId | null = typeof header === 'string' && parseEventId(header) ? header.trim() : null;
     const entry: { res: http.ServerResponse; feed: Feed | null } = { res, feed: null };
     res.on('close', () => {

@@ -128,10 +128,6 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): HubStore {
       return r.events.slice(lo, lo + limit).map(({ id, kind, showId, data }) => ({ id, kind, showId, data }));
     },
 
-    async head(org) {
-      return rooms.get(org)?.head ?? ORIGIN_ID;
-    },
-
     listen(org, listener) {
       const r = room(org);
       r.listeners.add(listener);

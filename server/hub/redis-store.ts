@@ -100,8 +100,6 @@ export function createRedisStore(options: RedisStoreOptions): HubStore {
       return entries.map(([id, fields]) => logEvent(id, fields)).filter((e): e is LogEvent => e !== null);
     },
 
-    head: (org) => lastId(key(org, 'log')),
-
     listen(org, listener) {
       let tail = tails.get(org);
       if (!tail) {

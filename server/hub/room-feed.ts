@@ -27,7 +27,11 @@ export interface FeedOptions {
   store: HubStore;
   org: string;
   shows: ReadonlySet<number>;
-  /** The device's Last-Event-ID, or null to start from now. */
+  /**
+   * The device's Last-Event-ID, or null for a device that has none yet: it gets everything the log
+   * still holds for its shows. Its list pull may predate admissions other doors made since (not yet
+   * delivered to Qtickets, or made while it was setting up): starting from now would miss them.
+   */
   resumeAfter: EventId | null;
   sink: FeedSink;
   /** Called once the start is known, before any event: writes the response head. */
@@ -117,7 +121,6 @@ export async function openFeed(options: FeedOptions): Promise<Feed> {
 
   try {
     await live.ready;
-    if (options.resumeAfter === null) cursor = await store.head(org);
   } catch (err) {
     stop();
     throw err;

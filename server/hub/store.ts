@@ -43,8 +43,6 @@ export interface HubStore {
   append(org: string, events: readonly NewEvent[]): Promise<EventId[]>;
   /** Up to `limit` events with an id after `after`, oldest first. */
   read(org: string, after: EventId, limit: number): Promise<LogEvent[]>;
-  /** The id of the newest event, or ORIGIN_ID for an empty log. */
-  head(org: string): Promise<EventId>;
   listen(org: string, listener: LiveListener): Live;
   /** Stores the heartbeat and sends it to the organiser's listeners. */
   putHeartbeat(org: string, heartbeat: Heartbeat): Promise<void>;
