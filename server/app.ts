@@ -59,10 +59,12 @@ export function createApp(options: AppOptions): http.Server {
     log,
   });
   const serveStatic = createStaticHandler(options.distDir);
-  const demoRoutes = options.demo ? createDemoRoutes(options.demo) : null;
   const { retention, ...hubTuning } = options.hub ?? {};
   const store = options.redisUrl ? createRedisStore({ url: options.redisUrl, retention, log }) : createMemoryStore({ retention });
   const hub = createHub({ ...hubTuning, store, upstream: options.upstream, trustProxy: options.trustProxy, log });
+  const demo = options.demo;
+  // A reset demo is a new evening: the hub must not replay the last one's admissions to the doors.
+  const demoRoutes = demo ? createDemoRoutes(demo, { onReset: () => hub.forget(demo.token) }) : null;
   const webhook = options.webhookSecret ? createQticketsWebhook({ secret: options.webhookSecret, store, log }) : null;
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {

@@ -9,7 +9,12 @@ import { renderTicketsPage } from './tickets-page.ts';
 
 const CONTROL_BODY_LIMIT = 64 * 1024;
 
-export function createDemoRoutes(demo: DemoHandle) {
+export interface DemoRouteHooks {
+  /** After the demo's state is reset: the app server forgets the demo organiser's venue hub too. */
+  onReset?: () => Promise<void>;
+}
+
+export function createDemoRoutes(demo: DemoHandle, hooks: DemoRouteHooks = {}) {
   const pages = new Map<number, Promise<string | null>>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -62,6 +67,7 @@ export function createDemoRoutes(demo: DemoHandle) {
         case '/demo/control/reset':
           demo.state.reset();
           pages.clear(); // sold tickets are gone from the printed pages too
+          await hooks.onReset?.();
           return sendJson(res, 200, { success: true });
       }
     }

@@ -35,6 +35,8 @@ export interface HubOptions extends GuardOptions {
 
 export interface Hub {
   handle(req: http.IncomingMessage, res: http.ServerResponse): void;
+  /** Forgets the organiser of this token: its log and devices (the demo's reset). */
+  forget(token: string): Promise<void>;
   /** Ends every stream (devices reconnect elsewhere) and stops the timers. */
   close(): void;
   streams(): number;
@@ -241,6 +243,7 @@ export function createHub(options: HubOptions): Hub {
 
   return {
     handle,
+    forget: (token) => store.forget(tokenFingerprint(token, 32)),
     close() {
       clearInterval(ping);
       for (const stream of [...open]) {

@@ -161,6 +161,16 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): HubStore {
       return [...(holders.get(showId) ?? [])].filter(([, at]) => at >= oldest).map(([org]) => org);
     },
 
+    async forget(org) {
+      const r = rooms.get(org);
+      if (!r) return;
+      // Listeners stay: they are open streams. head stays too, so ids keep increasing.
+      r.events = [];
+      r.first = 0;
+      r.nonces.clear();
+      r.devices.clear();
+    },
+
     async close() {
       clearInterval(sweeper);
       rooms.clear();

@@ -154,6 +154,13 @@ export function createRedisStore(options: RedisStoreOptions): HubStore {
 
     organisersOf: (showId) => redis.zrangebyscore(`${prefix}:show:${showId}`, now() - retention.maxAgeMs, '+inf'),
 
+    async forget(org) {
+      // The live stream stays: open streams' tails read it. Nonce keys are one per event.
+      const doomed = [key(org, 'log'), key(org, 'devices'), key(org, 'seen')];
+      for await (const keys of redis.scanStream({ match: key(org, 'nonce:*'), count: 500 })) doomed.push(...(keys as string[]));
+      await redis.del(...doomed);
+    },
+
     async close() {
       for (const tail of [...tails.values()]) tail.stop();
       tails.clear();

@@ -116,6 +116,26 @@ export function storeContract(make: StoreFactory): void {
     liveB.close();
   });
 
+  it('forgets one organiser (log, nonces, devices) while its open streams go on hearing it', async () => {
+    const store = await open();
+    const a = recorder();
+    const live = store.listen('org-a', a.listener);
+    await live.ready;
+    const [old] = await store.append('org-a', [event(1001, 'last-evening', 'nonce-1')]);
+    await store.append('org-b', [event(1001, 'other-organiser')]);
+    await store.putHeartbeat('org-a', heartbeat('dev-a', [1001], Date.now()));
+    await store.forget('org-a');
+    expect(await store.read('org-a', ORIGIN_ID, 10)).toEqual([]);
+    expect(await store.devices('org-a')).toEqual([]);
+    expect((await store.read('org-b', ORIGIN_ID, 10)).map((e) => JSON.parse(e.data).code)).toEqual(['other-organiser']);
+    // The same nonce is a new event now, after the old one's id; the open stream hears it.
+    const [fresh] = await store.append('org-a', [event(1001, 'tonight', 'nonce-1')]);
+    expect(compareIds(old!, fresh!)).toBeLessThan(0);
+    await a.until(() => a.events.some((e) => JSON.parse(e.data).code === 'tonight'), 'the event after forgetting');
+    expect((await store.read('org-a', ORIGIN_ID, 10)).map((e) => JSON.parse(e.data).code)).toEqual(['tonight']);
+    live.close();
+  });
+
   it('sends every event appended after ready to each listener, in order, exactly once, until closed', async () => {
     const store = await open();
     const one = recorder();

@@ -52,5 +52,10 @@ export interface HubStore {
   noteShows(org: string, shows: readonly number[]): Promise<void>;
   /** Organisers whose devices held the show within the retention age. */
   organisersOf(showId: number): Promise<string[]>;
+  /**
+   * Drops the organiser's log and devices; open streams stay open and hear what comes next. The
+   * demo's reset (a new evening) calls it: admissions of the last one must not replay to a door.
+   */
+  forget(org: string): Promise<void>;
   close(): Promise<void>;
 }
