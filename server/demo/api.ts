@@ -175,6 +175,10 @@ function applyFault(mode: FaultMode, req: IncomingMessage, res: ServerResponse):
     case '500':
       json(res, 500, { error: 'Server Error', status: 500 });
       return true;
+    case '409':
+      req.resume();
+      json(res, 409, { error: 'Conflict', status: 409 });
+      return true;
     case 'html200':
       html(res, 200, '<!doctype html><html><head><title>Wi-Fi</title></head><body><h1>Войдите в сеть Wi-Fi</h1><form action="/login"><button>Войти</button></form></body></html>');
       return true;

@@ -8,6 +8,8 @@ export type FaultMode =
   | '503'
   | '500'
   | 'html200'
+  /** An HTTP 409 Conflict with a JSON body: a client error, so no retry will make it pass. */
+  | '409'
   | 'reset'
   | 'timeout'
   | 'badjson'
@@ -19,7 +21,7 @@ export type FaultMode =
   | 'half'
   /** The barcode list answers an empty 2xx list (a broken filter upstream), nothing else changes. */
   | 'empty-list';
-export const FAULT_MODES: readonly FaultMode[] = ['none', '503', '500', 'html200', 'reset', 'timeout', 'badjson', 'ok-nothing', 'error200', 'half', 'empty-list'];
+export const FAULT_MODES: readonly FaultMode[] = ['none', '503', '500', '409', 'html200', 'reset', 'timeout', 'badjson', 'ok-nothing', 'error200', 'half', 'empty-list'];
 export type FaultScope = 'barcodes-post' | 'all';
 
 export interface Fault {

@@ -53,7 +53,7 @@ export function StatusBar({ counts, countedShows, rejected, sync, online, onSend
           {t('counts.shows', { shows: countedShows.join('; ') })}
         </p>
       )}
-      <p className="status-sync" data-testid="sync-state" data-status={sync.status} role={sync.status === 'auth_error' ? 'alert' : undefined}>
+      <p className="status-sync" data-testid="sync-state" data-status={sync.status} data-failures={sync.status === 'waiting' ? sync.failures : 0} role={sync.status === 'auth_error' ? 'alert' : undefined}>
         <span className={online && rejected === 0 ? 'dot dot--online' : 'dot dot--offline'} aria-hidden="true" />
         {syncText}
         {/* "Last delivery" only once something was delivered: an empty pass delivered nothing. */}
