@@ -193,6 +193,26 @@ describe('failures without an answer', () => {
     expect(await transport.get('events', TOKEN)).toEqual({ ok: false, error: { kind: 'timeout' } });
   });
 
+  it('takes a large answer still arriving after the timeout: the limit is on a stall, not on the whole body', async () => {
+    // Ten pieces 20 ms apart: 200 ms in all against a 60 ms limit, never 60 ms without a piece.
+    const pieces = ['[', ...Array.from({ length: 8 }, (_, i) => `${i},`), '8]'];
+    const slow = new ReadableStream<Uint8Array>({
+      async start(c) {
+        for (const piece of pieces) {
+          await new Promise((r) => setTimeout(r, 20));
+          c.enqueue(new TextEncoder().encode(piece));
+        }
+        c.close();
+      },
+    });
+    const { transport } = transportAnswering(
+      () => new Response(slow, { headers: { 'X-Kontrol-Gateway': '1', 'Content-Type': 'application/json' } }),
+      60,
+    );
+    const result = await transport.get('events', TOKEN);
+    expect(result).toMatchObject({ ok: true, value: [0, 1, 2, 3, 4, 5, 6, 7, 8] });
+  });
+
   it('reports a caller abort as aborted, not as a timeout or network error', async () => {
     const controller = new AbortController();
     const { transport } = transportAnswering(() => new Promise<Response>(() => {}));

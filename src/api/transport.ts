@@ -128,6 +128,27 @@ function successValue(status: number, headers: Headers, text: string): Transport
   return fail({ kind: 'bad_response', status, message });
 }
 
+/**
+ * The body as text, the timeout counting from the last piece that came rather than from the
+ * request: a 1,000,000-ticket list over a slow venue network takes longer than the timeout to
+ * arrive and is not stalled; a body that stops coming is.
+ */
+async function readText(response: Response, signal: AbortSignal, onProgress: () => void): Promise<string> {
+  if (!response.body) return untilAborted(response.text(), signal);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  const parts: string[] = [];
+  try {
+    for (;;) {
+      const { done, value } = await untilAborted(reader.read(), signal);
+      if (done) return parts.join('');
+      parts.push(value);
+      onProgress();
+    }
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+}
+
 export function createTransport(options: TransportOptions = {}): Transport {
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -145,6 +166,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
     failure: (cause: unknown) => Failed;
     /** Stops the timeout: a stream, once open, may stay so for hours. */
     stopTimer: () => void;
+    /** Starts the timeout again: an answer still arriving is not stalled, however large it is. */
+    rearmTimer: () => void;
   }
 
   /**
@@ -155,10 +178,15 @@ export function createTransport(options: TransportOptions = {}): Transport {
     if (external?.aborted) return fail({ kind: 'aborted' });
     const controller = new AbortController();
     let timedOut = false;
-    const stopTimer = startTimer(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
+    let stopTimer = () => {};
+    const rearmTimer = () => {
+      stopTimer();
+      stopTimer = startTimer(() => {
+        timedOut = true;
+        controller.abort();
+      }, timeoutMs);
+    };
+    rearmTimer();
     const onExternalAbort = () => controller.abort();
     external?.addEventListener('abort', onExternalAbort, { once: true });
     const failure = (cause: unknown): Failed => {
@@ -179,7 +207,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         void response.body?.cancel().catch(() => undefined);
         return fail({ kind: 'not_gateway', status: response.status });
       }
-      return await handle({ response, signal: controller.signal, failure, stopTimer });
+      return await handle({ response, signal: controller.signal, failure, stopTimer: () => stopTimer(), rearmTimer });
     } finally {
       stopTimer();
       external?.removeEventListener('abort', onExternalAbort);
@@ -187,10 +215,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
   }
 
   function call(url: string, token: string, init: RequestInit, callOptions: CallOptions): Promise<TransportResult> {
-    return exchange(url, token, init, callOptions.signal, async ({ response, signal, failure }) => {
+    return exchange(url, token, init, callOptions.signal, async ({ response, signal, failure, rearmTimer }) => {
       let text: string;
       try {
-        text = await untilAborted(response.text(), signal);
+        text = await readText(response, signal, rearmTimer);
       } catch (cause) {
         return failure(cause);
       }
