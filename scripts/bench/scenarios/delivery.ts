@@ -3,7 +3,7 @@
 // the server accepted it), then checked against what the demo Qtickets received.
 import type { Browser } from '@playwright/test';
 import type { DoorServer } from '../server.ts';
-import { demoAccepted, demoReset, newDoorContext, scanMany, setupLink, waitReady } from '../lab.ts';
+import { demoAccepted, demoReset, newDoorContext, newDoorPage, scanMany, setupLink, waitReady } from '../lab.ts';
 import type { ProbeState } from '../probe.ts';
 
 export interface DeliveryFigures {
@@ -13,11 +13,11 @@ export interface DeliveryFigures {
   offlineScansPerSecond: number;
 }
 
-export async function measureDelivery(browser: Browser, server: DoorServer, codes: string[], expectedStored: number): Promise<DeliveryFigures> {
+export async function measureDelivery(browser: Browser, server: DoorServer, codes: string[], expectedStored: number, cpuRate = 1): Promise<DeliveryFigures> {
   await demoReset(server.base);
-  const context = await newDoorContext(browser, server.base, { expectedStored });
+  const context = await newDoorContext(browser, server.base, { expectedStored }, cpuRate);
   try {
-    const page = await context.newPage();
+    const page = await newDoorPage(context);
     await page.goto(setupLink());
     await waitReady(page);
     await context.setOffline(true);
