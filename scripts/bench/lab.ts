@@ -53,14 +53,24 @@ export async function newDoorPage(context: BrowserContext): Promise<Page> {
 
 export const setupLink = (show: number | readonly number[] = SHOW) => `/#/setup?token=${encodeURIComponent(DEMO_TOKEN)}&shows=${[show].flat().join(',')}`;
 
-/** Resolves with performance.now() of the page at scan-ready. */
+/**
+ * Resolves with performance.now() of the page at scan-ready. Fails at once when the setup screen
+ * shows an error (the download gave up and waits for a person), instead of at the time limit.
+ */
 export async function waitReady(page: Page, timeoutMs = 180_000): Promise<number> {
+  let outcome: number | string;
   try {
-    const handle = await page.waitForFunction(() => (window as unknown as { __bench: ProbeState }).__bench.readyAt, null, {
-      timeout: timeoutMs,
-      polling: 100,
-    });
-    return (await handle.jsonValue()) as number;
+    const handle = await page.waitForFunction(
+      () => {
+        const readyAt = (window as unknown as { __bench: ProbeState }).__bench.readyAt;
+        if (readyAt !== null) return readyAt;
+        const problem = location.hash.startsWith('#/setup') ? document.querySelector('p[role="alert"].error')?.textContent : null;
+        return problem ? `the setup screen shows: ${problem}` : null;
+      },
+      null,
+      { timeout: timeoutMs, polling: 100 },
+    );
+    outcome = (await handle.jsonValue()) as number | string;
   } catch (error) {
     // Say what the door showed instead of Playwright's bare timeout.
     const screen = await page
@@ -72,6 +82,8 @@ export async function waitReady(page: Page, timeoutMs = 180_000): Promise<number
       .catch(() => 'the page did not answer');
     throw new Error(`not scan-ready within ${Math.round(timeoutMs / 1000)} s (${screen}): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { cause: error });
   }
+  if (typeof outcome === 'string') throw new Error(`not scan-ready: ${outcome}`);
+  return outcome;
 }
 
 export async function scanMany(page: Page, codes: string[], gapMs: number) {

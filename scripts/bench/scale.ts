@@ -110,6 +110,8 @@ export async function runScale(o: ScaleOptions): Promise<void> {
           points.push(point);
           for (let run = 0; run < o.runs; run++) {
             const started = Date.now();
+            const expected = codesByShow.reduce((n, codes) => n + codes.length, 0);
+            o.log(`scale ${tickets} at ${rate}×: run ${run + 1}/${o.runs}: opening the setup link for ${showIds.length} shows, ${expected} listed (limit ${timeoutS} s)`);
             try {
               const { figures } = await measureScalePoint(browser, server, showIds, codesByShow, rate, plan);
               point.all.push(figures);
