@@ -1,7 +1,7 @@
 // Delivery: admissions made offline, then the network comes back. Timed on the page's clock
 // from the `online` event to the pending counter reaching 0 (the app deletes a record only after
 // the server accepted it), then checked against what the demo Qtickets received.
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import type { DoorServer } from '../server.ts';
 import { demoAccepted, demoReset, newDoorContext, newDoorPage, scanMany, setupLink, waitReady } from '../lab.ts';
 import type { ProbeState } from '../probe.ts';
@@ -11,6 +11,19 @@ export interface DeliveryFigures {
   requests: number;
   accepted: number;
   offlineScansPerSecond: number;
+}
+
+/** The outbox holds every offline admission (the count catches up a little after the last verdict). */
+async function pendingReaches(page: Page, count: number, timeoutMs = 120_000): Promise<void> {
+  try {
+    await page.waitForFunction((n) => document.querySelector('[data-testid="pending-count"]')?.textContent?.trim() === String(n), count, {
+      timeout: timeoutMs,
+      polling: 200,
+    });
+  } catch (error) {
+    const shown = await page.getByTestId('pending-count').textContent().catch(() => null);
+    throw new Error(`pending count did not reach ${count} within ${timeoutMs / 1000} s after the offline scans (it shows ${shown ?? 'nothing'})`, { cause: error });
+  }
 }
 
 export async function measureDelivery(browser: Browser, server: DoorServer, codes: string[], expectedStored: number, cpuRate = 1): Promise<DeliveryFigures> {
@@ -24,7 +37,7 @@ export async function measureDelivery(browser: Browser, server: DoorServer, code
     const started = performance.now();
     await scanMany(page, codes, 0);
     const offlineSeconds = (performance.now() - started) / 1000;
-    await page.getByTestId('pending-count').filter({ hasText: String(codes.length) }).waitFor();
+    await pendingReaches(page, codes.length);
     let requests = 0;
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().includes('/barcodes')) requests++;
