@@ -5,7 +5,7 @@
 // `--only scale` runs the scaling curve instead (scale.ts; also `npm run bench:scale`).
 //
 //   npx tsx scripts/bench/index.ts [--runs 3] [--rates 1,4] [--only download,verdict,stamina,delivery,startup,decode] [--no-build] [--quick]
-//   npx tsx scripts/bench/index.ts --only scale [--runs 1] [--rates 1,4] [--scale-sizes 10000,100000,1000000] [--scale-timeout 300]
+//   npx tsx scripts/bench/index.ts --only scale [--runs 1] [--rates 1,4] [--scale-sizes 10000,100000,1000000] [--scale-shows 5] [--scale-timeout 300]
 //   env: BENCH_PORT (first of two ports, default 4600), BENCH_DIST (default <tmp>/kontrol-bench-dist)
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -35,6 +35,7 @@ const { values: args } = parseArgs({
     rates: { type: 'string', default: '1,4' },
     'scale-sizes': { type: 'string' },
     'scale-timeout': { type: 'string' },
+    'scale-shows': { type: 'string' },
   },
 });
 /** Three runs per figure; one per point of the scaling curve, where a run of a million takes minutes. */
@@ -236,7 +237,7 @@ async function main() {
   log(`production build → ${distDir}`);
   await buildApp(root, distDir, !args['no-build']);
   if (sections.has('scale')) {
-    await runScale({ root, distDir, port, rates, runs, sizes: args['scale-sizes'], timeoutS: args['scale-timeout'], quick: args.quick, log });
+    await runScale({ root, distDir, port, rates, runs, sizes: args['scale-sizes'], shows: args['scale-shows'], timeoutS: args['scale-timeout'], quick: args.quick, log });
     return;
   }
   const browser = await launchBrowser();

@@ -21,6 +21,8 @@ export interface ScaleOptions {
   runs: number;
   /** "10000,100000,1000000" */
   sizes: string | undefined;
+  /** How many festival shows the tickets are spread over (default 5). */
+  shows: string | undefined;
   /** Seconds a point may take to reach scan-ready. */
   timeoutS: string | undefined;
   quick: boolean;
@@ -28,7 +30,8 @@ export interface ScaleOptions {
 }
 
 const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
-const SHOWS = 5;
+/** Five stages by default; more shows make each list smaller (the app times a whole answer out at 15 s). */
+const DEFAULT_SHOWS = 5;
 const DEFAULT_TIMEOUT_S = 300;
 /** Show 1001 is not linked: the smallest the demo allows keeps its seeding out of the way. */
 const FIRST_SHOW_TICKETS = 30;
@@ -36,11 +39,18 @@ const FIRST_SHOW_TICKETS = 30;
 /** The issue's targets for a million tickets at 1x: scan-ready, page heap, worker heap. */
 const MILLION = { linkMs: 15_000, pagePeakMB: 64, workerPeakMB: 256 };
 
-function parseSizes(text: string | undefined): number[] {
+function parseShows(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_SHOWS;
+  const shows = Number(text);
+  if (!Number.isInteger(shows) || shows < 1 || shows > 50) throw new Error(`--scale-shows takes 1 to 50; got "${text}"`);
+  return shows;
+}
+
+function parseSizes(text: string | undefined, shows: number): number[] {
   if (text === undefined) return DEFAULT_SIZES;
   const sizes = text.split(',').map((s) => Number(s.trim()));
-  if (sizes.length === 0 || sizes.some((s) => !Number.isInteger(s) || s < 30 * SHOWS || s > 2_000_000)) {
-    throw new Error(`--scale-sizes takes ticket counts from ${30 * SHOWS} to 2000000, like "10000,100000"; got "${text}"`);
+  if (sizes.length === 0 || sizes.some((s) => !Number.isInteger(s) || s < 30 * shows || s > 2_000_000)) {
+    throw new Error(`--scale-sizes takes ticket counts from ${30 * shows} to 2000000, like "10000,100000"; got "${text}"`);
   }
   return sizes;
 }
@@ -81,32 +91,33 @@ export function scaleTable(points: (ScalePoint & { medians?: ScaleFigures; runs:
 }
 
 export async function runScale(o: ScaleOptions): Promise<void> {
-  const sizes = parseSizes(o.sizes);
+  const shows = parseShows(o.shows);
+  const sizes = parseSizes(o.sizes, shows);
   const timeoutS = Number(o.timeoutS ?? DEFAULT_TIMEOUT_S);
   if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new Error(`--scale-timeout takes seconds; got "${o.timeoutS}"`);
   const plan = { scans: o.quick ? 50 : 300, gapMs: 50, readyTimeoutMs: timeoutS * 1000 };
-  const showIds = festivalShowIds(SHOWS);
+  const showIds = festivalShowIds(shows);
   const browser = await launchBrowser();
   const m = machine(browser.version());
   console.log(machineLine(m));
   const points: (ScalePoint & { medians?: ScaleFigures; runs: number; all: ScaleFigures[] })[] = [];
   try {
     for (const tickets of sizes) {
-      o.log(`scale: starting the door with a festival of ${tickets} tickets over ${SHOWS} shows on port ${o.port}`);
+      o.log(`scale: starting the door with a festival of ${tickets} tickets over ${shows} shows on port ${o.port}`);
       let server;
       try {
         // Seeding and indexing a million tickets takes the demo a while before it answers.
-        server = await startDoor(o.root, { port: o.port, tickets: FIRST_SHOW_TICKETS, distDir: o.distDir, festival: { tickets, shows: SHOWS }, startTimeoutMs: Math.max(120_000, timeoutS * 1000) });
+        server = await startDoor(o.root, { port: o.port, tickets: FIRST_SHOW_TICKETS, distDir: o.distDir, festival: { tickets, shows }, startTimeoutMs: Math.max(120_000, timeoutS * 1000) });
       } catch (error) {
         const failure = `the demo did not start: ${error instanceof Error ? error.message : String(error)}`;
         o.log(`scale ${tickets}: ${failure}`);
-        for (const rate of o.rates) points.push({ tickets, shows: SHOWS, rate, failure, runs: 0, all: [] });
+        for (const rate of o.rates) points.push({ tickets, shows, rate, failure, runs: 0, all: [] });
         continue;
       }
       try {
         const codesByShow = await Promise.all(showIds.map((id) => demoCodes(server.base, id)));
         for (const rate of o.rates) {
-          const point: (typeof points)[number] = { tickets, shows: SHOWS, rate, runs: 0, all: [] };
+          const point: (typeof points)[number] = { tickets, shows, rate, runs: 0, all: [] };
           points.push(point);
           for (let run = 0; run < o.runs; run++) {
             const started = Date.now();
@@ -143,6 +154,6 @@ export async function runScale(o: ScaleOptions): Promise<void> {
   console.log(text);
   const outFile = path.join(o.root, 'bench-results/scale.json');
   await mkdir(path.dirname(outFile), { recursive: true });
-  await writeFile(outFile, JSON.stringify({ machine: m, rates: o.rates, plan, shows: SHOWS, points, table: text }, null, 1));
+  await writeFile(outFile, JSON.stringify({ machine: m, rates: o.rates, plan, shows, points, table: text }, null, 1));
   o.log(`wrote ${path.relative(o.root, outFile)}`);
 }
