@@ -3,7 +3,9 @@
 //   - scan-ready: performance.now() when [data-testid=tickets-stored] first shows the expected count;
 //   - verdicts: performance.now() when [data-testid=verdict] shows a new data-scan-id, and at the
 //     next animation frame (what the eye can see);
-//   - delivery: when the browser went online, and when [data-testid=pending-count] reached 0 after it.
+//   - delivery: when the browser went online, and when [data-testid=pending-count] reached 0 after it;
+//   - the scan screen: when its status bar ([data-testid=tickets-stored]) first appears, and when
+//     the frame that shows it has been produced (a task queued from that frame's animation callback).
 // The scan driver types like a wedge scanner (keydown per character, then Enter, on the window)
 // and takes the time right before it dispatches Enter.
 // Runs in the browser: self-contained, no imports.
@@ -20,6 +22,8 @@ export interface ScanSample {
 
 export interface ProbeState {
   readyAt: number | null;
+  scanScreenAt: number | null;
+  scanScreenPaintAt: number | null;
   onlineAt: number | null;
   drainedAt: number | null;
   scan(code: string): Promise<ScanSample>;
@@ -32,6 +36,8 @@ export function installProbe(options: ProbeOptions): void {
   let lastScanId: string | null = null;
   const state = {
     readyAt: null as number | null,
+    scanScreenAt: null as number | null,
+    scanScreenPaintAt: null as number | null,
     onlineAt: null as number | null,
     drainedAt: null as number | null,
     async scan(code: string) {
@@ -76,6 +82,16 @@ export function installProbe(options: ProbeOptions): void {
       const at = performance.now();
       const kind = verdict.getAttribute('data-verdict') ?? '';
       for (const resolve of waiters.splice(0)) resolve({ at, verdict: kind });
+    }
+    if (state.scanScreenAt === null && document.querySelector('[data-testid="tickets-stored"]')) {
+      state.scanScreenAt = performance.now();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          state.scanScreenPaintAt = performance.now();
+        };
+        channel.port2.postMessage(null);
+      });
     }
     if (state.readyAt === null) {
       const stored = document.querySelector('[data-testid="tickets-stored"]');

@@ -43,14 +43,32 @@ async function waitUntilUp(base: string, child: ChildProcess, timeoutMs: number)
   throw new Error(`server at ${base} did not answer within ${timeoutMs} ms`);
 }
 
-export async function startDoor(root: string, opts: { port: number; tickets: number; distDir: string }): Promise<DoorServer> {
+export interface DoorOptions {
+  port: number;
+  /** DEMO_TICKETS: the size of show 1001. */
+  tickets: number;
+  distDir: string;
+  /** DEMO_FESTIVAL_TICKETS over DEMO_FESTIVAL_SHOWS shows (server/demo/catalog.ts); none if absent. */
+  festival?: { tickets: number; shows: number };
+  /** How long the server may take to answer (seeding a million tickets takes a while). */
+  startTimeoutMs?: number;
+}
+
+export async function startDoor(root: string, opts: DoorOptions): Promise<DoorServer> {
   const base = `http://127.0.0.1:${opts.port}/`;
   // Its own process group, so stopping it ends npx, tsx and node together and nothing else.
   const child = spawn('npx', ['tsx', 'server/start.ts'], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', DIST_DIR: opts.distDir, DEMO_TICKETS: String(opts.tickets) },
+    env: {
+      ...process.env,
+      PORT: String(opts.port),
+      HOST: '127.0.0.1',
+      DIST_DIR: opts.distDir,
+      DEMO_TICKETS: String(opts.tickets),
+      ...(opts.festival ? { DEMO_FESTIVAL_TICKETS: String(opts.festival.tickets), DEMO_FESTIVAL_SHOWS: String(opts.festival.shows) } : {}),
+    },
   });
   const log: string[] = [];
   let pending = '';
@@ -79,7 +97,7 @@ export async function startDoor(root: string, opts: { port: number; tickets: num
     clearTimeout(timer);
   };
   try {
-    await waitUntilUp(base, child, 120_000);
+    await waitUntilUp(base, child, opts.startTimeoutMs ?? 120_000);
   } catch (error) {
     await stop();
     throw error;

@@ -35,3 +35,11 @@ export function spreadEach<K extends string>(runs: readonly Record<K, number>[])
   for (const key of Object.keys(first) as K[]) out[key] = spread(runs.map((r) => r[key]));
   return out;
 }
+
+/** `--rates 1,4` → [1, 4]: CPU slow-down factors, each at least 1, in the order given. */
+export function parseRates(text: string | undefined): number[] {
+  const rates = (text ?? '1,4').split(',').map((r) => Number(r.trim()));
+  const bad = rates.filter((r) => !Number.isFinite(r) || r < 1);
+  if (rates.length === 0 || bad.length > 0) throw new Error(`--rates takes factors of at least 1, like "1,4"; got "${text}"`);
+  return [...new Set(rates)];
+}

@@ -4,7 +4,8 @@
 // answers, layout). This is how the collector pauses behind the cold figure were found. Not a
 // figure: tracing slows the page; read it for what runs, not for how long the scan took.
 //
-//   npx tsx scripts/bench/trace-cold.ts [--runs 5] [--before 300] [--min 3] [--no-build]
+//   npx tsx scripts/bench/trace-cold.ts [--runs 5] [--before 300] [--min 3] [--rate 4] [--no-build]
+// --rate throttles the page's CPU as the bench's 4x column does (lab.ts): what a phone's cold scan waits for.
 //   env: BENCH_PORT (default 4600), BENCH_DIST (default <tmp>/kontrol-bench-dist)
 // For our function names instead of minified ones: `npx vite build --minify false --outDir "$BENCH_DIST"`,
 // then run with --no-build.
@@ -34,6 +35,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     before: { type: 'string', default: '300' },
     min: { type: 'string', default: '3' },
+    rate: { type: 'string', default: '1' },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -74,7 +76,7 @@ async function main() {
   const server = await startDoor(root, { port: Number(process.env.BENCH_PORT ?? 4600), tickets: 100_000, distDir });
   try {
     const codes = await demoCodes(server.base);
-    const { page } = await openDoor(browser, server, codes.length);
+    const { page } = await openDoor(browser, server, codes.length, { cpuRate: Math.max(1, Number(args.rate) || 1) });
     const mix = new DoorMix(codes.slice(FIRST_PLAIN_CODE)[Symbol.iterator]());
     for (let run = 0; run < Number(args.runs); run++) {
       await browser.startTracing(page, { categories: CATEGORIES });

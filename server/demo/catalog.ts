@@ -59,8 +59,52 @@ export const LATER_TODAY_SHOW_ID = 1016;
 /** How long after the demo started that show's doors open. */
 export const LATER_TODAY_OPENS_AFTER_MS = 3 * 3600_000;
 export const DEFAULT_FIRST_SHOW_TICKETS = 3000;
+/** Shows of the optional festival (DEMO_FESTIVAL_TICKETS) are numbered from here. */
+export const FESTIVAL_FIRST_SHOW_ID = 1101;
+export const DEFAULT_FESTIVAL_SHOWS = 5;
 
-export function eventPlans(firstShowTickets: number): EventPlan[] {
+/** A festival's tickets spread over several shows held together (`npm run bench:scale`). */
+export interface FestivalOptions {
+  /** All its shows together. */
+  tickets: number;
+  shows: number;
+}
+
+/** The ids of the festival's shows, in order. */
+export function festivalShowIds(shows: number): number[] {
+  return Array.from({ length: shows }, (_, i) => FESTIVAL_FIRST_SHOW_ID + i);
+}
+
+/**
+ * Every stage of a festival on today's grounds, doors open now, so a device set up for all of them
+ * admits any of their tickets. Tickets are shared out evenly (the first stages take the remainder).
+ */
+function festivalPlan({ tickets, shows }: FestivalOptions): EventPlan {
+  const base = Math.floor(tickets / shows);
+  return {
+    id: 114,
+    name: 'Фестиваль «Тысяча огней»',
+    placeName: 'Парк «Сокольники»',
+    placeAddress: 'г. Москва, Сокольнический Вал, 1',
+    shows: festivalShowIds(shows).map((id, i) => ({
+      id,
+      name: `Сцена ${i + 1}`,
+      dayOffset: 0,
+      time: '12:00',
+      hours: 10,
+      tickets: base + (i < tickets % shows ? 1 : 0),
+      venue: OPEN_AIR,
+      doors: 'open-now',
+    })),
+  };
+}
+
+export function eventPlans(firstShowTickets: number, festival?: FestivalOptions): EventPlan[] {
+  const plans = fixedEventPlans(firstShowTickets);
+  return festival ? [...plans, festivalPlan(festival)] : plans;
+}
+
+function fixedEventPlans(firstShowTickets: number): EventPlan[] {
   const filler = (id: number, name: string, showId: number, day: number): EventPlan => ({
     id,
     name,

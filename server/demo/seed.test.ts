@@ -43,6 +43,24 @@ describe('demo seed', () => {
     expect(tickets.some((t) => /^[А-ЯЁ][а-яё]+$/.test(t.client_surname ?? ''))).toBe(true);
   });
 
+  it('adds a festival only when asked: its tickets shared over open shows, the other shows untouched', () => {
+    const now = new Date('2026-03-01T09:00:00Z');
+    const plain = buildSeed({ now, firstShowTickets: 3000 });
+    const seed = buildSeed({ now, firstShowTickets: 3000, festival: { tickets: 1003, shows: 4 } });
+    const ids = [1101, 1102, 1103, 1104];
+    expect(plain.events.some((e) => e.id === 114)).toBe(false);
+    expect(ids.map((id) => seed.tickets.get(id)?.length)).toEqual([251, 251, 251, 250]);
+    for (const [showId, list] of plain.tickets) expect(seed.tickets.get(showId)?.map((t) => t.barcode)).toEqual(list.map((t) => t.barcode));
+    const all = [...seed.tickets.values()].flat().map((t) => t.barcode);
+    expect(new Set(all).size).toBe(all.length);
+    const festival = seed.events.find((e) => e.id === 114)!;
+    expect((festival.shows as Record<string, unknown>[]).map((s) => s.id)).toEqual(ids);
+    for (const show of festival.shows as Record<string, unknown>[]) {
+      expect(Date.parse(show.open_date as string)).toBeLessThanOrEqual(now.getTime());
+      expect(Date.parse(show.finish_date as string)).toBeGreaterThan(now.getTime());
+    }
+  });
+
   it('generates 100k tickets quickly', () => {
     const started = performance.now();
     const seed = buildSeed({ now: new Date(), firstShowTickets: 100_000 });

@@ -1,7 +1,18 @@
 // Builds the demo's data: events in the Qtickets API shape and every show's tickets.
 // Codes come from per-show seeded PRNGs (never from the date), so the same code means the same
-// ticket on every start; show 1001 is generated last so DEMO_TICKETS cannot shift other shows.
-import { DANCE_FLOOR, eventPlans, FIRST_SHOW_ID, LATER_TODAY_OPENS_AFTER_MS, type EventPlan, type ShowPlan, type Zone } from './catalog.ts';
+// ticket on every start; show 1001 is generated after the fixed shows so DEMO_TICKETS cannot shift
+// them, and the optional festival's shows after it, so they shift nothing at all.
+import {
+  DANCE_FLOOR,
+  eventPlans,
+  FESTIVAL_FIRST_SHOW_ID,
+  FIRST_SHOW_ID,
+  LATER_TODAY_OPENS_AFTER_MS,
+  type EventPlan,
+  type FestivalOptions,
+  type ShowPlan,
+  type Zone,
+} from './catalog.ts';
 import { FEMALE, MALE } from './names.ts';
 import { mulberry32, pick, shuffle, type Random } from './prng.ts';
 
@@ -49,13 +60,24 @@ const DAY_MS = 86400_000;
 /** Tickets 0..23 are printed as ordinary ones; the specials come right after. */
 export const PRINTED_TICKETS = 24;
 
-export function buildSeed(options: { now: Date; firstShowTickets: number }): DemoSeed {
-  const plans = eventPlans(options.firstShowTickets);
+export interface SeedOptions {
+  now: Date;
+  firstShowTickets: number;
+  festival?: FestivalOptions;
+}
+
+export function buildSeed(options: SeedOptions): DemoSeed {
+  const plans = eventPlans(options.firstShowTickets, options.festival);
   const clock = moscowClock(options.now);
   const events = plans.map((plan, index) => eventRecord(plan, index, plans.length, clock));
 
   const showPlans = plans.flatMap((e) => e.shows);
-  const order = [...showPlans.filter((s) => s.id !== FIRST_SHOW_ID), ...showPlans.filter((s) => s.id === FIRST_SHOW_ID)];
+  const festival = (s: ShowPlan) => s.id >= FESTIVAL_FIRST_SHOW_ID;
+  const order = [
+    ...showPlans.filter((s) => s.id !== FIRST_SHOW_ID && !festival(s)),
+    ...showPlans.filter((s) => s.id === FIRST_SHOW_ID),
+    ...showPlans.filter(festival),
+  ];
   const used = new Set<number>([Number(UNKNOWN_CODE)]);
   const tickets = new Map<number, DemoTicket[]>();
   for (const show of order) tickets.set(show.id, generateTickets(show, used));

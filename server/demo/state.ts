@@ -1,7 +1,7 @@
 // The demo's mutable world: scan state, refunds, the record of every check-in received, and
 // injected faults. Tickets themselves are generated once; reset() restores the start state.
 import { mulberry32 } from './prng.ts';
-import { buildSeed, type ApiRecord, type DemoSeed, type DemoTicket, type ShowSpecials } from './seed.ts';
+import { buildSeed, type ApiRecord, type DemoSeed, type DemoTicket, type SeedOptions, type ShowSpecials } from './seed.ts';
 
 export type FaultMode =
   | 'none'
@@ -76,7 +76,7 @@ export class DemoState {
   /** Tickets sold since the start (a box office selling after the door pulled its list); reset() takes them back. */
   private sold = new Map<number, DemoTicket[]>();
 
-  constructor(options: { now: Date; firstShowTickets: number }) {
+  constructor(options: SeedOptions) {
     this.seed = buildSeed(options);
     for (const [showId, list] of this.seed.tickets) {
       this.byCode.set(showId, new Map(list.map((t) => [t.barcode, t])));

@@ -125,7 +125,11 @@ export function createQticketsClient(transport: Transport = createTransport()): 
 
   async function getShowList(token: string, showId: ShowId, options: ListOptions = {}): Promise<ApiResult<PackedTickets[]>> {
     const res = await getShowBarcodes(token, showId, options);
-    return res.ok ? ok(packInSlices(res.value, PACK_SIZE), res.serverDate) : res;
+    if (!res.ok) return res;
+    const packStart = performance.now();
+    const packs = packInSlices(res.value, PACK_SIZE);
+    performance.measure('kontrol:pull:pack', { start: packStart });
+    return ok(packs, res.serverDate);
   }
 
   async function getBarcodeStatus(token: string, showId: ShowId, code: string, options: CallOptions = {}): Promise<ApiResult<BarcodeStatus>> {

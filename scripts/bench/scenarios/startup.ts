@@ -3,7 +3,7 @@
 // worker serves the shell) and cold (service worker and caches wiped, IndexedDB kept).
 import type { Browser, Page } from '@playwright/test';
 import type { DoorServer } from '../server.ts';
-import { Heap, newDoorContext, setupLink, waitReady } from '../lab.ts';
+import { Heap, newDoorContext, newDoorPage, setupLink, waitReady } from '../lab.ts';
 
 export interface StartupBytes {
   jsGzipKB: number;
@@ -24,10 +24,10 @@ async function openScreen(page: Page): Promise<number> {
   return waitReady(page);
 }
 
-export async function measureStartup(browser: Browser, server: DoorServer, expectedStored: number, loads: number) {
-  const context = await newDoorContext(browser, server.base, { expectedStored });
+export async function measureStartup(browser: Browser, server: DoorServer, expectedStored: number, loads: number, cpuRate = 1) {
+  const context = await newDoorContext(browser, server.base, { expectedStored }, cpuRate);
   try {
-    const page = await context.newPage();
+    const page = await newDoorPage(context);
     const files: StartupFiles['files'] = [];
     const pending: Promise<void>[] = [];
     page.on('response', (res) => {
