@@ -17,7 +17,7 @@ const NAMES = new Set(['Qtickets', 'Kontrol', 'HTTP', 'CSV', 'PIN', 'QR', 'RU', 
 async function englishWords(page: Page): Promise<string[]> {
   const text = await page.evaluate(() => {
     const body = document.body.cloneNode(true) as HTMLElement;
-    for (const quoted of body.querySelectorAll('.alert-detail, script, style, [hidden]')) quoted.remove();
+    body.querySelectorAll('.alert-detail, script, style, [hidden]').forEach((quoted) => quoted.remove());
     // innerText of a detached node is its textContent; what is hidden by CSS is not in the DOM here.
     document.body.append(body);
     body.style.position = 'absolute';
