@@ -170,7 +170,7 @@ async function main() {
       const one = (x: number) => spread([x]);
       add('start-up', 'first load JS (compressed)', 'KB', one(b.jsGzipKB));
       add('start-up', 'first load CSS (compressed)', 'KB', one(b.cssGzipKB));
-      add('start-up', 'first load JS+CSS (compressed)', 'KB', one(b.jsGzipKB + b.cssGzipKB), 200);
+      add('start-up', 'first load JS+CSS (compressed)', 'KB', one(b.jsGzipKB + b.cssGzipKB), 100);
       add('start-up', 'first load JS+CSS (raw)', 'KB', one(b.jsRawKB + b.cssRawKB));
       add('start-up', 'warm load → scan-ready (service worker)', 'ms', spread(startup.warm), 1000);
       add('start-up', 'cold load → scan-ready (no SW, no cache)', 'ms', spread(startup.cold));
