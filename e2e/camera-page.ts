@@ -55,8 +55,8 @@ function probe() {
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-scan-id'] });
 }
 
-export async function openDoorWithCamera(browser: Browser, setupLink: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${DEMO_PORT}`, locale: 'ru-RU' });
+export async function openDoorWithCamera(browser: Browser, setupLink: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${DEMO_PORT}`, locale: 'ru-RU', ...(viewport ? { viewport } : {}) });
   const page = await context.newPage();
   await page.addInitScript(probe);
   await page.goto(setupLink);

@@ -2,7 +2,6 @@
 // doors within a second. Same Bearer token as for Qtickets; the stream is Server-Sent Events,
 // parsed by eventsource-parser (a fetch stream, because EventSource cannot send a header and the
 // token must never ride in a URL). Nothing here throws: failures are ApiErrors.
-import { createParser } from 'eventsource-parser';
 import type { HubAdmissionBatch, HubAdmissionData, HubDevice, HubFactKind, HubHeartbeat } from '../domain/hub-protocol.ts';
 import { fail, ok, type ApiError, type ApiResult } from './errors.ts';
 import { createTransport, type Transport, type TransportOptions } from './transport.ts';
@@ -107,7 +106,10 @@ export function createHubClient(options: TransportOptions = {}): HubClient {
       });
       return ok(devices, res.serverDate);
     },
-    listen(token, shows, { lastEventId, signal, onEvent, onOpen, onPosition }) {
+    async listen(token, shows, { lastEventId, signal, onEvent, onOpen, onPosition }) {
+      // The stream's parser loads with the first listen, a moment after opening, not with the
+      // scan screen's first load.
+      const { createParser } = await import('eventsource-parser');
       // The hub opens with `id: <start>` and no data: no event, but the place to resume from, so a
       // device that hears nothing before it goes away still catches up from there.
       let idOnly: string | null = null;

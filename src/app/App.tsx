@@ -1,5 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { Redirect, Route, Router, Switch, useLocation, type BaseLocationHook } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { registerServiceWorker } from '../pwa/register.ts';
@@ -11,24 +10,14 @@ import { ServicesProvider, type Services } from '../state/services.tsx';
 import type { SetupLink, SetupLinkProblem } from '../state/setup.ts';
 import { routerPath, setupLinkUsed, useArrivedSetupLink } from '../state/setup-link-arrival.ts';
 import { AppHeader } from '../ui/AppHeader.tsx';
-import { HealthScreen } from '../ui/health/HealthScreen.tsx';
 import { InstallOffer } from '../ui/install/InstallOffer.tsx';
 import { OfflineReady } from '../ui/install/OfflineReady.tsx';
 import { KioskBar } from '../ui/kiosk/KioskBar.tsx';
-import { KioskPanel } from '../ui/kiosk/KioskPanel.tsx';
 import { StartingBar } from '../ui/kiosk/StartingBar.tsx';
-import { ProvisionScreen } from '../ui/provision/ProvisionScreen.tsx';
 import { I18nProvider } from '../ui/i18n/context.tsx';
 import { ScanScreen } from '../ui/ScanScreen.tsx';
-import { SetupScreen } from '../ui/SetupScreen.tsx';
 import { UpdateBar } from '../ui/UpdateBar.tsx';
-import { HistoryScreen } from '../ui/history/HistoryScreen.tsx';
-import { SearchScreen } from '../ui/search/SearchScreen.tsx';
-import { ShiftScreen } from '../ui/shift/ShiftScreen.tsx';
-import { StatsScreen } from '../ui/numbers/StatsScreen.tsx';
-import { VenueScreen } from '../ui/venue/VenueScreen.tsx';
-
-const queryClient = new QueryClient({ defaultOptions: { queries: { networkMode: 'offlineFirst' } } });
+import { HealthScreen, HistoryScreen, KioskPanel, ProvisionScreen, SearchScreen, SetupScreen, ShiftScreen, StatsScreen, VenueScreen } from './screens.ts';
 
 function Routes({ link, linkArrival }: { link: SetupLink | SetupLinkProblem | null; linkArrival: number }) {
   const [, navigate] = useLocation();
@@ -123,7 +112,8 @@ function Shell({ applyUpdate, offlineReady, onOfflineReadySeen }: ShellProps) {
       {starting ? <StartingBar /> : kiosk.locked ? <KioskBar onUnlocked={() => navigate('/device')} /> : <AppHeader />}
       {offlineReady && <OfflineReady onClose={onOfflineReadySeen} />}
       {applyUpdate && !verdictOnScreen && <UpdateBar onApply={() => void applyUpdate()} />}
-      {starting ? null : kiosk.locked ? <KioskRoutes /> : <Routes link={link} linkArrival={arrival} />}
+      {/* The other screens load on demand (screens.ts); the header stays while one arrives. */}
+      <Suspense fallback={null}>{starting ? null : kiosk.locked ? <KioskRoutes /> : <Routes link={link} linkArrival={arrival} />}</Suspense>
       <InstallOffer calm={!verdictOnScreen && kiosk.enabled === false} />
     </div>
   );
@@ -147,13 +137,11 @@ export function App({ services }: { services: Services & { background: Backgroun
   return (
     <ServicesProvider services={services}>
       <BackgroundProvider background={services.background}>
-        <QueryClientProvider client={queryClient}>
-          <I18nProvider>
-            <Router hook={useAppLocation} hrefs={hashHrefs}>
-              <Shell applyUpdate={applyUpdate} offlineReady={offlineReady} onOfflineReadySeen={() => setOfflineReady(false)} />
-            </Router>
-          </I18nProvider>
-        </QueryClientProvider>
+        <I18nProvider>
+          <Router hook={useAppLocation} hrefs={hashHrefs}>
+            <Shell applyUpdate={applyUpdate} offlineReady={offlineReady} onOfflineReadySeen={() => setOfflineReady(false)} />
+          </Router>
+        </I18nProvider>
       </BackgroundProvider>
     </ServicesProvider>
   );

@@ -1,37 +1,13 @@
 // Setting a device up: check the token, list events, download the picked shows. Also the
-// one-step setup link and the refresh of stored lists.
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+// one-step setup link and the refresh of stored lists. The setup screen's queries (React Query)
+// are in setup-queries.ts: they load with that screen, not with the scan screen.
+import { useCallback, useState } from 'react';
 import { findShows, pickShows, SetupError, type DownloadRequest, type SetupProblem } from '../door/setup.ts';
-import type { ApiError, ApiEvent, DownloadProgress, RefreshSummary } from '../door/types.ts';
+import type { ApiError, ApiEvent, RefreshSummary } from '../door/types.ts';
 import type { ShowId } from '../domain/types.ts';
-import { queryKeys, STALE } from './queries.ts';
 import { useServices } from './services.tsx';
 
 export { pickShows, SetupError, type DownloadRequest, type SetupProblem };
-
-export function useEvents(token: string | null) {
-  const { setup } = useServices();
-  return useQuery({
-    queryKey: queryKeys.events(token ?? ''),
-    enabled: token !== null,
-    staleTime: STALE.events,
-    retry: false,
-    networkMode: 'always',
-    queryFn: ({ signal }) => setup.events(token ?? '', signal),
-  });
-}
-
-/** Downloads the lists, then makes exactly the picked shows the ones this door admits. */
-export function useDownload() {
-  const { setup } = useServices();
-  const [progress, setProgress] = useState<DownloadProgress | null>(null);
-  const mutation = useMutation({
-    networkMode: 'always',
-    mutationFn: (request: DownloadRequest) => setup.download(request, setProgress),
-  });
-  return { ...mutation, progress };
-}
 
 export interface SetupLink {
   token: string;
@@ -94,12 +70,18 @@ export class RefreshError extends Error {
   }
 }
 
-/** The scan screen's button: the door's one refresh (upload first, a running pull joined). */
+type RefreshRun = { status: 'idle' } | { status: 'pending' } | { status: 'success'; data: RefreshSummary } | { status: 'error'; error: Error };
+
+/**
+ * The scan screen's button: the door's one refresh (upload first, a running pull joined).
+ * A plain hook, not React Query: the scan screen loads first and should not carry it.
+ */
 export function useRefresh() {
   const { store, door } = useServices();
-  return useMutation({
-    networkMode: 'always',
-    mutationFn: async (): Promise<RefreshSummary> => {
+  const [run, setRun] = useState<RefreshRun>({ status: 'idle' });
+  const mutate = useCallback(() => {
+    setRun({ status: 'pending' });
+    void (async (): Promise<RefreshSummary> => {
       const summary = await door.refresh();
       if (summary === null) throw new RefreshError((await store.token()) ? 'failed' : 'no_token');
       const failed = summary.failed[0];
@@ -108,6 +90,17 @@ export function useRefresh() {
         throw new RefreshError('failed', show?.eventName ?? '', failed.error);
       }
       return summary;
-    },
-  });
+    })().then(
+      (data) => setRun({ status: 'success', data }),
+      (error: unknown) => setRun({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
+    );
+  }, [door, store]);
+  return {
+    mutate,
+    isPending: run.status === 'pending',
+    isSuccess: run.status === 'success',
+    isError: run.status === 'error',
+    data: run.status === 'success' ? run.data : undefined,
+    error: run.status === 'error' ? run.error : null,
+  };
 }

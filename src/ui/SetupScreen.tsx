@@ -1,7 +1,8 @@
 import { useNow } from '../state/now.ts';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useToken } from '../state/door.ts';
-import { pickShows, resolveLinkShows, SetupError, useDownload, useEvents, type SetupLink, type SetupLinkProblem, type SetupProblem } from '../state/setup.ts';
+import { pickShows, resolveLinkShows, SetupError, type SetupLink, type SetupLinkProblem, type SetupProblem } from '../state/setup.ts';
+import { useDownload, useEvents } from '../state/setup-queries.tsx';
 import { describeShowError } from './errors/describe.ts';
 import { OverShowsWarning, useOverShows } from './shows/OverShowsWarning.tsx';
 import type { I18n } from './i18n/context.tsx';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { isShowOver } from '../../domain/door-day.ts';
-import type { useEvents } from '../../state/setup.ts';
+import type { useEvents } from '../../state/setup-queries.tsx';
 import { useI18n } from '../i18n/context.tsx';
 
 /** The token's events as setup lists them. */
