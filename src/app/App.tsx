@@ -8,6 +8,7 @@ import { usePersistStorage, useRememberLastSync } from '../state/health.ts';
 import { useKioskActions, useKioskDevice, useKioskIdleLock, useKioskMode, useVerdictOnScreen } from '../state/kiosk.ts';
 import { BackgroundProvider, type BackgroundServices } from '../state/background.tsx';
 import { ServicesProvider, type Services } from '../state/services.tsx';
+import { useRole } from '../state/supervisor.ts';
 import type { SetupLink, SetupLinkProblem } from '../state/setup.ts';
 import { routerPath, setupLinkUsed, useArrivedSetupLink } from '../state/setup-link-arrival.ts';
 import { AppHeader } from '../ui/AppHeader.tsx';
@@ -20,6 +21,8 @@ import { StartingBar } from '../ui/kiosk/StartingBar.tsx';
 import { ProvisionScreen } from '../ui/provision/ProvisionScreen.tsx';
 import { I18nProvider } from '../ui/i18n/context.tsx';
 import { ScanScreen } from '../ui/ScanScreen.tsx';
+import { SupervisorOnly, SupervisorOnlyIf } from '../ui/supervisor/SupervisorOnly.tsx';
+import { SupervisorPinPanel } from '../ui/supervisor/SupervisorPinPanel.tsx';
 import { SetupScreen } from '../ui/SetupScreen.tsx';
 import { UpdateBar } from '../ui/UpdateBar.tsx';
 import { HistoryScreen } from '../ui/history/HistoryScreen.tsx';
@@ -41,7 +44,9 @@ function Routes({ link, linkArrival }: { link: SetupLink | SetupLinkProblem | nu
   return (
     <Switch>
       <Route path="/setup">
-        {/* Keyed by arrival: a link that comes while setup is on screen starts it afresh. */}
+        {/* Keyed by arrival: a link that comes while setup is on screen starts it afresh. A set-up
+            door's setup changes its token and shows: the supervisor's (SupervisorOnly). */}
+        <SupervisorOnlyIf when={configured || loading}>
         <SetupScreen
           key={linkArrival}
           link={link}
@@ -53,14 +58,20 @@ function Routes({ link, linkArrival }: { link: SetupLink | SetupLinkProblem | nu
             navigate('/');
           }}
         />
+        </SupervisorOnlyIf>
       </Route>
       <Route path="/device">
-        <HealthScreen>
-          <KioskPanel onLocked={() => navigate('/')} />
-        </HealthScreen>
+        <SupervisorOnly>
+          <HealthScreen>
+            <SupervisorPinPanel />
+            <KioskPanel onLocked={() => navigate('/')} />
+          </HealthScreen>
+        </SupervisorOnly>
       </Route>
       <Route path="/device/add">
-        <ProvisionScreen />
+        <SupervisorOnly>
+          <ProvisionScreen />
+        </SupervisorOnly>
       </Route>
       <Route path="/search">{configured ? <SearchScreen /> : null}</Route>
       <Route path="/history">
@@ -73,7 +84,9 @@ function Routes({ link, linkArrival }: { link: SetupLink | SetupLinkProblem | nu
         <VenueScreen />
       </Route>
       <Route path="/shift">
-        <ShiftScreen onSignedOut={() => navigate('/setup')} />
+        <SupervisorOnly>
+          <ShiftScreen onSignedOut={() => navigate('/setup')} />
+        </SupervisorOnly>
       </Route>
       <Route path="/">{loading ? null : configured ? <ScanScreen /> : <Redirect to="/setup" />}</Route>
       <Route>
@@ -112,7 +125,9 @@ function Shell({ applyUpdate, offlineReady, onOfflineReadySeen }: ShellProps) {
   const verdictOnScreen = useVerdictOnScreen();
   const backToScan = useCallback(() => navigate('/'), [navigate]);
   useKioskDevice(kiosk.enabled);
-  useKioskIdleLock(kiosk.unlocked, backToScan);
+  // The PIN's unlock (kiosk or supervisor) runs out after a minute untouched (state/supervisor.ts).
+  const role = useRole();
+  useKioskIdleLock(role.unlocked && (kiosk.enabled === true || role.pinSet === true), backToScan);
   useRememberLastSync();
   // Until the kiosk setting is read neither shell is right: a locked kiosk's would redirect a
   // plain door's screens (a setup link among them) to scanning, and the plain one would show a
