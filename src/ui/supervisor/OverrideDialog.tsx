@@ -32,7 +32,8 @@ export function OverrideDialog({ logId, code, denied, onDone, onCancel }: Props)
   // Asked once when the dialog opens: the unlock running out while it is open still needs no PIN
   // typed twice, since the PIN check below unlocks again.
   const [needsPin] = useState(role === 'steward');
-  // Where the override goes is known once recorded; before, the likely case is said.
+  // Where the override goes is known for sure only once recorded (a "too early" ticket may be used
+  // already: the window is checked first); said beforehand only where the denial decides it.
   const local = denied === 'already_checked' || denied === 'revoked';
 
   useEffect(() => {
@@ -99,7 +100,7 @@ export function OverrideDialog({ logId, code, denied, onDone, onCancel }: Props)
         </fieldset>
         <label htmlFor={`${titleId}-text`}>{t('override.text')}</label>
         <input id={`${titleId}-text`} data-testid="override-text" type="text" maxLength={200} value={text} onChange={(e) => setText(e.target.value)} />
-        <p className="hint">{t(local ? 'override.delivery.local' : 'override.delivery.qtickets')}</p>
+        {local && <p className="hint">{t('override.delivery.local')}</p>}
         {error && (
           <p role="alert" className="error" data-testid="override-error">
             {error}
