@@ -106,7 +106,8 @@ export function useKioskActions(): KioskActions {
     ),
     disable: useCallback(async () => {
       await kiosk.disable();
-      unlocked.set(false);
+      // The PIN stays as the supervisor's (state/supervisor.ts), and whoever just typed it to get
+      // here is the supervisor: the unlock runs on until the device is left alone.
       await exitFullscreen();
     }, [kiosk]),
   };
