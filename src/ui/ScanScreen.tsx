@@ -81,12 +81,14 @@ export function ScanScreen() {
         shown={feedback?.kind === 'verdict' && verdictVisible ? { verdict: feedback.verdict, scanId: feedback.scanId } : null}
         nothingAdmitted={shows !== undefined && shows.length > 0 && !shows.some((s) => s.active)}
       />
-      <ScanActions
-        latest={feedback?.kind === 'verdict' && feedback.logId ? { verdict: feedback.verdict, logId: feedback.logId } : null}
-        visible={feedback?.kind === 'verdict' && verdictVisible}
-        offerOverride={!kiosk.locked}
-        onOverridden={show}
-      />
+      {/* Not on a locked kiosk: its screen faces the guest. */}
+      {!kiosk.locked && (
+        <ScanActions
+          latest={feedback?.kind === 'verdict' && feedback.logId ? { verdict: feedback.verdict, logId: feedback.logId } : null}
+          visible={feedback?.kind === 'verdict' && verdictVisible}
+          onOverridden={show}
+        />
+      )}
       <ConflictAlert />
       {feedback?.kind === 'empty' && <p className="notice">{t('scan.emptyInput')}</p>}
       {feedback?.kind === 'error' && (

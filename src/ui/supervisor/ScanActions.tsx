@@ -10,15 +10,13 @@ interface Props {
   latest: { verdict: Verdict; logId: string } | null;
   /** Whether that verdict is still on screen: the buttons go with it, an open dialog stays. */
   visible: boolean;
-  /** "Admit anyway" is not offered on a locked kiosk: its screen faces the guest. */
-  offerOverride: boolean;
   onOverridden: (verdict: Verdict, logId: string) => void;
 }
 
 type Open = { kind: 'override'; logId: string; code: string; denied: OverridableKind } | { kind: 'note'; logId: string; code: string } | null;
 
 /** Under the verdict: "admit anyway" on a denial a supervisor may override, and a note on any scan. */
-export function ScanActions({ latest, visible, offerOverride, onOverridden }: Props) {
+export function ScanActions({ latest, visible, onOverridden }: Props) {
   const { t } = useI18n();
   const [open, setOpen] = useState<Open>(null);
   const [noted, setNoted] = useState<{ logId: string; note: string } | null>(null);
@@ -28,7 +26,7 @@ export function ScanActions({ latest, visible, offerOverride, onOverridden }: Pr
     <>
       {latest && v && visible && (
         <div className="toolbar scan-actions" data-testid="scan-actions">
-          {offerOverride && overridable && (
+          {overridable && (
             <button type="button" onClick={() => setOpen({ kind: 'override', logId: latest.logId, code: v.code, denied: overridable })} data-testid="override-offer">
               {t('override.offer')}
             </button>
