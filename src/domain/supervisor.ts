@@ -59,7 +59,7 @@ export const MAX_WORDS = 200;
  * zero-width space), at most MAX_WORDS characters. Empty when nothing is left.
  */
 export function cleanWords(raw: string): string {
-  const oneLine = raw.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]+/g, ' ');
+  const oneLine = raw.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, ' ');
   return Array.from(oneLine.replace(/\s+/g, ' ').trim()).slice(0, MAX_WORDS).join('').trim();
 }
 
