@@ -93,7 +93,7 @@ test('undo takes an undelivered admission out of the outbox; a delivered one is 
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = bytes.toString('utf8').slice(1);
   const [header, ...rows] = text.trim().split('\r\n');
-  expect(header).toBe('Время;Время устройства;Штрихкод;Результат;Источник;Сеанс;Зона;Место;Владелец;Отправка;Проход отменён');
+  expect(header).toBe('Время;Время устройства;Штрихкод;Результат;Источник;Сеанс;Зона;Место;Владелец;Отправка;Проход отменён;Решение старшего;Заметка');
   expect(rows).toHaveLength(3);
   expect(text).toContain(`="${undone}";Проходите;Вручную;Щелкунчик`);
   expect(text).toContain('Билет не найден;Вручную');

@@ -7,6 +7,7 @@ import { usePersistStorage, useRememberLastSync } from '../state/health.ts';
 import { useKioskActions, useKioskDevice, useKioskIdleLock, useKioskMode, useVerdictOnScreen } from '../state/kiosk.ts';
 import { BackgroundProvider, type BackgroundServices } from '../state/background.tsx';
 import { ServicesProvider, type Services } from '../state/services.tsx';
+import { useRole } from '../state/supervisor.ts';
 import type { SetupLink, SetupLinkProblem } from '../state/setup.ts';
 import { routerPath, setupLinkUsed, useArrivedSetupLink } from '../state/setup-link-arrival.ts';
 import { AppHeader } from '../ui/AppHeader.tsx';
@@ -16,8 +17,9 @@ import { KioskBar } from '../ui/kiosk/KioskBar.tsx';
 import { StartingBar } from '../ui/kiosk/StartingBar.tsx';
 import { I18nProvider } from '../ui/i18n/context.tsx';
 import { ScanScreen } from '../ui/ScanScreen.tsx';
+import { SupervisorOnly, SupervisorOnlyIf } from '../ui/supervisor/SupervisorOnly.tsx';
 import { UpdateBar } from '../ui/UpdateBar.tsx';
-import { HealthScreen, HistoryScreen, KioskPanel, ProvisionScreen, SearchScreen, SetupScreen, ShiftScreen, StatsScreen, VenueScreen } from './screens.ts';
+import { HealthScreen, HistoryScreen, KioskPanel, ProvisionScreen, SearchScreen, SetupScreen, ShiftScreen, StatsScreen, SupervisorPinPanel, VenueScreen } from './screens.ts';
 
 function Routes({ link, linkArrival }: { link: SetupLink | SetupLinkProblem | null; linkArrival: number }) {
   const [, navigate] = useLocation();
@@ -30,26 +32,34 @@ function Routes({ link, linkArrival }: { link: SetupLink | SetupLinkProblem | nu
   return (
     <Switch>
       <Route path="/setup">
-        {/* Keyed by arrival: a link that comes while setup is on screen starts it afresh. */}
-        <SetupScreen
-          key={linkArrival}
-          link={link}
-          onDone={() => {
-            // A configured device asks to keep its storage (Safari deletes it after 7 idle days).
-            void persist();
-            if (link && typeof link === 'object' && link.kiosk) void kiosk.enable(link.kiosk.pin);
-            setupLinkUsed();
-            navigate('/');
-          }}
-        />
+        {/* Keyed by arrival: a link that comes while setup is on screen starts it afresh. A set-up
+            door's setup changes its token and shows: the supervisor's (SupervisorOnly). */}
+        <SupervisorOnlyIf when={configured || loading}>
+          <SetupScreen
+            key={linkArrival}
+            link={link}
+            onDone={() => {
+              // A configured device asks to keep its storage (Safari deletes it after 7 idle days).
+              void persist();
+              if (link && typeof link === 'object' && link.kiosk) void kiosk.enable(link.kiosk.pin);
+              setupLinkUsed();
+              navigate('/');
+            }}
+          />
+        </SupervisorOnlyIf>
       </Route>
       <Route path="/device">
-        <HealthScreen>
-          <KioskPanel onLocked={() => navigate('/')} />
-        </HealthScreen>
+        <SupervisorOnly>
+          <HealthScreen>
+            <SupervisorPinPanel />
+            <KioskPanel onLocked={() => navigate('/')} />
+          </HealthScreen>
+        </SupervisorOnly>
       </Route>
       <Route path="/device/add">
-        <ProvisionScreen />
+        <SupervisorOnly>
+          <ProvisionScreen />
+        </SupervisorOnly>
       </Route>
       <Route path="/search">{configured ? <SearchScreen /> : null}</Route>
       <Route path="/history">
@@ -62,7 +72,9 @@ function Routes({ link, linkArrival }: { link: SetupLink | SetupLinkProblem | nu
         <VenueScreen />
       </Route>
       <Route path="/shift">
-        <ShiftScreen onSignedOut={() => navigate('/setup')} />
+        <SupervisorOnly>
+          <ShiftScreen onSignedOut={() => navigate('/setup')} />
+        </SupervisorOnly>
       </Route>
       <Route path="/">{loading ? null : configured ? <ScanScreen /> : <Redirect to="/setup" />}</Route>
       <Route>
@@ -101,7 +113,9 @@ function Shell({ applyUpdate, offlineReady, onOfflineReadySeen }: ShellProps) {
   const verdictOnScreen = useVerdictOnScreen();
   const backToScan = useCallback(() => navigate('/'), [navigate]);
   useKioskDevice(kiosk.enabled);
-  useKioskIdleLock(kiosk.unlocked, backToScan);
+  // The PIN's unlock (kiosk or supervisor) runs out after a minute untouched (state/supervisor.ts).
+  const role = useRole();
+  useKioskIdleLock(role.unlocked && (kiosk.enabled === true || role.pinSet === true), backToScan);
   useRememberLastSync();
   // Until the kiosk setting is read neither shell is right: a locked kiosk's would redirect a
   // plain door's screens (a setup link among them) to scanning, and the plain one would show a

@@ -18,3 +18,4 @@ export const HistoryScreen = onDemand(() => import('../ui/history/HistoryScreen.
 export const StatsScreen = onDemand(() => import('../ui/numbers/StatsScreen.tsx').then((m) => m.StatsScreen));
 export const VenueScreen = onDemand(() => import('../ui/venue/VenueScreen.tsx').then((m) => m.VenueScreen));
 export const ShiftScreen = onDemand(() => import('../ui/shift/ShiftScreen.tsx').then((m) => m.ShiftScreen));
+export const SupervisorPinPanel = onDemand(() => import('../ui/supervisor/SupervisorPinPanel.tsx').then((m) => m.SupervisorPinPanel));

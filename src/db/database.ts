@@ -151,6 +151,9 @@ export class KontrolDb extends Dexie {
     // v8: the screen counts check-ins awaiting a read-back after every scan; an index on sentAt
     // (queued ones have none, so they are not in it) counts them without reading the outbox.
     this.version(8).stores({ outbox: 'id, queuedAt, sentAt' });
+    // v9: the numbers list the supervisor's overrides after every scan; an index on the
+    // override's time holds only overridden lines, so they are read without walking the log.
+    this.version(9).stores({ scans: 'id, at, verdict, [verified+at], override.at' });
   }
 }
 

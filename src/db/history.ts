@@ -67,7 +67,8 @@ export async function undoAdmission(db: KontrolDb, scanId: string, now = Date.no
   return db.transaction('rw', [db.scans, db.outbox, db.admissions, db.rejected], async (): Promise<UndoOutcome> => {
     const scan = await db.scans.get(scanId);
     if (!scan) return { ok: false, reason: 'not_found' };
-    if (scan.verdict !== 'valid' || !scan.checkInId || scan.showId === null) return { ok: false, reason: 'not_admission' };
+    // A supervisor's override that Qtickets can take is an admission too (supervisor.ts).
+    if ((scan.verdict !== 'valid' && !scan.override) || !scan.checkInId || scan.showId === null) return { ok: false, reason: 'not_admission' };
     if (scan.undoneAt) return { ok: false, reason: 'already_undone' };
     const checkIn = await db.outbox.get(scan.checkInId);
     if (!checkIn) return { ok: false, reason: (await db.rejected.get(scan.checkInId)) ? 'rejected' : 'delivered' };

@@ -38,5 +38,9 @@ export async function updateKioskSettings(db: KontrolDb, patch: Partial<KioskSet
 }
 export const getKioskPin = (db: KontrolDb) => readSetting(db, SETTINGS.kioskPin);
 export const setKioskPin = (db: KontrolDb, pin: StoredPinHash) => writeSetting(db, SETTINGS.kioskPin, pin);
+/** Without a PIN, everyone at this device is the supervisor again (domain/supervisor.ts). */
+export const clearKioskPin = async (db: KontrolDb): Promise<void> => {
+  await db.settings.delete(SETTINGS.kioskPin.key);
+};
 export const getPinThrottle = (db: KontrolDb): Promise<StoredPinThrottle> => readSetting(db, SETTINGS.kioskPinThrottle);
 export const setPinThrottle = (db: KontrolDb, throttle: StoredPinThrottle) => writeSetting(db, SETTINGS.kioskPinThrottle, throttle);

@@ -4,13 +4,17 @@
 import Dexie from 'dexie';
 import type { ScanRecord, ShowId } from '../domain/types.ts';
 import { DENIAL_KINDS } from '../domain/stats.ts';
+import type { OverrideMark } from '../domain/supervisor.ts';
 import type { KontrolDb } from './database.ts';
 
 export interface LiveNumbers {
   admitted: [ShowId, string][];
   /** Times of admissions (not undone) in the window. */
   recentAdmissions: number[];
+  /** Turned away: a denial a supervisor admitted anyway is among `overrides` instead. */
   denials: Record<(typeof DENIAL_KINDS)[number], number>;
+  /** Supervisors' overrides, not undone, counted over the whole log like the denials (domain/supervisor.ts). */
+  overrides: OverrideMark[];
   pending: number;
 }
 
@@ -25,6 +29,11 @@ export async function liveNumbers(db: KontrolDb, since: number): Promise<LiveNum
     const recent = ([] as ScanRecord[]).concat(...(await Promise.all([linesOf(0), linesOf(1)]))).filter((s) => !s.undoneAt);
     const counts = await Promise.all(DENIAL_KINDS.map((kind) => db.scans.where('verdict').equals(kind).count()));
     const denials = Object.fromEntries(DENIAL_KINDS.map((kind, i) => [kind, counts[i] ?? 0])) as LiveNumbers['denials'];
-    return { admitted, recentAdmissions: recent.map((s) => s.at), denials, pending: await db.outbox.count() };
+    // Every overridden line, by the index that holds only those (few in a night): each leaves
+    // its denial's count while it stands, since the person came in after all.
+    const overridden = await db.scans.where('override.at').above(0).toArray();
+    for (const line of overridden) if (line.override && !line.undoneAt) denials[line.override.denied] -= 1;
+    const overrides = overridden.flatMap((s) => (s.override && !s.undoneAt ? [s.override] : []));
+    return { admitted, recentAdmissions: recent.map((s) => s.at), denials, overrides, pending: await db.outbox.count() };
   });
 }

@@ -1,4 +1,5 @@
 // The door's vocabulary. Pure data: no I/O, no framework. Every other layer speaks in these.
+import type { OverrideMark } from './supervisor.ts';
 
 export type ShowId = number;
 
@@ -102,7 +103,8 @@ export type LateLookupState = 'checking' | 'absent' | 'unreachable' | 'offline';
 export type InputSource = 'camera' | 'scanner' | 'typed' | 'search';
 
 export type Verdict =
-  | { kind: 'valid'; code: string; ticket: Ticket; checkedAt: string; recorded: true; warning?: EntryWarning }
+  /** `override`: a supervisor admitted a denied scan anyway (supervisor.ts). */
+  | { kind: 'valid'; code: string; ticket: Ticket; checkedAt: string; recorded: true; warning?: EntryWarning; override?: OverrideMark }
   /** Valid, but IndexedDB refused the write: staff must note the ticket by hand. */
   | { kind: 'valid'; code: string; ticket: Ticket; checkedAt: string; recorded: false; error: string; warning?: EntryWarning }
   /** `agoMinutes`: whole minutes from that check-in to this scan (never negative), when the scan's moment is known. */
@@ -146,6 +148,13 @@ export interface ScanRecord {
   undoneAt?: number;
   /** Admissions only: 0 until the server's view of it was compared (double-entry check), then 1. */
   verified?: 0 | 1;
+  /**
+   * A supervisor admitted this denied scan anyway. `verdict` keeps what the rules said; an
+   * override Qtickets can take also carries `checkInId`, `checkedAt` and `verified` as an admission.
+   */
+  override?: OverrideMark;
+  /** A person's note on this scan ("без браслета"). */
+  note?: string;
 }
 
 /** Two admissions of one ticket: ours, and an earlier one the server already had from elsewhere. */

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { QticketsClient } from '../api/index.ts';
 import type { KontrolDb } from '../db/database.ts';
+import { setEntranceZones } from '../db/entrance.ts';
 import { moveToRejected, pendingCount } from '../db/outbox.ts';
 import { setToken } from '../db/settings.ts';
 import { saveShows } from '../db/shows.ts';
@@ -97,6 +98,24 @@ describe('the door engine', () => {
     expect(d.seen).toHaveLength(0);
     paint!();
     expect(d.seen).toHaveLength(1);
+  });
+
+  it('delivers an override Qtickets can take like a scan\'s admission, and one it cannot stays put', async () => {
+    const d = await door();
+    await setEntranceZones(db, ['Балкон']);
+    const denied = await d.engine.scan(CODES[0]!, 'camera');
+    expect(denied).toMatchObject({ verdict: { kind: 'wrong_zone' } });
+    const outcome = await d.engine.override((denied as { scanId: string }).scanId, { reason: 'vip', text: 'гость артиста' });
+    expect(outcome).toMatchObject({ ok: true, verdict: { kind: 'valid', override: { delivery: 'qtickets', reason: 'vip' } } });
+    expect(await pendingCount(db)).toBe(1);
+    expect(d.kicks).toHaveLength(1);
+    expect(d.seen).toMatchObject([{ showId: 1, code: CODES[0] }]);
+
+    await setEntranceZones(db, []);
+    const again = await d.engine.scan(CODES[0]!, 'camera');
+    await d.engine.override((again as { scanId: string }).scanId, { reason: 'supervisor' });
+    expect(await pendingCount(db)).toBe(1);
+    expect(d.kicks).toHaveLength(1);
   });
 
   it('joins a running refresh instead of pulling twice, and uploads first', async () => {

@@ -14,8 +14,10 @@ import { recordScan, type ScanOutcome } from '../db/scan.ts';
 import { getToken } from '../db/settings.ts';
 import { setShowActive } from '../db/shows.ts';
 import { signOut, type SignOutOutcome } from '../db/signout.ts';
+import { noteScan, overrideScan, type OverrideOutcome } from '../db/supervisor.ts';
 import { setDeviceName } from '../db/venue.ts';
 import { isPlausibleTicketCode } from '../domain/code.ts';
+import type { OverrideReason } from '../domain/supervisor.ts';
 import type { InputSource, ShowId, Verdict } from '../domain/types.ts';
 import type { HubDevice, QticketsClient } from '../api/index.ts';
 import type { SyncLoop, SyncState } from '../sync/loop.ts';
@@ -75,6 +77,15 @@ export interface Door {
   refresh(): Promise<RefreshSummary | null>;
   sendNow(): Promise<void>;
   undo(scanId: string): Promise<UndoOutcome>;
+  /**
+   * A supervisor admits a denied scan (its log line `scanId`) anyway. One Qtickets can take is an
+   * admission from here on: stored before this resolves, then the after-admission steps as for a
+   * scan (deliver soon, the double-entry question, the venue hub). The PIN is asked by the screen
+   * before it calls this (state/supervisor.ts): the engine records the decision, not who may make it.
+   */
+  override(scanId: string, decision: { reason: OverrideReason; text?: string }): Promise<OverrideOutcome>;
+  /** A person's note on a scan ("без браслета"); blank words clear it. False: no such scan. */
+  note(scanId: string, text: string): Promise<boolean>;
   signOut(confirmDiscard: number): Promise<SignOutOutcome>;
   forgetShow(showId: ShowId, confirmDiscard: number): Promise<ForgetShowOutcome>;
   resendRejected(id: string): Promise<void>;
@@ -153,6 +164,12 @@ export function createDoor(parts: DoorParts): Door {
       await sync.flushNow();
     },
     undo: (scanId) => withDeliveryLock(() => undoAdmission(db, scanId)),
+    async override(scanId, decision) {
+      const outcome = await overrideScan(db, { scanId, ...decision, deviceId: await parts.deviceId() });
+      if (outcome.ok && outcome.verdict.override?.delivery === 'qtickets') afterAdmission(outcome.verdict);
+      return outcome;
+    },
+    note: (scanId, text) => noteScan(db, scanId, text),
     signOut: (confirmDiscard) => withDeliveryLock(() => signOut(db, confirmDiscard)),
     forgetShow: (showId, confirmDiscard) => withDeliveryLock(() => forgetShow(db, showId, confirmDiscard)),
     async resendRejected(id) {

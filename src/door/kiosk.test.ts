@@ -39,3 +39,22 @@ describe('the kiosk PIN', () => {
     expect(await createKioskStore(db).checkPin('0000')).toMatchObject({ ok: false, wrong: true });
   });
 });
+
+describe('the supervisor PIN', () => {
+  it('is set without kiosk mode, survives turning kiosk mode off, and clearing it ends kiosk mode too', async () => {
+    db = freshDb();
+    const kiosk = createKioskStore(db);
+    await kiosk.setPin('4821');
+    expect(await getKioskSettings(db)).toEqual({ enabled: false });
+    expect(await kiosk.checkPin('4821')).toEqual({ ok: true });
+
+    await kiosk.enable('4821');
+    await kiosk.disable();
+    expect(await kiosk.checkPin('4821')).toEqual({ ok: true });
+
+    await kiosk.enable('4821');
+    await kiosk.clearPin();
+    expect(await getKioskPin(db)).toBeUndefined();
+    expect(await getKioskSettings(db)).toEqual({ enabled: false });
+  });
+});

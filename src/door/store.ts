@@ -15,7 +15,7 @@ import { pacedQuery, renewingLiveQuery, type LiveStoreQuery } from '../db/live-q
 import { awaitingCount, listRejected, pendingCount } from '../db/outbox.ts';
 import { getRefreshMinutes, setRefreshMinutes } from '../db/device-settings.ts';
 import { readSetting, SETTINGS, writeSetting, type StoredScannerSettings } from '../db/settings-registry.ts';
-import { getKioskSettings, getToken } from '../db/settings.ts';
+import { getKioskPin, getKioskSettings, getToken } from '../db/settings.ts';
 import { undeliveredCount } from '../db/signout.ts';
 import { listsSignature } from '../db/snapshot.ts';
 import { liveNumbers } from '../db/stats.ts';
@@ -107,6 +107,8 @@ export function createDoorStore(db: KontrolDb) {
     setRefreshMinutes: (minutes: number) => setRefreshMinutes(db, minutes),
 
     kioskSettings: () => getKioskSettings(db),
+    /** Whether a supervisor PIN is set: without one everyone at this device is the supervisor. */
+    supervisorPinSet: async () => (await getKioskPin(db)) !== undefined,
     scannerSettings: () => readSetting(db, SETTINGS.scanner),
     /** Merged into what is stored, so two screens changing different fields keep both. */
     async updateScannerSettings(patch: StoredScannerSettings): Promise<void> {

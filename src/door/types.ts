@@ -7,6 +7,7 @@ export type { StoreHealth } from '../db/health.ts';
 export type { HistoryEntry, UndoOutcome } from '../db/history.ts';
 export type { KioskSettings, StoredScannerSettings } from '../db/settings-registry.ts';
 export type { SignOutOutcome } from '../db/signout.ts';
+export type { OverrideOutcome } from '../db/supervisor.ts';
 export type { LiveNumbers } from '../db/stats.ts';
 export type { DoorCount } from '../db/venue.ts';
 export type { Connectivity } from '../sync/connectivity.ts';

@@ -89,7 +89,8 @@ export function useOnline(): boolean {
 }
 
 export type ScanFeedback =
-  | { kind: 'verdict'; verdict: Verdict; scanId: number }
+  /** `logId`: the scan's line in the log, which an override or a note is about (absent when it could not be written). */
+  | { kind: 'verdict'; verdict: Verdict; scanId: number; logId?: string }
   | { kind: 'empty'; scanId: number }
   | { kind: 'error'; message: string; scanId: number };
 
@@ -112,10 +113,11 @@ export function useScan(onVerdict?: (verdict: Verdict) => void) {
       const scanId = ++counter.current;
       try {
         const outcome = await door.scan(raw, source);
-        setFeedback(outcome.ok ? { kind: 'verdict', verdict: outcome.verdict, scanId } : { kind: 'empty', scanId });
+        const logId = outcome.ok ? outcome.scanId : undefined;
+        setFeedback(outcome.ok ? { kind: 'verdict', verdict: outcome.verdict, scanId, ...(logId ? { logId } : {}) } : { kind: 'empty', scanId });
         // "Checking with the server" (late sales): its answer replaces the panel unless another scan came since.
         void outcome.followUp?.then((verdict) => {
-          if (counter.current === scanId) setFeedback({ kind: 'verdict', verdict, scanId });
+          if (counter.current === scanId) setFeedback({ kind: 'verdict', verdict, scanId, ...(logId ? { logId } : {}) });
         });
       } catch (error) {
         setFeedback({ kind: 'error', message: error instanceof Error ? error.message : String(error), scanId });
@@ -123,5 +125,7 @@ export function useScan(onVerdict?: (verdict: Verdict) => void) {
     },
     [door],
   );
-  return { feedback, submit };
+  /** A verdict reached on the panel's scan after it was shown (a supervisor's override): a new verdict on screen, same log line. */
+  const show = useCallback((verdict: Verdict, logId: string) => setFeedback({ kind: 'verdict', verdict, scanId: ++counter.current, logId }), []);
+  return { feedback, submit, show };
 }

@@ -63,6 +63,13 @@ export function useKioskMode(): KioskMode {
 }
 
 export const lockKiosk = () => unlocked.set(false);
+/** Only for the one who has just set the PIN: they are the supervisor already (state/supervisor.ts). */
+export const keepUnlocked = () => unlocked.set(true);
+
+/** Whether the PIN was entered in this tab (and not locked again since): the supervisor's unlock too. */
+export function usePinUnlocked(): boolean {
+  return useSyncExternalStore(unlocked.subscribe, unlocked.get);
+}
 
 /** Checks the PIN against the stored hash, with the stored wrong-PIN delay; unlocks on success. */
 export function usePinCheck(): (pin: string) => Promise<PinCheck> {
@@ -99,7 +106,8 @@ export function useKioskActions(): KioskActions {
     ),
     disable: useCallback(async () => {
       await kiosk.disable();
-      unlocked.set(false);
+      // The PIN stays as the supervisor's (state/supervisor.ts), and whoever just typed it to get
+      // here is the supervisor: the unlock runs on until the device is left alone.
       await exitFullscreen();
     }, [kiosk]),
   };

@@ -20,6 +20,8 @@ export interface DoorNumbers {
   /** Admissions per minute, oldest first, the current minute last. */
   pace: number[];
   denials: LiveNumbers['denials'];
+  /** The supervisor's overrides, with their reasons. */
+  overrides: LiveNumbers['overrides'];
   pending: number;
 }
 
@@ -48,6 +50,7 @@ export function useDoorNumbers(shows: Show[] | undefined): DoorNumbers | undefin
       shows: countByShowAndZone(snapshot.zones, live.admitted, ids),
       pace: perMinute(live.recentAdmissions, minute * 60_000 + 59_999, PACE_MINUTES),
       denials: live.denials,
+      overrides: live.overrides,
       pending: live.pending,
     };
   }, [live, snapshot, shows, minute]);

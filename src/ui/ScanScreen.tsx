@@ -4,6 +4,7 @@ import type { Verdict } from '../domain/types.ts';
 import { attachWedge } from '../state/wedge.ts';
 import { useDoorCounts, useOnline, useRejected, useScan, useSendNow, useSetShowActive, useSettleRejected, useShows, useSyncState } from '../state/door.ts';
 import { useKioskMode, useVerdictHold } from '../state/kiosk.ts';
+import { useRole } from '../state/supervisor.ts';
 import { useVerdictFeedback } from '../state/camera.ts';
 import { useScannerSettings } from '../state/scanner-settings.ts';
 import { useNow } from '../state/now.ts';
@@ -25,6 +26,7 @@ import { StatsDetails } from './numbers/StatsDetails.tsx';
 import { ZoneFilter } from './numbers/ZoneFilter.tsx';
 import { ShowsPanel } from './ShowsPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
+import { ScanActions } from './supervisor/ScanActions.tsx';
 import { VerdictPanel } from './VerdictPanel.tsx';
 
 export function ScanScreen() {
@@ -49,10 +51,13 @@ export function ScanScreen() {
   // What follows an admission (delivery, the double-entry question) is the door engine's; the
   // screen adds only what it shows and plays.
   const onVerdict = useCallback((v: Verdict) => signal(v), [signal]);
-  const { feedback, submit } = useScan(onVerdict);
+  const { feedback, submit, show } = useScan(onVerdict);
   // The verdict clears itself (phone and kiosk alike) so the next guest never reads the last
   // one's. Kiosk: shows, refresh and the connection mode stay behind the PIN.
   const kiosk = useKioskMode();
+  // A steward scans and reads; the door's settings below are the supervisor's (domain/supervisor.ts).
+  const { role } = useRole();
+  const restricted = kiosk.locked || role === 'steward';
   const verdictVisible = useVerdictHold(feedback?.kind === 'verdict' ? feedback.scanId : null, true, scanSettings.verdictMs);
 
   useEffect(() => attachWedge(window, { onCode: (raw) => void submit(raw, 'scanner'), repeatWindowMs: scanSettings.repeatMs }), [submit, scanSettings.repeatMs]);
@@ -76,6 +81,14 @@ export function ScanScreen() {
         shown={feedback?.kind === 'verdict' && verdictVisible ? { verdict: feedback.verdict, scanId: feedback.scanId } : null}
         nothingAdmitted={shows !== undefined && shows.length > 0 && !shows.some((s) => s.active)}
       />
+      {/* Not on a locked kiosk: its screen faces the guest. */}
+      {!kiosk.locked && (
+        <ScanActions
+          latest={feedback?.kind === 'verdict' && feedback.logId ? { verdict: feedback.verdict, logId: feedback.logId } : null}
+          visible={feedback?.kind === 'verdict' && verdictVisible}
+          onOverridden={show}
+        />
+      )}
       <ConflictAlert />
       {feedback?.kind === 'empty' && <p className="notice">{t('scan.emptyInput')}</p>}
       {feedback?.kind === 'error' && (
@@ -87,8 +100,8 @@ export function ScanScreen() {
       <ManualEntry onSubmit={(raw) => void submit(raw, 'typed')} />
       {/* Below the verdict and the camera: an alert that appears never pushes them away. */}
       <DeliveryAlert sync={syncState} online={online} />
-      {!kiosk.locked && <RejectedAlert count={rejected?.length ?? 0} />}
-      {!kiosk.locked && <HeldPullAlert />}
+      {!restricted && <RejectedAlert count={rejected?.length ?? 0} />}
+      {!restricted && <HeldPullAlert />}
       {!kiosk.locked && <div className="toolbar">
         <button type="button" data-testid="refresh" onClick={() => refresh.mutate()} disabled={refresh.isPending}>
           {refresh.isPending ? t('refresh.running') : t('refresh')}
@@ -98,13 +111,13 @@ export function ScanScreen() {
         <AutoRefreshStatus />
       </div>}
       <VenueStatus />
-      {!kiosk.locked && shows && shows.length > 0 && <ShowsPanel shows={shows} onToggle={(id, active) => void setActive(id, active)} />}
-      {!kiosk.locked && <ZoneFilter />}
+      {!restricted && shows && shows.length > 0 && <ShowsPanel shows={shows} onToggle={(id, active) => void setActive(id, active)} />}
+      {!restricted && <ZoneFilter />}
       {!kiosk.locked && <StatsDetails />}
-      {!kiosk.locked && rejected && (
+      {!restricted && rejected && (
         <RejectedList rejected={rejected} onResend={(id) => void settleRejected.resend(id)} onDismiss={(id, reason) => void settleRejected.dismiss(id, reason)} />
       )}
-      {!kiosk.locked && <ScanSettings settings={scanSettings} onSettings={(patch) => void updateScanSettings(patch)} />}
+      {!restricted && <ScanSettings settings={scanSettings} onSettings={(patch) => void updateScanSettings(patch)} />}
     </main>
   );
 }

@@ -3,6 +3,7 @@ import type { Ticket, Verdict } from '../domain/types.ts';
 import { agoText } from './already-checked/ago.ts';
 import { windowMoment } from './entry-window/moment.ts';
 import { useI18n, type I18n } from './i18n/context.tsx';
+import { OverrideLine } from './supervisor/OverrideLine.tsx';
 import { VerdictIcon } from './VerdictIcon.tsx';
 
 export interface ShownVerdict {
@@ -168,6 +169,7 @@ export function VerdictPanel({ shown, nothingAdmitted = false }: Props) {
             : t('verdict.warning.show_over', { until: windowMoment(t, warning.at, warning.sameDay) })}
         </p>
       )}
+      {v.kind === 'valid' && v.recorded && v.override && <OverrideLine mark={v.override} />}
       {'ticket' in v && <TicketDetails ticket={v.ticket} />}
       <p className="verdict-code">{v.code}</p>
     </section>

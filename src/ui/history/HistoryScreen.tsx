@@ -5,6 +5,8 @@ import { useHistory, useUndo, type HistoryEntry } from '../../state/history.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { useHistoryCsvDownload } from './useHistoryCsvDownload.ts';
 import { TicketLine } from '../search/TicketLine.tsx';
+import { HistoryDecisions } from '../supervisor/HistoryDecisions.tsx';
+import { useSupervisorAsk } from '../supervisor/useSupervisorAsk.tsx';
 
 type Notice = { kind: 'status' | 'alert'; text: string } | null;
 
@@ -15,6 +17,8 @@ export function HistoryScreen() {
   const shows = useShows();
   const undo = useUndo();
   const exportCsv = useHistoryCsvDownload();
+  // Undo is the supervisor's: a steward is asked the PIN first.
+  const supervisor = useSupervisorAsk();
   const [confirming, setConfirming] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const showById = useMemo(() => new Map((shows ?? []).map((s) => [s.id, s])), [shows]);
@@ -29,7 +33,7 @@ export function HistoryScreen() {
   };
 
   const undoControl = ({ scan, delivery }: HistoryEntry) => {
-    if (scan.verdict !== 'valid' || !scan.checkInId || scan.undoneAt) return null;
+    if ((scan.verdict !== 'valid' && !scan.override) || !scan.checkInId || scan.undoneAt) return null;
     if (delivery === 'delivered' || delivery === 'rejected') {
       // No "undo" button where it could not undo: said in place what it means instead.
       return (
@@ -42,7 +46,7 @@ export function HistoryScreen() {
       return (
         <div className="confirm-box" role="group" aria-label={t('history.undo')}>
           <span>{t('history.undo.confirm', { code: scan.code })}</span>
-          <button type="button" className="btn-primary" onClick={() => void runUndo(scan)}>
+          <button type="button" className="btn-primary" onClick={() => supervisor.ask(() => void runUndo(scan))}>
             {t('history.undo')}
           </button>
           <button type="button" onClick={() => setConfirming(null)}>
@@ -71,6 +75,7 @@ export function HistoryScreen() {
           {notice.text}
         </p>
       )}
+      {supervisor.gate}
       {entries && entries.length === 0 && <p>{t('history.empty')}</p>}
       <ul className="result-list">
         {entries?.map((entry) => {
@@ -85,6 +90,7 @@ export function HistoryScreen() {
               data-source={scan.source}
               data-warning={scan.warning}
               data-undone={scan.undoneAt ? 'true' : undefined}
+              data-override={scan.override?.reason}
               className={scan.undoneAt ? 'row-undone' : undefined}
             >
               <span className="row-time">
@@ -93,6 +99,7 @@ export function HistoryScreen() {
               </span>
               <span className={`verdict-tag verdict-tag--${scan.verdict}`}>{t(`verdict.${scan.verdict}`)}</span>
               {scan.warning && <span className={`verdict-tag verdict-tag--${scan.warning}`}>{t(`history.warning.${scan.warning}`)}</span>}
+              <HistoryDecisions scan={scan} />
               <span>{t(`source.${scan.source}`)}</span>
               <code>{scan.code}</code>
               {ticket && <TicketLine ticket={ticket} show={showById.get(ticket.showId)} />}

@@ -2,6 +2,7 @@ import { DENIAL_KINDS } from '../../domain/stats.ts';
 import { useShows } from '../../state/door.ts';
 import { useDoorNumbers } from '../../state/numbers.ts';
 import { useI18n } from '../i18n/context.tsx';
+import { OverrideCounts } from '../supervisor/OverrideCounts.tsx';
 import { AdmittedByShow } from './AdmittedByShow.tsx';
 
 /** Admitted / expected per show and zone, the pace, denials by reason, what waits to be sent. */
@@ -45,6 +46,7 @@ export function StatsPanel() {
           </span>
         </p>
       </section>
+      <OverrideCounts overrides={numbers.overrides} />
     </div>
   );
 }
