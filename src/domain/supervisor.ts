@@ -1,7 +1,10 @@
 // Supervisor decisions at the door (issue 17 §4), as pure rules: who may do what, which denials a
 // supervisor may admit anyway, what such an override becomes, and what a reason or a note may say.
 // The flow (PIN, recording, delivery) is the door engine's; the words are the UI's.
-import type { VerdictKind } from './types.ts';
+import type { OverridableKind, OverrideDelivery, OverrideReason, VerdictKind } from './types.ts';
+
+// The types live with the door's vocabulary (types.ts: a scan line carries an OverrideMark).
+export type { OverridableKind, OverrideDelivery, OverrideMark, OverrideReason } from './types.ts';
 
 /**
  * A steward (контролёр) scans, types, searches and reads; a supervisor (старший) also changes
@@ -15,16 +18,14 @@ export function roleOf(pinSet: boolean, unlocked: boolean): Role {
 }
 
 /** The denials a supervisor may admit anyway; `unknown` is not one: there is no ticket to admit. */
-export const OVERRIDABLE = ['already_checked', 'wrong_show', 'wrong_zone', 'too_early', 'show_over', 'revoked'] as const;
-export type OverridableKind = (typeof OVERRIDABLE)[number];
+export const OVERRIDABLE = ['already_checked', 'wrong_show', 'wrong_zone', 'too_early', 'show_over', 'revoked'] as const satisfies readonly OverridableKind[];
 
 export function isOverridable(kind: VerdictKind): kind is OverridableKind {
   return (OVERRIDABLE as readonly string[]).includes(kind);
 }
 
 /** The short list the supervisor picks from; `other` needs words of their own. */
-export const OVERRIDE_REASONS = ['supervisor', 'list_error', 'vip', 'other'] as const;
-export type OverrideReason = (typeof OVERRIDE_REASONS)[number];
+export const OVERRIDE_REASONS = ['supervisor', 'list_error', 'vip', 'other'] as const satisfies readonly OverrideReason[];
 
 /**
  * Where an override goes. `qtickets`: a real check-in, queued and delivered like any admission.
@@ -33,22 +34,8 @@ export type OverrideReason = (typeof OVERRIDE_REASONS)[number];
  * was refunded/cancelled (a check-in of a ticket Qtickets no longer sells would be refused, or
  * worse, accepted against a refund).
  */
-export type OverrideDelivery = 'qtickets' | 'local';
-
 export function overrideDelivery(ticket: { revoked: boolean; admitted: boolean }): OverrideDelivery {
   return ticket.revoked || ticket.admitted ? 'local' : 'qtickets';
-}
-
-/** How an override is logged on its scan line. */
-export interface OverrideMark {
-  /** What the door said before the supervisor decided. */
-  denied: OverridableKind;
-  reason: OverrideReason;
-  /** The supervisor's own words; always there for `other`. */
-  text?: string;
-  /** Epoch ms of the decision. */
-  at: number;
-  delivery: OverrideDelivery;
 }
 
 /** Long enough for a sentence at the door, short enough for a CSV cell. */

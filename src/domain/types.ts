@@ -1,5 +1,4 @@
 // The door's vocabulary. Pure data: no I/O, no framework. Every other layer speaks in these.
-import type { OverrideMark } from './supervisor.ts';
 
 export type ShowId = number;
 
@@ -85,6 +84,25 @@ export interface RejectedCheckIn extends CheckIn {
 }
 
 export type VerdictKind = 'valid' | 'already_checked' | 'unknown' | 'revoked' | 'wrong_show' | 'wrong_zone' | 'too_early' | 'show_over';
+
+/** The denials a supervisor may admit anyway (supervisor.ts); `unknown` is not one: there is no ticket. */
+export type OverridableKind = 'already_checked' | 'wrong_show' | 'wrong_zone' | 'too_early' | 'show_over' | 'revoked';
+/** The short list the supervisor picks from; `other` needs words of their own. */
+export type OverrideReason = 'supervisor' | 'list_error' | 'vip' | 'other';
+/** Where an override goes: a real check-in for Qtickets, or this device only (supervisor.ts). */
+export type OverrideDelivery = 'qtickets' | 'local';
+
+/** How an override is logged on its scan line. */
+export interface OverrideMark {
+  /** What the door said before the supervisor decided. */
+  denied: OverridableKind;
+  reason: OverrideReason;
+  /** The supervisor's own words; always there for `other`. */
+  text?: string;
+  /** Epoch ms of the decision. */
+  at: number;
+  delivery: OverrideDelivery;
+}
 
 /**
  * An admission outside the show's entry window that the door's policy lets in with a warning:
