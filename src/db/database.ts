@@ -17,7 +17,7 @@
 //   beside the pages, never in them; each one stored bumps its show's `amended` count in the same
 //   transaction, and a pull's switch drops those heard before the pull asked (ticket-changes.ts).
 import Dexie, { type DBCore, type EntityTable, type Middleware } from 'dexie';
-import type { Admission, CheckIn, Conflict, RejectedCheckIn, ScanRecord, Show, ShowId, Ticket } from '../domain/types.ts';
+import type { Admission, CheckIn, Conflict, Movement, RejectedCheckIn, ScanRecord, Show, ShowId, Ticket } from '../domain/types.ts';
 import type { TicketAmendment } from './ticket-list.ts';
 import { encodePages, moveTextToUnits, repackColumnArrayPage, type ColumnArrayPage, type PageKey, type TicketPage } from './ticket-pages.ts';
 
@@ -58,7 +58,7 @@ export interface TicketChange extends TicketAmendment {
  * redo. The store's log is sequential, so a crash can lose only the latest relaxed writes, never
  * one from before a strict commit.
  */
-const STRICT_STORES: ReadonlySet<string> = new Set(['admissions', 'outbox', 'scans']);
+const STRICT_STORES: ReadonlySet<string> = new Set(['admissions', 'outbox', 'scans', 'movements']);
 
 const durabilityBySubject: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -80,6 +80,7 @@ export class KontrolDb extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   conflicts!: EntityTable<Conflict, 'id'>;
   ticketChanges!: Dexie.Table<TicketChange, [number, string]>;
+  movements!: EntityTable<Movement, 'id'>;
 
   constructor(name = 'kontrol') {
     super(name);
@@ -151,6 +152,9 @@ export class KontrolDb extends Dexie {
     // v8: the screen counts check-ins awaiting a read-back after every scan; an index on sentAt
     // (queued ones have none, so they are not in it) counts them without reading the outbox.
     this.version(8).stores({ outbox: 'id, queuedAt, sentAt' });
+    // v10 (exit and re-entry): people going out and coming back, this door's and the venue's,
+    // apart from admissions (Qtickets keeps only the first check-in) and never in the outbox.
+    this.version(10).stores({ movements: 'id, [showId+code]' });
   }
 }
 
