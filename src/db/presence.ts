@@ -35,8 +35,20 @@ export async function setZoneCapacity(db: KontrolDb, zone: string, capacity: num
   });
 }
 
-/** Every movement on the device: the inside counts read them all (far fewer than admissions). */
-export const allMovements = (db: KontrolDb): Promise<Movement[]> => db.movements.toArray();
+/** What "inside now" is counted from: every admission's key (no objects) and every movement (far fewer). */
+export interface Presence {
+  admitted: [ShowId, string][];
+  movements: Movement[];
+}
+
+export const PRESENCE_TABLES = ['admissions', 'movements'] as const;
+
+export async function readPresence(db: KontrolDb): Promise<Presence> {
+  return db.transaction('r', [db.admissions, db.movements], async () => ({
+    admitted: (await db.admissions.toCollection().primaryKeys()) as [ShowId, string][],
+    movements: await db.movements.toArray(),
+  }));
+}
 
 /** The movements of these tickets, for one scan's decision. */
 export async function movementsOf(db: KontrolDb, keys: readonly [ShowId, string][]): Promise<Movement[]> {

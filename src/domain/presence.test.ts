@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacityLevel, decideExit, latestMovements, stillInside } from './presence.ts';
+import { admitsSeveralCategories, capacityLevel, decideExit, latestMovements, stillInside } from './presence.ts';
 import { buildZoneMap, countByShowAndZone } from './stats.ts';
 import type { Admission, Movement, Show, Ticket } from './types.ts';
 import { decide } from './verdict.ts';
@@ -79,5 +79,14 @@ describe('presence', () => {
     expect(capacityLevel(100, 100)).toBe('full');
     expect(capacityLevel(120, 100)).toBe('full');
     expect(capacityLevel(500, undefined)).toBe('ok');
+  });
+});
+
+describe('the category badge', () => {
+  it('is shown where several categories come through the door, not where one does', () => {
+    expect(admitsSeveralCategories([], [['Партер', 'VIP']])).toBe(true);
+    expect(admitsSeveralCategories([], [['Партер'], ['партер ']])).toBe(false);
+    expect(admitsSeveralCategories(['VIP'], [['Партер', 'VIP']])).toBe(false);
+    expect(admitsSeveralCategories(['VIP', 'Ложа'], [['Партер']])).toBe(true);
   });
 });

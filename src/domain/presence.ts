@@ -1,6 +1,7 @@
 // Exit and re-entry: who is inside now. Qtickets knows only the first check-in of a ticket, so
 // the door keeps its own log of people going out and coming back (Movement) and reads presence
 // from it: a ticket is out when its latest movement is an exit. Pure, so every rule is tested.
+import { distinctZones } from './zones.ts';
 import type { Admission, Movement, Show, ShowId, Ticket, Verdict } from './types.ts';
 
 const key = (showId: ShowId, code: string) => `${showId}\u0000${code}`;
@@ -74,4 +75,14 @@ export function capacityLevel(inside: number, capacity: number | undefined): Cap
   if (!capacity || capacity <= 0) return 'ok';
   if (inside >= capacity) return 'full';
   return inside * 10 >= capacity * 9 ? 'near' : 'ok';
+}
+
+/**
+ * Whether tickets of several categories (Qtickets' zone_name is the category) come through this
+ * door: then the verdict shows the category as a badge, so the steward sends VIP the right way.
+ * A door limited to zones admits what it lists; an open one, every zone of the shows it admits.
+ */
+export function admitsSeveralCategories(entrance: readonly string[], zonesOfAdmittedShows: Iterable<readonly string[]>): boolean {
+  if (entrance.length > 0) return distinctZones(entrance).length > 1;
+  return distinctZones([...zonesOfAdmittedShows].flat()).length > 1;
 }

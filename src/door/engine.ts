@@ -122,6 +122,8 @@ export function createDoor(parts: DoorParts): Door {
    */
   function lateSales(outcome: Extract<ScanOutcome, { ok: true }>, source: InputSource): DoorScanOutcome {
     const unknown = outcome.verdict;
+    // An exit door lets nobody in: a code it does not know is not worth asking Qtickets about.
+    if (outcome.atExit) return outcome;
     if (unknown.kind !== 'unknown' || !outcome.scanId || !isPlausibleTicketCode(unknown.code)) return outcome;
     if (!(parts.online?.() ?? false)) return { ...outcome, verdict: { ...unknown, server: 'offline' } };
     const question = { code: unknown.code, source, scanId: outcome.scanId, unknown };

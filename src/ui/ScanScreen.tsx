@@ -26,6 +26,8 @@ import { ZoneFilter } from './numbers/ZoneFilter.tsx';
 import { ShowsPanel } from './ShowsPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { VerdictPanel } from './VerdictPanel.tsx';
+import { DirectionSwitch } from './exit/DirectionSwitch.tsx';
+import { useVerdictView } from '../state/presence.ts';
 
 export function ScanScreen() {
   const { t, plural, dateTime } = useI18n();
@@ -53,6 +55,7 @@ export function ScanScreen() {
   // The verdict clears itself (phone and kiosk alike) so the next guest never reads the last
   // one's. Kiosk: shows, refresh and the connection mode stay behind the PIN.
   const kiosk = useKioskMode();
+  const verdictView = useVerdictView(shows);
   const verdictVisible = useVerdictHold(feedback?.kind === 'verdict' ? feedback.scanId : null, true, scanSettings.verdictMs);
 
   useEffect(() => attachWedge(window, { onCode: (raw) => void submit(raw, 'scanner'), repeatWindowMs: scanSettings.repeatMs }), [submit, scanSettings.repeatMs]);
@@ -73,9 +76,12 @@ export function ScanScreen() {
       <ConnectivityBadge controls={!kiosk.locked} />
       <ClockWarning />
       <VerdictPanel
+        view={verdictView}
         shown={feedback?.kind === 'verdict' && verdictVisible ? { verdict: feedback.verdict, scanId: feedback.scanId } : null}
         nothingAdmitted={shows !== undefined && shows.length > 0 && !shows.some((s) => s.active)}
       />
+      {/* Under the verdict, never above it: the verdict keeps its place on every screen size. */}
+      <DirectionSwitch controls={!kiosk.locked} />
       <ConflictAlert />
       {feedback?.kind === 'empty' && <p className="notice">{t('scan.emptyInput')}</p>}
       {feedback?.kind === 'error' && (
