@@ -16,6 +16,7 @@ async function direction(page: Page, to: 'entry' | 'exit') {
 }
 
 test('exit then re-entry when the show allows it, a second entry without an exit denied, and who is inside', async ({ page, request }) => {
+  test.setTimeout(120_000); // fourteen steps through four screens on a shared machine
   const qt = demo(request);
   const door = new DoorPage(page);
   const screens = new StaffScreensPage(page);
