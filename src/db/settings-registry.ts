@@ -87,6 +87,8 @@ export const SETTINGS = {
   hubResumeId: spec<string | null>('hubResumeId', 'device', v.nullable(v.pipe(v.string(), v.maxLength(200))), null),
   /** This device's admissions up to here (scan log time, epoch ms) are known to the hub. */
   hubSharedUpTo: spec<number>('hubSharedUpTo', 'device', finite, 0),
+  /** This device's exits and re-entries up to here (scan log time, epoch ms) are known to the hub. */
+  hubMovementsSharedUpTo: spec<number>('hubMovementsSharedUpTo', 'device', finite, 0),
   locale: spec<'ru' | 'en'>('kontrol.locale', 'browser', v.picklist(['ru', 'en']), 'ru'),
   installDeclinedAt: spec<number>('kontrol.installDismissedAt', 'browser', finite, 0),
 } as const;

@@ -111,6 +111,11 @@ export function createDoor(parts: DoorParts): Door {
   let asking: AbortController | null = null;
 
   function afterAdmission(verdict: Verdict): void {
+    // An exit or a re-entry: nothing for Qtickets, but the other doors should hear of it.
+    if ((verdict.kind === 'exit' || verdict.kind === 'reentry') && verdict.recorded) {
+      afterPaint(() => parts.venue?.share());
+      return;
+    }
     if (verdict.kind !== 'valid' || !verdict.recorded) return;
     const admission = { showId: verdict.ticket.showId, code: verdict.ticket.code, checkedAt: verdict.checkedAt };
     afterPaint(() => runSteps(steps, admission));
