@@ -4,6 +4,7 @@
 // Flows that must hold the delivery lock or reach the network are the engine's (engine.ts), not
 // this module's.
 import type { KontrolDb, StoredShow } from '../db/database.ts';
+import { categoriesOf } from '../db/categories.ts';
 import { listConflicts, markConflictsSeen, unseenConflicts } from '../db/conflicts.ts';
 import { getEntranceZones, setEntranceZones } from '../db/entrance.ts';
 import { getEntryWindow, updateEntryWindow } from '../db/entry-window.ts';
@@ -113,6 +114,8 @@ export function createDoorStore(db: KontrolDb) {
     /** Capacity by zone name; a change is false when the number was refused. */
     zoneCapacity: () => getZoneCapacity(db),
     setZoneCapacity: (zone: string, capacity: number | null) => setZoneCapacity(db, zone, capacity),
+    /** Zone names (categories) on the lists of these shows, kept per pulled list: the verdict's badge. */
+    categoriesOf: (shows: readonly StoredShow[]) => categoriesOf(db, shows),
     /** Whether the verdict shows the buyer's name (privacy). */
     showBuyerName: () => readSetting(db, SETTINGS.showBuyerName),
     setShowBuyerName: (shown: boolean) => writeSetting(db, SETTINGS.showBuyerName, shown),

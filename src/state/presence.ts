@@ -1,7 +1,7 @@
 // Exit and re-entry for the screens: the door's direction, the shows that allow re-entry, zone
 // capacities, who is inside now, and how the verdict shows a ticket (category badge, buyer's name).
 import { useEffect, useMemo, useState } from 'react';
-import type { Presence } from '../door/types.ts';
+import type { Presence, StoredShow } from '../door/types.ts';
 import { admittingShows } from '../domain/door-day.ts';
 import { admitsSeveralCategories, stillInside } from '../domain/presence.ts';
 import { countByShowAndZone, type ShowCount } from '../domain/stats.ts';
@@ -46,18 +46,33 @@ export function useInside(shows: readonly Show[] | undefined): ShowCount[] | und
   }, [presence, snapshot, shows]);
 }
 
+/** After opening, the first scans come first: the lists' categories are read a moment later. */
+const CATEGORIES_AFTER_MS = 1500;
+
 /** How the verdict panel shows a ticket here: the category as a badge where several come through, the name unless hidden. */
-export function useVerdictView(shows: readonly Show[] | undefined): { categories: boolean; buyerName: boolean } {
+export function useVerdictView(shows: readonly StoredShow[] | undefined): { categories: boolean; buyerName: boolean } {
+  const { store } = useServices();
   const [entrance] = useEntranceZones();
   const [buyerName] = useShowBuyerName();
-  const snapshot = useListsSnapshot();
   // Today's shows change at midnight: a minute's tick is soon enough.
   const now = useNow(60_000);
-  const categories = useMemo(() => {
-    if (!entrance || !shows) return false;
-    const admitting = admittingShows(shows, new Date(now));
-    const zones = [...admitting].map((id) => snapshot?.zoneNames.get(id) ?? []);
-    return admitsSeveralCategories(entrance, zones);
-  }, [entrance, shows, snapshot, now]);
+  const admitting = useMemo(() => (shows ? shows.filter((s) => admittingShows(shows, new Date(now)).has(s.id)) : undefined), [shows, now]);
+  const [zones, setZones] = useState<string[][]>();
+  useEffect(() => {
+    // A door limited to zones names its categories itself: the lists need not be read.
+    if (!admitting || !entrance || entrance.length > 0) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      store.categoriesOf(admitting).then(
+        (byShow) => live && setZones([...byShow.values()]),
+        () => undefined,
+      );
+    }, CATEGORIES_AFTER_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [store, admitting, entrance]);
+  const categories = entrance ? admitsSeveralCategories(entrance, entrance.length > 0 ? [] : (zones ?? [])) : false;
   return { categories, buyerName: buyerName ?? true };
 }
