@@ -2,7 +2,8 @@
 //
 // Invariants every repository below keeps:
 // - An admission, its outbox record and its scan-log line are written in ONE transaction, before
-//   the verdict is shown: a crash can lose neither half.
+//   the verdict is shown: a crash can lose neither half. An exit or a re-entry (`movements`) and
+//   its log line likewise; they never enter the outbox (Qtickets has no exit).
 // - A check-in leaves `outbox` only when the server accepted it (deleted) or refused it
 //   (moved to `rejected` in the same transaction), or when a person undoes that admission before
 //   delivery (history.ts: admission, outbox record and log mark in one transaction, holding the
