@@ -12,7 +12,7 @@ import { BodyTooLargeError, pathOf, queryOf, readBody, sendJson } from '../http-
 import { DEFAULT_MAX_BODY } from '../gateway.ts';
 import { parseEventId, type EventId } from './event-id.ts';
 import { createGuard, type GuardOptions } from './guard.ts';
-import { admissionData, parseAdmissionBatch, parseHeartbeat, parseShowList, type NewEvent } from './protocol.ts';
+import { admissionData, movementData, parseAdmissionBatch, parseHeartbeat, parseMovementBatch, parseShowList, type NewEvent } from './protocol.ts';
 import { openFeed, type Feed, type FeedSink } from './room-feed.ts';
 import type { HubStore } from './store.ts';
 import { createTokenCheck, type TokenCheckOptions } from './token-check.ts';
@@ -42,10 +42,11 @@ export interface Hub {
   streams(): number;
 }
 
-type RouteName = 'events' | 'admissions' | 'heartbeat' | 'devices';
+type RouteName = 'events' | 'admissions' | 'movements' | 'heartbeat' | 'devices';
 const ROUTES = new Map<string, { name: RouteName; method: 'GET' | 'POST' }>([
   ['events', { name: 'events', method: 'GET' }],
   ['admissions', { name: 'admissions', method: 'POST' }],
+  ['movements', { name: 'movements', method: 'POST' }],
   ['heartbeat', { name: 'heartbeat', method: 'POST' }],
   ['devices', { name: 'devices', method: 'GET' }],
 ]);
@@ -167,6 +168,17 @@ export function createHub(options: HubOptions): Hub {
           nonce: item.nonce,
           data: admissionData(batch.value, item),
         }));
+        const ids = events.length === 0 ? [] : await store.append(org, events);
+        return sendJson(res, 200, { ids }, GATEWAY_RESPONSE_HEADERS);
+      }
+      case 'movements': {
+        // Exits and re-entries: relayed between the doors like admissions, never to Qtickets.
+        const batch = parseMovementBatch(body);
+        if (!batch.ok) return fail(res, 400, 'BAD_REQUEST', batch.message);
+        const shows = [...new Set(batch.value.items.map((i) => i.showId))];
+        if (!(await allowed(res, token, org, address, shows))) return;
+        note(org, shows);
+        const events: NewEvent[] = batch.value.items.map((item) => ({ kind: 'movement', showId: item.showId, nonce: item.nonce, data: movementData(batch.value, item) }));
         const ids = events.length === 0 ? [] : await store.append(org, events);
         return sendJson(res, 200, { ids }, GATEWAY_RESPONSE_HEADERS);
       }

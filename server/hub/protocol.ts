@@ -1,7 +1,7 @@
 // The hub's wire vocabulary (/hub/v1, see server/README.md "Venue hub") and the checks every body
 // passes before anything is stored. What is stored is exactly what these functions return: codes,
 // times, show ids and what a device says about itself — never a buyer's name, e-mail or phone.
-import type { HubAdmission, HubAdmissionBatch, HubAdmissionData, HubDevice, HubLogKind } from '../../src/domain/hub-protocol.ts';
+import type { HubAdmission, HubAdmissionBatch, HubAdmissionData, HubDevice, HubLogKind, HubMovement, HubMovementBatch, HubMovementData } from '../../src/domain/hub-protocol.ts';
 import type { EventId } from './event-id.ts';
 
 /** Kinds kept in an organiser's log, replayed on resume. Device heartbeats are live only. */
@@ -167,5 +167,32 @@ export function admissionData(batch: AdmissionBatch, item: AdmissionItem): strin
     deviceName: batch.deviceName,
     nonce: item.nonce,
   };
+  return JSON.stringify(data);
+}
+
+/** The body of POST /hub/v1/movements: exits and re-entries, checked like admissions. */
+export function parseMovementBatch(body: unknown): Checked<HubMovementBatch> {
+  if (!isDict(body)) return bad('The body must be a JSON object');
+  const who = device(body);
+  if (!who.ok) return who;
+  if (!Array.isArray(body.items)) return bad('items must be an array');
+  if (body.items.length > MAX_ADMISSION_ITEMS) return bad(`At most ${MAX_ADMISSION_ITEMS} items a request`);
+  const items: HubMovement[] = [];
+  for (const [i, raw] of (body.items as unknown[]).entries()) {
+    if (!isDict(raw)) return bad(`items[${i}] must be an object`);
+    if (!isShowId(raw.showId)) return bad(`items[${i}].showId must be a positive integer`);
+    const code = text(raw.code, `items[${i}].code`, 256, false);
+    if (!code.ok) return code;
+    if (raw.movement !== 'exit' && raw.movement !== 'reentry') return bad(`items[${i}].movement must be "exit" or "reentry"`);
+    if (!isDateTime(raw.at)) return bad(`items[${i}].at must be an ISO 8601 date-time with a zone`);
+    if (typeof raw.nonce !== 'string' || !NONCE.test(raw.nonce)) return bad(`items[${i}].nonce must be 1–128 visible ASCII characters`);
+    items.push({ showId: raw.showId, code: code.value, movement: raw.movement, at: raw.at, nonce: raw.nonce });
+  }
+  return ok({ ...who.value, items });
+}
+
+/** `event: movement` data. */
+export function movementData(batch: HubMovementBatch, item: HubMovement): string {
+  const data: HubMovementData = { ...item, deviceId: batch.deviceId, deviceName: batch.deviceName };
   return JSON.stringify(data);
 }

@@ -169,7 +169,7 @@ export function createRedisStore(options: RedisStoreOptions): HubStore {
   };
 }
 
-const KINDS = new Set<LogKind>(['admission', 'checked', 'unchecked', 'revoked', 'listed']);
+const KINDS = new Set<LogKind>(['admission', 'movement', 'checked', 'unchecked', 'revoked', 'listed']);
 
 /** A stream entry's flat field list ["k", kind, "s", show, "d", data] → the event, or null if foreign. */
 function logEvent(id: string, fields: string[]): LogEvent | null {

@@ -2,7 +2,7 @@
 // doors within a second. Same Bearer token as for Qtickets; the stream is Server-Sent Events,
 // parsed by eventsource-parser (a fetch stream, because EventSource cannot send a header and the
 // token must never ride in a URL). Nothing here throws: failures are ApiErrors.
-import type { HubAdmissionBatch, HubAdmissionData, HubDevice, HubFactKind, HubHeartbeat } from '../domain/hub-protocol.ts';
+import type { HubAdmissionBatch, HubAdmissionData, HubDevice, HubFactKind, HubHeartbeat, HubMovementBatch, HubMovementData } from '../domain/hub-protocol.ts';
 import { fail, ok, type ApiError, type ApiResult } from './errors.ts';
 import { createTransport, type Transport, type TransportOptions } from './transport.ts';
 
@@ -15,7 +15,9 @@ export type HubEvent =
   | ({ kind: 'admission'; id: string } & Omit<HubAdmissionData, 'nonce'>)
   /** From Qtickets' webhooks: scanned by another scanner (checked), undone, refunded, newly sold. */
   | { kind: HubFactKind; id: string; showId: number; code: string; checkedAt: string | null }
-  | { kind: 'device'; device: HubDevice };
+  | { kind: 'device'; device: HubDevice }
+  /** Another door's exit or re-entry (never Qtickets': it has no exit). */
+  | ({ kind: 'movement'; id: string } & HubMovementData);
 
 const isDict = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 const isShow = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x > 0;
@@ -54,6 +56,10 @@ export function readHubEvent(event: string | undefined, id: string | undefined, 
     if (!isText(body.checkedAt, 64) || !isText(body.deviceId, 128) || typeof body.deviceName !== 'string') return null;
     return { kind: 'admission', id, showId: body.showId, code: body.code, checkedAt: body.checkedAt, deviceId: body.deviceId, deviceName: body.deviceName.slice(0, 100) };
   }
+  if (event === 'movement') {
+    if ((body.movement !== 'exit' && body.movement !== 'reentry') || !isText(body.at, 64) || !isText(body.nonce, 128) || !isText(body.deviceId, 128) || typeof body.deviceName !== 'string') return null;
+    return { kind: 'movement', id, showId: body.showId, code: body.code, movement: body.movement, at: body.at, nonce: body.nonce, deviceId: body.deviceId, deviceName: body.deviceName.slice(0, 100) };
+  }
   if (event === 'checked' || event === 'unchecked' || event === 'revoked' || event === 'listed') {
     const checkedAt = isText(body.checkedAt, 64) ? body.checkedAt : null;
     return { kind: event, id, showId: body.showId, code: body.code, checkedAt };
@@ -63,6 +69,8 @@ export function readHubEvent(event: string | undefined, id: string | undefined, 
 
 export interface HubClient {
   postAdmissions(token: string, batch: HubAdmissionBatch): Promise<ApiResult<null>>;
+  /** Exits and re-entries; a hub from before them answers 404. */
+  postMovements(token: string, batch: HubMovementBatch): Promise<ApiResult<null>>;
   postHeartbeat(token: string, heartbeat: HubHeartbeat): Promise<ApiResult<null>>;
   devices(token: string, shows: readonly number[]): Promise<ApiResult<HubDevice[]>>;
   /**
@@ -89,6 +97,10 @@ export function createHubClient(options: TransportOptions = {}): HubClient {
   return {
     async postAdmissions(token, batch) {
       const res = await transport.post('admissions', token, batch);
+      return res.ok ? ok(null, res.serverDate) : res;
+    },
+    async postMovements(token, batch) {
+      const res = await transport.post('movements', token, batch);
       return res.ok ? ok(null, res.serverDate) : res;
     },
     async postHeartbeat(token, heartbeat) {

@@ -2,7 +2,8 @@
 //
 // Invariants every repository below keeps:
 // - An admission, its outbox record and its scan-log line are written in ONE transaction, before
-//   the verdict is shown: a crash can lose neither half.
+//   the verdict is shown: a crash can lose neither half. An exit or a re-entry (`movements`) and
+//   its log line likewise; they never enter the outbox (Qtickets has no exit).
 // - A check-in leaves `outbox` only when the server accepted it (deleted) or refused it
 //   (moved to `rejected` in the same transaction), or when a person undoes that admission before
 //   delivery (history.ts: admission, outbox record and log mark in one transaction, holding the
@@ -17,7 +18,7 @@
 //   beside the pages, never in them; each one stored bumps its show's `amended` count in the same
 //   transaction, and a pull's switch drops those heard before the pull asked (ticket-changes.ts).
 import Dexie, { type DBCore, type EntityTable, type Middleware } from 'dexie';
-import type { Admission, CheckIn, Conflict, RejectedCheckIn, ScanRecord, Show, ShowId, Ticket } from '../domain/types.ts';
+import type { Admission, CheckIn, Conflict, Movement, RejectedCheckIn, ScanRecord, Show, ShowId, Ticket } from '../domain/types.ts';
 import type { TicketAmendment } from './ticket-list.ts';
 import { encodePages, moveTextToUnits, repackColumnArrayPage, type ColumnArrayPage, type PageKey, type TicketPage } from './ticket-pages.ts';
 
@@ -58,7 +59,7 @@ export interface TicketChange extends TicketAmendment {
  * redo. The store's log is sequential, so a crash can lose only the latest relaxed writes, never
  * one from before a strict commit.
  */
-const STRICT_STORES: ReadonlySet<string> = new Set(['admissions', 'outbox', 'scans']);
+const STRICT_STORES: ReadonlySet<string> = new Set(['admissions', 'outbox', 'scans', 'movements']);
 
 const durabilityBySubject: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -80,6 +81,7 @@ export class KontrolDb extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   conflicts!: EntityTable<Conflict, 'id'>;
   ticketChanges!: Dexie.Table<TicketChange, [number, string]>;
+  movements!: EntityTable<Movement, 'id'>;
 
   constructor(name = 'kontrol') {
     super(name);
@@ -154,6 +156,9 @@ export class KontrolDb extends Dexie {
     // v9: the numbers list the supervisor's overrides after every scan; an index on the
     // override's time holds only overridden lines, so they are read without walking the log.
     this.version(9).stores({ scans: 'id, at, verdict, [verified+at], override.at' });
+    // v10 (exit and re-entry): people going out and coming back, this door's and the venue's,
+    // apart from admissions (Qtickets keeps only the first check-in) and never in the outbox.
+    this.version(10).stores({ movements: 'id, [showId+code]' });
   }
 }
 

@@ -141,7 +141,7 @@ describe('durability', () => {
       IDBDatabase.prototype.transaction = original;
     }
     expect(pull).toContain('ticketPages: relaxed');
-    expect(writes).toEqual(['admissions+outbox+scans: strict']);
+    expect(writes).toEqual(['admissions+outbox+scans+movements: strict']);
   });
 });
 

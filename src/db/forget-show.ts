@@ -36,7 +36,7 @@ export const undeliveredOfShow = (db: KontrolDb, showId: ShowId): Promise<number
  * stored (another tab did it) is not an error.
  */
 export async function forgetShow(db: KontrolDb, showId: ShowId, confirmDiscard = 0, now = Date.now()): Promise<ForgetShowOutcome> {
-  const tables = [db.shows, db.ticketPages, db.ticketChanges, db.admissions, db.outbox, db.scans];
+  const tables = [db.shows, db.ticketPages, db.ticketChanges, db.admissions, db.outbox, db.scans, db.movements];
   const outcome = await db.transaction('rw', tables, async (): Promise<ForgetShowOutcome> => {
     const undelivered = await undeliveredOf(db, showId).primaryKeys();
     if (undelivered.length > 0 && confirmDiscard !== undelivered.length) return { ok: false, reason: 'undelivered', undelivered: undelivered.length };
@@ -54,6 +54,8 @@ export async function forgetShow(db: KontrolDb, showId: ShowId, confirmDiscard =
     await db.ticketPages.where('[showId+rev+page]').between([showId], [showId, []], true, true).delete();
     await dropChanges(db, showId);
     await db.admissions.where('[showId+code]').between([showId, Dexie.minKey], [showId, Dexie.maxKey], true, true).delete();
+    // Who went out of a show no longer stored counts for nothing (its inside count goes with it).
+    await db.movements.where('[showId+code]').between([showId, Dexie.minKey], [showId, Dexie.maxKey], true, true).delete();
     await db.shows.delete(showId);
     return { ok: true, discarded: undelivered.length };
   });

@@ -6,10 +6,12 @@
 // reads them again. A scan decides with the state before or after a write, as with the lists.
 import Dexie, { RangeSet, rangesOverlap, type ObservabilitySet } from 'dexie';
 import type { EntryWindowPolicy } from '../domain/entry-window.ts';
+import type { DoorDirection } from '../domain/types.ts';
 import { CLOCK_CORRECTION, getClockCorrection } from './device-settings.ts';
 import { ENTRANCE_ZONES, getEntranceZones } from './entrance.ts';
 import { ENTRY_WINDOW, getEntryWindow } from './entry-window.ts';
 import type { KontrolDb, StoredShow } from './database.ts';
+import { DOOR_DIRECTION, getDoorDirection, getReentryShows, REENTRY_SHOWS } from './presence.ts';
 
 export interface ScanContext {
   shows: StoredShow[];
@@ -19,6 +21,10 @@ export interface ScanContext {
   correction: number;
   /** When a show's door admits (tolerances and deny or warn). */
   window: EntryWindowPolicy;
+  /** An entrance, or an exit recording people going out. */
+  direction: DoorDirection;
+  /** Shows that let a person back in after an exit. */
+  reentryShows: number[];
 }
 
 interface Entry {
@@ -29,7 +35,7 @@ interface Entry {
 const entries = new WeakMap<KontrolDb, Entry>();
 
 /** The settings a scan reads; the other keys (tokens, watch marks, ...) change without it. */
-const READ_KEYS = new RangeSet(ENTRANCE_ZONES).addKey(CLOCK_CORRECTION).addKey(ENTRY_WINDOW);
+const READ_KEYS = new RangeSet(ENTRANCE_ZONES).addKey(CLOCK_CORRECTION).addKey(ENTRY_WINDOW).addKey(DOOR_DIRECTION).addKey(REENTRY_SHOWS);
 
 /** Any change to `shows`, or to one of the settings a scan reads (a cleared table counts). */
 function touchesContext(name: string, parts: ObservabilitySet): boolean {
@@ -55,10 +61,10 @@ function entryOf(db: KontrolDb): Entry {
 }
 
 async function read(db: KontrolDb): Promise<ScanContext> {
-  const [shows, zones, correction, window] = await db.transaction('r', db.shows, db.settings, () =>
-    Promise.all([db.shows.toArray(), getEntranceZones(db), getClockCorrection(db), getEntryWindow(db)]),
+  const [shows, zones, correction, window, direction, reentryShows] = await db.transaction('r', db.shows, db.settings, () =>
+    Promise.all([db.shows.toArray(), getEntranceZones(db), getClockCorrection(db), getEntryWindow(db), getDoorDirection(db), getReentryShows(db)]),
   );
-  return { shows, zones, correction, window };
+  return { shows, zones, correction, window, direction, reentryShows };
 }
 
 export function scanContext(db: KontrolDb): Promise<ScanContext> {

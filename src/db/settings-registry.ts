@@ -10,6 +10,7 @@
 import * as v from 'valibot';
 import { DEFAULT_ENTRY_WINDOW, MAX_TOLERANCE_MINUTES, type EntryWindowPolicy } from '../domain/entry-window.ts';
 import { isRefreshMinutes } from '../domain/refresh-interval.ts';
+import type { DoorDirection } from '../domain/types.ts';
 import type { KontrolDb } from './database.ts';
 
 export interface SettingSpec<T> {
@@ -70,6 +71,14 @@ export const SETTINGS = {
   scanner: spec<StoredScannerSettings>('scanner', 'device', SCANNER, {}),
   /** When a show's door admits: tolerances around the doors' opening and the show's end, and deny or warn outside. */
   entryWindow: spec<EntryWindowPolicy>('entryWindow', 'device', ENTRY_WINDOW, DEFAULT_ENTRY_WINDOW),
+  /** An entrance, or an exit that records people going out (switched on the scan screen). */
+  doorDirection: spec<DoorDirection>('doorDirection', 'device', v.picklist(['entry', 'exit']), 'entry'),
+  /** Shows that let a person back in after an exit; the rest keep "no re-entry" (the default). */
+  reentryShows: spec<number[]>('reentryShows', 'device', v.array(v.pipe(v.number(), v.integer())), []),
+  /** How many people a zone holds, by zone name ('' for tickets without a zone): the inside count warns near it. */
+  zoneCapacity: spec<Record<string, number>>('zoneCapacity', 'device', v.record(v.string(), v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000))), {}),
+  /** Whether the verdict shows the buyer's name (off where privacy asks for it). */
+  showBuyerName: spec<boolean>('showBuyerName', 'device', v.boolean(), true),
   /** When delivery last succeeded (epoch ms), for the health screen after a reload. */
   lastDeliveryAt: spec<number | null>('lastSyncAt', 'device', v.nullable(finite), null),
   /** This device's name as people read it ("Вход 2"): set at setup, in the provisioning QR, or on the shift screen. */
@@ -78,6 +87,8 @@ export const SETTINGS = {
   hubResumeId: spec<string | null>('hubResumeId', 'device', v.nullable(v.pipe(v.string(), v.maxLength(200))), null),
   /** This device's admissions up to here (scan log time, epoch ms) are known to the hub. */
   hubSharedUpTo: spec<number>('hubSharedUpTo', 'device', finite, 0),
+  /** This device's exits and re-entries up to here (scan log time, epoch ms) are known to the hub. */
+  hubMovementsSharedUpTo: spec<number>('hubMovementsSharedUpTo', 'device', finite, 0),
   locale: spec<'ru' | 'en'>('kontrol.locale', 'browser', v.picklist(['ru', 'en']), 'ru'),
   installDeclinedAt: spec<number>('kontrol.installDismissedAt', 'browser', finite, 0),
 } as const;

@@ -16,7 +16,7 @@ export const undeliveredCount = async (db: KontrolDb): Promise<number> => (await
  * a count seen a minute ago is not consent to lose one that came in since.
  */
 export async function signOut(db: KontrolDb, confirmDiscard = 0): Promise<SignOutOutcome> {
-  const tables = [db.outbox, db.shows, db.ticketPages, db.ticketChanges, db.admissions, db.rejected, db.scans, db.conflicts, db.settings];
+  const tables = [db.outbox, db.shows, db.ticketPages, db.ticketChanges, db.admissions, db.rejected, db.scans, db.conflicts, db.settings, db.movements];
   const outcome = await db.transaction('rw', tables, async (): Promise<SignOutOutcome> => {
     const undelivered = await undeliveredCount(db);
     if (undelivered > 0 && confirmDiscard !== undelivered) return { ok: false, reason: 'undelivered', undelivered };

@@ -44,7 +44,34 @@ export interface HubDevice extends HubHeartbeat {
 export type HubFactKind = 'checked' | 'unchecked' | 'revoked' | 'listed';
 
 /** Kinds of events in an organiser's log (replayed on resume); device heartbeats are live only. */
-export type HubLogKind = 'admission' | HubFactKind;
+export type HubLogKind = 'admission' | 'movement' | HubFactKind;
+
+/**
+ * An exit or a re-entry a door shares (POST /hub/v1/movements `items[]`). Qtickets has no exit, so
+ * these travel only between the doors; a client or server that does not know `movement` ignores it.
+ */
+export interface HubMovement {
+  showId: number;
+  code: string;
+  movement: 'exit' | 'reentry';
+  /** ISO 8601 with a zone. */
+  at: string;
+  /** The movement's own random id: a resent one never becomes a second event. */
+  nonce: string;
+}
+
+/** The body of POST /hub/v1/movements. */
+export interface HubMovementBatch {
+  deviceId: string;
+  deviceName: string;
+  items: HubMovement[];
+}
+
+/** `event: movement` data. */
+export interface HubMovementData extends HubMovement {
+  deviceId: string;
+  deviceName: string;
+}
 
 /** `event: admission` data. */
 export interface HubAdmissionData extends HubAdmission {

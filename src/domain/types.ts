@@ -83,7 +83,39 @@ export interface RejectedCheckIn extends CheckIn {
   dismissReason?: string;
 }
 
-export type VerdictKind = 'valid' | 'already_checked' | 'unknown' | 'revoked' | 'wrong_show' | 'wrong_zone' | 'too_early' | 'show_over';
+export type VerdictKind =
+  | 'valid'
+  | 'already_checked'
+  | 'unknown'
+  | 'revoked'
+  | 'wrong_show'
+  | 'wrong_zone'
+  | 'too_early'
+  | 'show_over'
+  /** Exit and re-entry (domain/presence.ts): kept on the device, never sent to Qtickets. */
+  | 'reentry'
+  | 'exit'
+  | 'not_inside';
+
+/** Whether this door lets people in or records that they left (a device setting, switched on the scan screen). */
+export type DoorDirection = 'entry' | 'exit';
+
+/**
+ * A person leaving or coming back in with a ticket already admitted. Qtickets has no exit (it
+ * keeps the first checked_at), so these live on the device and travel only through the venue hub.
+ */
+export interface Movement {
+  /** Random per-scan id: the hub shares it idempotently. */
+  id: string;
+  showId: ShowId;
+  code: string;
+  kind: 'exit' | 'reentry';
+  /** ISO 8601 with the local offset, like a check-in's checked_at. */
+  at: string;
+  source: 'this_device' | 'venue';
+  /** The door that recorded it, for `venue` movements ("Выход 1"). */
+  door?: string;
+}
 
 /** The denials a supervisor may admit anyway (supervisor.ts); `unknown` is not one: there is no ticket. */
 export type OverridableKind = 'already_checked' | 'wrong_show' | 'wrong_zone' | 'too_early' | 'show_over' | 'revoked';
@@ -141,7 +173,13 @@ export type Verdict =
   /** Before the show's doors open (less the tolerance): `from` is when this ticket admits, in venue time. */
   | { kind: 'too_early'; code: string; ticket: Ticket; from: string; sameDay: boolean }
   /** After the show's end (plus the tolerance): `until` was the last moment it admitted, in venue time. */
-  | { kind: 'show_over'; code: string; ticket: Ticket; until: string; sameDay: boolean };
+  | { kind: 'show_over'; code: string; ticket: Ticket; until: string; sameDay: boolean }
+  /** Back in after an exit, where the show's policy allows it; `leftAt`: when they went out. `recorded` false: the write failed. */
+  | { kind: 'reentry'; code: string; ticket: Ticket; at: string; leftAt: string; recorded: boolean }
+  /** At an exit door: the person left. `reentry`: whether the show lets them back in. */
+  | { kind: 'exit'; code: string; ticket: Ticket; at: string; reentry: boolean; recorded: boolean }
+  /** At an exit door, a ticket that is not inside: never admitted, or already out since `leftAt`. */
+  | { kind: 'not_inside'; code: string; ticket: Ticket; leftAt?: string };
 
 /** A scan as it is logged (denied ones too). */
 export interface ScanRecord {
@@ -153,6 +191,8 @@ export interface ScanRecord {
   source: InputSource;
   /** The outbox record an admission queued: what an undo removes. */
   checkInId?: string;
+  /** The exit or re-entry this scan recorded (presence.ts): what the hub shares. */
+  movementId?: string;
   /** The checked_at an admission carried (corrected when the device clock was off). */
   checkedAt?: string;
   /**

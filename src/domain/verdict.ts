@@ -2,7 +2,8 @@
 // rule is unit-tested and the scan path never waits for anything but the lookup itself.
 import { admittingShows } from './door-day.ts';
 import { checkEntryWindow, DEFAULT_ENTRY_WINDOW, type EntryWindowPolicy } from './entry-window.ts';
-import type { Admission, EntryWarning, Show, ShowId, Ticket, Verdict } from './types.ts';
+import { latestMovements, latestOf } from './presence.ts';
+import type { Admission, EntryWarning, Movement, Show, ShowId, Ticket, Verdict } from './types.ts';
 import { zoneAdmitted } from './zones.ts';
 
 export interface Knowledge {
@@ -20,14 +21,21 @@ export interface Knowledge {
   now?: Date;
   /** The show's entry window (needs `now`); absent: the default policy. */
   window?: EntryWindowPolicy;
+  /** Exits and re-entries of those tickets (domain/presence.ts); absent: none. */
+  movements?: readonly Movement[];
+  /** Shows whose policy lets a person back in after an exit; absent: none (no re-entry, as before). */
+  reentryShows?: readonly ShowId[];
 }
 
 /** Either a final denial/warning, or permission to admit this ticket (the caller records it), perhaps with a warning. */
-export type Decision = { admit: true; ticket: Ticket; warning?: EntryWarning } | { admit: false; verdict: Verdict };
+export type Decision =
+  /** `reentry`: back in after an exit (no new check-in: Qtickets keeps the first). */
+  | { admit: true; ticket: Ticket; warning?: EntryWarning; reentry?: { leftAt: string } }
+  | { admit: false; verdict: Verdict };
 
 const key = (showId: ShowId, code: string) => `${showId}\u0000${code}`;
 
-export function decide({ code, tickets, admissions, shows, entrance = [], now, window = DEFAULT_ENTRY_WINDOW }: Knowledge): Decision {
+export function decide({ code, tickets, admissions, shows, entrance = [], now, window = DEFAULT_ENTRY_WINDOW, movements = [], reentryShows = [] }: Knowledge): Decision {
   const showById = new Map(shows.map((s) => [s.id, s]));
   const admitted = new Map(admissions.map((a) => [key(a.showId, a.code), a]));
   // A ticket of a show this device admits for today beats one of a stored show it does not.
@@ -59,6 +67,16 @@ export function decide({ code, tickets, admissions, shows, entrance = [], now, w
       return { admit: false, verdict: { kind: 'show_over', code, ticket, until: windowCheck.until, sameDay: windowCheck.sameDay } };
     }
     const admission = admitted.get(key(ticket.showId, ticket.code));
+    const moved = admission && movements.length > 0 ? latestOf(latestMovements(movements), ticket.showId, ticket.code) : undefined;
+    // Out since an exit, at a show that lets people back: a re-entry, not a second entry.
+    if (moved?.kind === 'exit' && reentryShows.includes(ticket.showId)) return { admit: true, ticket, reentry: { leftAt: moved.at } };
+    // Back in already: the queue needs the latest entry ("2 мин назад"), not the first.
+    if (admission && moved?.kind === 'reentry') {
+      return {
+        admit: false,
+        verdict: { kind: 'already_checked', code, ticket, checkedAt: moved.at, source: moved.source, ...(moved.door ? { door: moved.door } : {}), ...agoOf(moved.at, now) },
+      };
+    }
     if (admission) {
       return {
         admit: false,

@@ -122,6 +122,11 @@ export function createDoor(parts: DoorParts): Door {
   let asking: AbortController | null = null;
 
   function afterAdmission(verdict: Verdict): void {
+    // An exit or a re-entry: nothing for Qtickets, but the other doors should hear of it.
+    if ((verdict.kind === 'exit' || verdict.kind === 'reentry') && verdict.recorded) {
+      afterPaint(() => parts.venue?.share());
+      return;
+    }
     if (verdict.kind !== 'valid' || !verdict.recorded) return;
     const admission = { showId: verdict.ticket.showId, code: verdict.ticket.code, checkedAt: verdict.checkedAt };
     afterPaint(() => runSteps(steps, admission));
@@ -133,6 +138,8 @@ export function createDoor(parts: DoorParts): Door {
    */
   function lateSales(outcome: Extract<ScanOutcome, { ok: true }>, source: InputSource): DoorScanOutcome {
     const unknown = outcome.verdict;
+    // An exit door lets nobody in: a code it does not know is not worth asking Qtickets about.
+    if (outcome.atExit) return outcome;
     if (unknown.kind !== 'unknown' || !outcome.scanId || !isPlausibleTicketCode(unknown.code)) return outcome;
     if (!(parts.online?.() ?? false)) return { ...outcome, verdict: { ...unknown, server: 'offline' } };
     const question = { code: unknown.code, source, scanId: outcome.scanId, unknown };

@@ -4,6 +4,7 @@
 // Flows that must hold the delivery lock or reach the network are the engine's (engine.ts), not
 // this module's.
 import type { KontrolDb, StoredShow } from '../db/database.ts';
+import { categoriesOf } from '../db/categories.ts';
 import { listConflicts, markConflictsSeen, unseenConflicts } from '../db/conflicts.ts';
 import { getEntranceZones, setEntranceZones } from '../db/entrance.ts';
 import { getEntryWindow, updateEntryWindow } from '../db/entry-window.ts';
@@ -18,13 +19,14 @@ import { readSetting, SETTINGS, writeSetting, type StoredScannerSettings } from 
 import { getKioskPin, getKioskSettings, getToken } from '../db/settings.ts';
 import { undeliveredCount } from '../db/signout.ts';
 import { listsSignature } from '../db/snapshot.ts';
+import { getDoorDirection, getReentryShows, getZoneCapacity, PRESENCE_TABLES, readPresence, setDoorDirection, setReentry, setZoneCapacity, type Presence } from '../db/presence.ts';
 import { liveNumbers } from '../db/stats.ts';
 import { listShows } from '../db/shows.ts';
 import { currentLists } from '../db/ticket-index.ts';
 import { admissionsOf, countAdmitted } from '../db/tickets.ts';
 import { admittedByDoor, getDeviceName } from '../db/venue.ts';
 import type { EntryWindowPolicy } from '../domain/entry-window.ts';
-import type { ShowId } from '../domain/types.ts';
+import type { DoorDirection, ShowId } from '../domain/types.ts';
 import { loadListsSnapshot, type ListsSnapshot } from './lists-snapshot.ts';
 
 export interface DoorCounts {
@@ -103,6 +105,21 @@ export function createDoorStore(db: KontrolDb) {
     /** False when the value was refused. */
     updateEntryWindow: (patch: Partial<EntryWindowPolicy>) => updateEntryWindow(db, patch),
 
+    /** Entrance or exit (an exit records people going out; presence.ts). */
+    doorDirection: () => getDoorDirection(db),
+    setDoorDirection: (direction: DoorDirection) => setDoorDirection(db, direction),
+    /** Shows that let a person back in after an exit. */
+    reentryShows: () => getReentryShows(db),
+    setReentry: (showId: ShowId, allowed: boolean) => setReentry(db, showId, allowed),
+    /** Capacity by zone name; a change is false when the number was refused. */
+    zoneCapacity: () => getZoneCapacity(db),
+    setZoneCapacity: (zone: string, capacity: number | null) => setZoneCapacity(db, zone, capacity),
+    /** Zone names (categories) on the lists of these shows, kept per pulled list: the verdict's badge. */
+    categoriesOf: (shows: readonly StoredShow[]) => categoriesOf(db, shows),
+    /** Whether the verdict shows the buyer's name (privacy). */
+    showBuyerName: () => readSetting(db, SETTINGS.showBuyerName),
+    setShowBuyerName: (shown: boolean) => writeSetting(db, SETTINGS.showBuyerName, shown),
+
     refreshMinutes: () => getRefreshMinutes(db),
     setRefreshMinutes: (minutes: number) => setRefreshMinutes(db, minutes),
 
@@ -130,6 +147,12 @@ export function createDoorStore(db: KontrolDb) {
      */
     watchNumbers: (since: number, everyMs: number, onResult: (numbers: Awaited<ReturnType<typeof liveNumbers>>) => void) =>
       pacedQuery(db, NUMBERS_TABLES, everyMs, () => liveNumbers(db, since), onResult),
+    /**
+     * Who is inside now: every admission's key and every movement, paced like the numbers (both
+     * grow all night). Returns the stop.
+     */
+    watchPresence: (everyMs: number, onResult: (presence: Presence) => void) =>
+      pacedQuery(db, PRESENCE_TABLES, everyMs, () => readPresence(db), onResult),
     /** The venue's admissions of these shows by door, paced like the numbers (it reads every admission). Returns the stop. */
     watchAdmittedByDoor: (showIds: readonly ShowId[], everyMs: number, onResult: (counts: Awaited<ReturnType<typeof admittedByDoor>>) => void) =>
       pacedQuery(db, ['admissions'], everyMs, () => admittedByDoor(db, showIds), onResult),

@@ -5,6 +5,7 @@ export type { StoredShow } from '../db/database.ts';
 export type { ForgetShowOutcome } from '../db/forget-show.ts';
 export type { StoreHealth } from '../db/health.ts';
 export type { HistoryEntry, UndoOutcome } from '../db/history.ts';
+export type { Presence } from '../db/presence.ts';
 export type { KioskSettings, StoredScannerSettings } from '../db/settings-registry.ts';
 export type { SignOutOutcome } from '../db/signout.ts';
 export type { OverrideOutcome } from '../db/supervisor.ts';

@@ -155,7 +155,9 @@ export function useVerdictFeedback(sound: boolean, vibration: boolean): (verdict
     if (verdict.kind === 'unknown' && verdict.server === 'checking') return;
     // Let in outside the show's window: admitted, but the steward should look.
     if (verdict.kind === 'valid') f.play(verdict.recorded && !verdict.warning ? 'admit' : 'warn');
-    else if (verdict.kind === 'already_checked') f.play('warn');
+    // A re-entry and a recorded exit are the door working as it should; "not inside" wants a look.
+    else if (verdict.kind === 'reentry' || verdict.kind === 'exit') f.play(verdict.recorded ? 'admit' : 'warn');
+    else if (verdict.kind === 'already_checked' || verdict.kind === 'not_inside') f.play('warn');
     else f.play('deny');
   }, []);
 }

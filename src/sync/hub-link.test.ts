@@ -4,6 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError, Heartbeat, HubClient, HubEvent } from '../api/index.ts';
 import type { KontrolDb } from '../db/database.ts';
+import { setDoorDirection, setReentry } from '../db/presence.ts';
+import type { HubMovementBatch } from '../domain/hub-protocol.ts';
 import { recordScan } from '../db/scan.ts';
 import { setToken } from '../db/settings.ts';
 import { saveShows } from '../db/shows.ts';
@@ -36,7 +38,10 @@ function fakeHub() {
   let refuse: ApiError | null = null;
   let down = false;
   const resumes: (string | null)[] = [];
-  const append = (e: Omit<Extract<HubEvent, { kind: 'admission' }>, 'id'> | Omit<Exclude<HubEvent, { kind: 'admission' | 'device' }>, 'id'>) => {
+  const moved: HubMovementBatch[] = [];
+  const append = (
+    e: Omit<Extract<HubEvent, { kind: 'admission' }>, 'id'> | Omit<Extract<HubEvent, { kind: 'movement' }>, 'id'> | Omit<Exclude<HubEvent, { kind: 'admission' | 'device' | 'movement' }>, 'id'>,
+  ) => {
     const event = { ...e, id: String(log.length + 1) } as HubEvent;
     log.push(event);
     for (const l of listeners) l(event);
@@ -50,6 +55,12 @@ function fakeHub() {
         nonces.add(item.nonce);
         append({ kind: 'admission', showId: item.showId, code: item.code, checkedAt: item.checkedAt, deviceId: batch.deviceId, deviceName: batch.deviceName });
       }
+      return { ok: true, value: null, serverDate: null };
+    },
+    async postMovements(_token, batch) {
+      if (down) return { ok: false, error: { kind: 'network', message: 'down' } };
+      moved.push(batch);
+      for (const item of batch.items) append({ kind: 'movement', ...item, deviceId: batch.deviceId, deviceName: batch.deviceName });
       return { ok: true, value: null, serverDate: null };
     },
     async postHeartbeat(_token, heartbeat) {
@@ -79,6 +90,7 @@ function fakeHub() {
     client,
     log,
     posted,
+    moved,
     beats,
     resumes,
     append,
@@ -227,6 +239,32 @@ describe('the venue hub link', () => {
     await until(() => hub.beats.length === 1, 'a heartbeat on joining');
     await until(() => link.devices.get().length === 1, 'its own device listed');
     expect(link.devices.get()).toMatchObject([{ deviceName: 'Вход 5', pending: 2 }]);
+    link.stop();
+  });
+});
+
+describe('exits and re-entries through the venue hub', () => {
+  it("shares this door's exit, and lets a ticket back in here after another door's exit", async () => {
+    await door();
+    await setReentry(db, 1, true);
+    const hub = fakeHub();
+    const link = createHubLink({ db, hub: hub.client, token: async () => 'tok', deviceId: async () => 'me', sleep: manualSleeps().sleep });
+    link.start();
+    await until(() => link.state.get().status === 'live', 'live');
+
+    // Admitted here, out through this device set as an exit: the hub hears of the exit.
+    await recordScan(db, { raw: CODES[0]!, source: 'scanner', deviceId: 'me' });
+    await setDoorDirection(db, 'exit');
+    expect(await recordScan(db, { raw: CODES[0]!, source: 'scanner', deviceId: 'me' })).toMatchObject({ verdict: { kind: 'exit' } });
+    link.share();
+    await until(() => hub.moved.some((b) => b.items.some((i) => i.code === CODES[0] && i.movement === 'exit')), 'the exit shared');
+    await setDoorDirection(db, 'entry');
+
+    // Admitted and let out at other doors: here it is a re-entry, not a second entry.
+    hub.append({ kind: 'admission', showId: 1, code: CODES[1]!, checkedAt: '2026-12-29T19:03:12+03:00', deviceId: 'door-2', deviceName: 'Вход 2' });
+    hub.append({ kind: 'movement', showId: 1, code: CODES[1]!, movement: 'exit', at: '2026-12-29T20:00:00+03:00', nonce: 'x-1', deviceId: 'exit-1', deviceName: 'Выход 1' });
+    await until(async () => (await db.movements.get('x-1')) !== undefined, 'the exit learned');
+    expect(await recordScan(db, { raw: CODES[1]!, source: 'scanner', deviceId: 'me' })).toMatchObject({ verdict: { kind: 'reentry', leftAt: '2026-12-29T20:00:00+03:00' } });
     link.stop();
   });
 });

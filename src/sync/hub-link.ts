@@ -19,6 +19,7 @@ import {
   setHubResumeId,
   setHubSharedUpTo,
 } from '../db/venue.ts';
+import { getMovementsSharedUpTo, learnVenueMovement, movementsToShare, setMovementsSharedUpTo } from '../db/venue-movements.ts';
 import { backoffDelay } from './backoff.ts';
 import { cell, type Observable } from './observable.ts';
 
@@ -115,7 +116,7 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
     let upTo = Math.max(await getHubSharedUpTo(deps.db), now() - SHARE_HORIZON_MS);
     for (;;) {
       const batch = await admissionsToShare(deps.db, upTo, SHARE_BATCH);
-      if (batch.length === 0) return;
+      if (batch.length === 0) break;
       const sent = await deps.hub.postAdmissions(token, {
         deviceId,
         deviceName,
@@ -124,6 +125,22 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
       if (!sent.ok) throw new Error('the hub did not take the admissions'); // shared again below
       upTo = Math.max(...batch.map((a) => a.at));
       await setHubSharedUpTo(deps.db, upTo);
+      if (batch.length < SHARE_BATCH) break;
+    }
+    await shareMovements(token, deviceId, deviceName);
+  }
+
+  /** Exits and re-entries, after the admissions they follow. A hub from before them (404) is left alone until the next share. */
+  async function shareMovements(token: string, deviceId: string, deviceName: string): Promise<void> {
+    let upTo = Math.max(await getMovementsSharedUpTo(deps.db), now() - SHARE_HORIZON_MS);
+    for (;;) {
+      const batch = await movementsToShare(deps.db, upTo, SHARE_BATCH);
+      if (batch.length === 0) return;
+      const sent = await deps.hub.postMovements(token, { deviceId, deviceName, items: batch.map(({ showId, code, movement, at, nonce }) => ({ showId, code, movement, at, nonce })) });
+      if (!sent.ok && sent.error.kind === 'http' && sent.error.status === 404) return;
+      if (!sent.ok) throw new Error('the hub did not take the movements'); // shared again below
+      upTo = Math.max(...batch.map((m) => m.loggedAt));
+      await setMovementsSharedUpTo(deps.db, upTo);
       if (batch.length < SHARE_BATCH) return;
     }
   }
@@ -157,6 +174,9 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
       outcome = await learnVenueAdmission(deps.db, { showId: event.showId, code: event.code, checkedAt: event.checkedAt, door: event.deviceName }, ownId, now());
     } else if (event.kind === 'checked' && event.checkedAt) {
       outcome = await learnVenueAdmission(deps.db, { showId: event.showId, code: event.code, checkedAt: event.checkedAt, door: 'Qtickets' }, ownId, now());
+    } else if (event.kind === 'movement' && event.deviceId !== ownId) {
+      // Another door's exit or re-entry: who is inside, and whether this ticket may come back in.
+      await learnVenueMovement(deps.db, { ...event, door: event.deviceName });
     } else if (event.kind === 'unchecked') {
       await forgetVenueAdmission(deps.db, event.showId, event.code);
     } else if (event.kind === 'revoked' || event.kind === 'listed') {

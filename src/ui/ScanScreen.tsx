@@ -28,6 +28,8 @@ import { ShowsPanel } from './ShowsPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { ScanActions } from './supervisor/ScanActions.tsx';
 import { VerdictPanel } from './VerdictPanel.tsx';
+import { DirectionSwitch } from './exit/DirectionSwitch.tsx';
+import { useVerdictView } from '../state/presence.ts';
 
 export function ScanScreen() {
   const { t, plural, dateTime } = useI18n();
@@ -58,6 +60,7 @@ export function ScanScreen() {
   // A steward scans and reads; the door's settings below are the supervisor's (domain/supervisor.ts).
   const { role } = useRole();
   const restricted = kiosk.locked || role === 'steward';
+  const verdictView = useVerdictView(shows);
   const verdictVisible = useVerdictHold(feedback?.kind === 'verdict' ? feedback.scanId : null, true, scanSettings.verdictMs);
 
   useEffect(() => attachWedge(window, { onCode: (raw) => void submit(raw, 'scanner'), repeatWindowMs: scanSettings.repeatMs }), [submit, scanSettings.repeatMs]);
@@ -78,6 +81,7 @@ export function ScanScreen() {
       <ConnectivityBadge controls={!kiosk.locked} />
       <ClockWarning />
       <VerdictPanel
+        view={verdictView}
         shown={feedback?.kind === 'verdict' && verdictVisible ? { verdict: feedback.verdict, scanId: feedback.scanId } : null}
         nothingAdmitted={shows !== undefined && shows.length > 0 && !shows.some((s) => s.active)}
       />
@@ -89,6 +93,8 @@ export function ScanScreen() {
           onOverridden={show}
         />
       )}
+      {/* Under the verdict, never above it: the verdict keeps its place on every screen size. */}
+      <DirectionSwitch controls={!kiosk.locked} />
       <ConflictAlert />
       {feedback?.kind === 'empty' && <p className="notice">{t('scan.emptyInput')}</p>}
       {feedback?.kind === 'error' && (

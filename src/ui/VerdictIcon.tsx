@@ -11,6 +11,10 @@ const PATHS: Record<VerdictKind | 'not_recorded' | 'idle', string> = {
   // A clock, and a clock run out (its hands stopped at the end, a bar beneath).
   too_early: 'M12 7v5l3 2M4 12a8 8 0 1 0 16 0 8 8 0 1 0-16 0',
   show_over: 'M12 8v4H8M5 12a7 7 0 1 0 14 0 7 7 0 1 0-14 0M4 22h16',
+  // A door with an arrow in, an arrow out, and a barred circle (no entry on record to leave by).
+  reentry: 'M10 17l5-5-5-5M15 12H3M15 4h4a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1h-4',
+  exit: 'M14 17l5-5-5-5M19 12H7M9 20H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h4',
+  not_inside: 'M6.3 6.3l11.4 11.4M4 12a8 8 0 1 0 16 0 8 8 0 1 0-16 0',
   not_recorded: 'M12 8v5m0 4h.01M10.3 3.9L2.4 18a2 2 0 0 0 1.7 3h15.8a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z',
   idle: 'M4 7V5a1 1 0 0 1 1-1h2M17 4h2a1 1 0 0 1 1 1v2M20 17v2a1 1 0 0 1-1 1h-2M7 20H5a1 1 0 0 1-1-1v-2M8 8v8m3-8v8m3-8v8m3-8v8',
 };

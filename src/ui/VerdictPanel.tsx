@@ -16,19 +16,47 @@ function holder(t: Ticket): string {
   return [t.clientSurname, t.clientName, t.clientMiddlename].filter(Boolean).join(' ');
 }
 
-function TicketDetails({ ticket }: { ticket: Ticket }) {
+/** How the panel shows a ticket at this door (state/verdict-view.ts). */
+export interface TicketView {
+  /** The entrance admits several categories (zones): the ticket's is a badge the queue can read. */
+  categories: boolean;
+  /** The buyer's name is shown (a privacy setting). */
+  buyerName: boolean;
+}
+
+const DEFAULT_VIEW: TicketView = { categories: false, buyerName: true };
+
+/** Zone and seat large, read from a step away; the category as a badge where several come through one door. */
+function TicketDetails({ ticket, view }: { ticket: Ticket; view: TicketView }) {
   const { t } = useI18n();
+  const category = view.categories ? ticket.zoneName?.trim() || null : null;
+  // The badge already names the zone: the seat line then says only where in it.
+  const zone = category ? null : ticket.zoneName;
   const seat = ticket.admission
-    ? [ticket.zoneName ?? ticket.seatName, t('ticket.admission')]
+    ? [category ? null : (ticket.zoneName ?? ticket.seatName), t('ticket.admission')]
     : ticket.row || ticket.place
-      ? [ticket.zoneName, ticket.row && t('ticket.row', { row: ticket.row }), ticket.place && t('ticket.place', { place: ticket.place })]
-      : [ticket.seatName ?? ticket.zoneName];
-  const name = holder(ticket);
+      ? [zone, ticket.row && t('ticket.row', { row: ticket.row }), ticket.place && t('ticket.place', { place: ticket.place })]
+      : [ticket.seatName ?? zone];
+  const name = view.buyerName ? holder(ticket) : '';
+  const seatText = seat.filter(Boolean).join(', ');
   return (
-    <p className="verdict-ticket">
-      <span>{seat.filter(Boolean).join(', ')}</span>
-      {name && <span className="verdict-holder"> · {name}</span>}
-    </p>
+    <>
+      {category && (
+        <p className="verdict-badge" data-testid="verdict-category" data-vip={String(/\bvip\b/i.test(category))}>
+          {category}
+        </p>
+      )}
+      {seatText && (
+        <p className="verdict-seat" data-testid="verdict-seat">
+          {seatText}
+        </p>
+      )}
+      {name && (
+        <p className="verdict-ticket verdict-holder" data-testid="verdict-holder">
+          {name}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -73,11 +101,13 @@ function unknownDetail(v: Extract<Verdict, { kind: 'unknown' }>, t: I18n['t'], t
 
 interface Props {
   shown: ShownVerdict | null;
+  /** Category badge and buyer's name; absent: no badge, the name shown. */
+  view?: TicketView;
   /** No show is ticked: "ready" would be a lie, since every ticket would be refused. */
   nothingAdmitted?: boolean;
 }
 
-export function VerdictPanel({ shown, nothingAdmitted = false }: Props) {
+export function VerdictPanel({ shown, nothingAdmitted = false, view = DEFAULT_VIEW }: Props) {
   const { t, time, timeSeconds, dateTime } = useI18n();
   const sectionRef = useWordInView(shown?.scanId ?? null);
   if (!shown) {
@@ -97,6 +127,8 @@ export function VerdictPanel({ shown, nothingAdmitted = false }: Props) {
   }
   const v = shown.verdict;
   const notRecorded = v.kind === 'valid' && !v.recorded;
+  // An exit or a re-entry the device could not store: the verdict stands, the record must be kept by hand.
+  const movementLost = (v.kind === 'exit' || v.kind === 'reentry') && !v.recorded;
   // Let in outside the show's window by the door's policy: still an admission, said on the panel.
   const warning = v.kind === 'valid' ? v.warning : undefined;
   // A ticket of a stored show this device does not admit: unticked here is not "another date".
@@ -140,6 +172,15 @@ export function VerdictPanel({ shown, nothingAdmitted = false }: Props) {
     case 'show_over':
       detail = t('verdict.show_over.detail', { until: windowMoment(t, v.until, v.sameDay) });
       break;
+    case 'reentry':
+      detail = t('verdict.reentry.detail', { time: time(v.leftAt) });
+      break;
+    case 'exit':
+      detail = t(v.reentry ? 'verdict.exit.comeBack' : 'verdict.exit.noComeBack');
+      break;
+    case 'not_inside':
+      detail = v.leftAt ? t('verdict.not_inside.left', { time: time(v.leftAt) }) : t('verdict.not_inside.detail');
+      break;
     default:
       detail = t(`verdict.${v.kind}.detail`);
   }
@@ -150,18 +191,19 @@ export function VerdictPanel({ shown, nothingAdmitted = false }: Props) {
       data-testid="verdict"
       data-verdict={v.kind}
       data-barcode={v.code}
-      data-recorded={v.kind === 'valid' ? String(v.recorded) : undefined}
+      data-recorded={v.kind === 'valid' || v.kind === 'exit' || v.kind === 'reentry' ? String(v.recorded) : undefined}
       data-warning={warning?.kind}
       data-show-selected={v.kind === 'wrong_show' ? String(!notSelected) : undefined}
       data-server={v.kind === 'unknown' ? v.server : undefined}
       data-scan-id={shown.scanId}
-      role={notRecorded ? 'alert' : 'status'}
+      role={notRecorded || movementLost ? 'alert' : 'status'}
       aria-live="assertive"
       aria-atomic="true"
     >
       <VerdictIcon kind={notRecorded ? 'not_recorded' : v.kind} />
       <h2 className="verdict-word">{word}</h2>
       <p className="verdict-detail">{detail}</p>
+      {movementLost && <p className="verdict-warning">{t('verdict.movement.notRecorded')}</p>}
       {warning && (
         <p className="verdict-warning">
           {warning.kind === 'too_early'
@@ -170,7 +212,7 @@ export function VerdictPanel({ shown, nothingAdmitted = false }: Props) {
         </p>
       )}
       {v.kind === 'valid' && v.recorded && v.override && <OverrideLine mark={v.override} />}
-      {'ticket' in v && <TicketDetails ticket={v.ticket} />}
+      {'ticket' in v && <TicketDetails ticket={v.ticket} view={view} />}
       <p className="verdict-code">{v.code}</p>
     </section>
   );

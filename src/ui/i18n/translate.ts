@@ -9,7 +9,7 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = catalogs;
 
 export type Params = Record<string, string | number>;
 /** `ticketsOf`: the genitive after "из" (первые 50 из 21 билета / из 312 билетов). */
-export type PluralNoun = 'tickets' | 'checkins' | 'ticketsOf';
+export type PluralNoun = 'tickets' | 'checkins' | 'ticketsOf' | 'people';
 
 const tag = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
 

@@ -3,6 +3,8 @@ import { MAX_SKEW_MS } from '../../domain/clock.ts';
 import { useClockEstimate } from '../../state/network.ts';
 import { useDeviceName } from '../../state/venue.ts';
 import { EntryWindowSettings } from '../entry-window/EntryWindowSettings.tsx';
+import { BuyerNameSetting } from '../exit/BuyerNameSetting.tsx';
+import { ReentryPolicy } from '../exit/ReentryPolicy.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { RefreshEvery } from './RefreshEvery.tsx';
 import { ClockWarning } from './ClockWarning.tsx';
@@ -54,6 +56,8 @@ export function ShiftScreen({ onSignedOut }: { onSignedOut: () => void }) {
         <RefreshEvery />
       </section>
       <EntryWindowSettings />
+      <ReentryPolicy />
+      <BuyerNameSetting />
       {clock.skewMs !== null && Math.abs(clock.skewMs) <= MAX_SKEW_MS ? <p className="notice">{t('clock.ok')}</p> : <ClockWarning />}
       <SignOutPanel onSignedOut={onSignedOut} />
     </main>
