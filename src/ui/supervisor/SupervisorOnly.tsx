@@ -7,10 +7,11 @@ import { PinGate } from '../kiosk/PinGate.tsx';
  * A screen only the supervisor opens (settings, sign-out, the device): a steward who reaches it,
  * by the menu or by typing its address, is told so and may enter the PIN; nothing of it shows.
  */
-export function SupervisorOnly({ children }: { children: ReactNode }) {
+export function SupervisorOnly({ children, when = true }: { children: ReactNode; when?: boolean }) {
   const { t } = useI18n();
   const { role, pinSet } = useRole();
   const [asking, setAsking] = useState(false);
+  if (!when) return children;
   if (pinSet === undefined) return null; // not read yet: neither the screen nor a needless "supervisor only"
   if (role === 'supervisor') return children;
   return (
@@ -25,7 +26,11 @@ export function SupervisorOnly({ children }: { children: ReactNode }) {
   );
 }
 
-/** SupervisorOnly when `when` holds (a set-up door's setup); the screen as it is otherwise (a new device's). */
+/**
+ * SupervisorOnly when `when` holds (a set-up door's setup); the screen as it is otherwise (a new
+ * device's). One wrapper either way: a wrapper that came and went with `when` remounted the setup
+ * screen the moment its own download made the device set up, losing the download and its onDone.
+ */
 export function SupervisorOnlyIf({ when, children }: { when: boolean; children: ReactNode }) {
-  return when ? <SupervisorOnly>{children}</SupervisorOnly> : children;
+  return <SupervisorOnly when={when}>{children}</SupervisorOnly>;
 }
