@@ -195,6 +195,8 @@ function addRows(rows: Rows, rate: number, at: AtRate) {
     const v = spreadEach(at.verdicts);
     add('verdict 100k', `warm p50 (${PLAN.warmScans} scans)`, 'ms', v.warmP50);
     add('verdict 100k', 'warm p95', 'ms', v.warmP95, T.verdictP95);
+    add('verdict 100k', '  warm p95 of admissions', 'ms', v.warmAdmitP95);
+    add('verdict 100k', '  warm p95 of unknown codes', 'ms', v.warmUnknownP95);
     add('verdict 100k', 'warm max', 'ms', v.warmMax);
     add('verdict 100k', 'warm p95 to next frame', 'ms', v.warmFrameP95);
     add('verdict 100k', `cold p50 (first scan after opening, ×${PLAN.coldScans})`, 'ms', v.coldP50);

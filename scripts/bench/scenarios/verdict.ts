@@ -12,6 +12,9 @@ import type { ScanSample } from '../probe.ts';
 export interface VerdictFigures {
   warmP50: number;
   warmP95: number;
+  /** p95 of the warm scans that admitted (the write path), and of the unknown codes (asked of Qtickets online since issue 17). */
+  warmAdmitP95: number;
+  warmUnknownP95: number;
   warmMax: number;
   warmFrameP95: number;
   coldP50: number;
@@ -105,6 +108,8 @@ export async function measureVerdicts(page: Page, fresh: Iterator<string>, plan:
   const figures: VerdictFigures = {
     warmP50: quantile(ms, 0.5),
     warmP95: quantile(ms, 0.95),
+    warmAdmitP95: quantile(warm.filter((s) => s.verdict === 'valid').map((s) => s.ms), 0.95),
+    warmUnknownP95: quantile(warm.filter((s) => s.verdict === 'unknown').map((s) => s.ms), 0.95),
     warmMax: Math.max(...ms),
     warmFrameP95: quantile(warm.map((s) => s.frameMs), 0.95),
     coldP50: quantile(cold, 0.5),
