@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { isValidPin, lockKiosk, useKioskActions, useKioskMode } from '../../state/kiosk.ts';
 import { useScannerSettings } from '../../state/scanner-settings.ts';
 import { useI18n } from '../i18n/context.tsx';
+import { PinInput } from './PinInput.tsx';
 
 /** Turning kiosk mode on (with a new PIN) and off; reachable only unlocked. */
 export function KioskPanel({ onLocked }: { onLocked: () => void }) {
@@ -62,9 +63,9 @@ export function KioskPanel({ onLocked }: { onLocked: () => void }) {
       ) : (
         <form className="kiosk-enable" onSubmit={(e) => void enable(e)}>
           <label htmlFor="kiosk-new-pin">{t('kiosk.pin')}</label>
-          <input id="kiosk-new-pin" data-testid="kiosk-new-pin" type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} />
+          <PinInput id="kiosk-new-pin" testId="kiosk-new-pin" value={pin} onChange={setPin} fresh />
           <label htmlFor="kiosk-new-pin-repeat">{t('kiosk.pinRepeat')}</label>
-          <input id="kiosk-new-pin-repeat" data-testid="kiosk-new-pin-repeat" type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={repeat} onChange={(e) => setRepeat(e.target.value.replace(/\D/g, ''))} />
+          <PinInput id="kiosk-new-pin-repeat" testId="kiosk-new-pin-repeat" value={repeat} onChange={setRepeat} fresh />
           {error && (
             <p role="alert" className="error">
               {error}

@@ -2,6 +2,7 @@ import { useNow } from '../../state/now.ts';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { usePinCheck } from '../../state/kiosk.ts';
 import { useI18n } from '../i18n/context.tsx';
+import { PinInput, useEscape } from './PinInput.tsx';
 
 /** Asks for the kiosk PIN; wrong PINs are slowed down (the delay is stored, a reload does not reset it). */
 export function PinGate({ onUnlocked, onCancel }: { onUnlocked: () => void; onCancel: () => void }) {
@@ -23,11 +24,7 @@ export function PinGate({ onUnlocked, onCancel }: { onUnlocked: () => void; onCa
     return () => clearInterval(timer);
   }, [waitUntil]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onCancel();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
+  useEscape(onCancel);
 
   const now = useNow(500);
   const waiting = waitUntil > now;
@@ -53,17 +50,7 @@ export function PinGate({ onUnlocked, onCancel }: { onUnlocked: () => void; onCa
         <label htmlFor="kiosk-pin" className="visually-hidden">
           {t('kiosk.pin')}
         </label>
-        <input
-          id="kiosk-pin"
-          data-testid="kiosk-pin"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={8}
-          autoFocus
-          value={pin}
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-        />
+        <PinInput id="kiosk-pin" testId="kiosk-pin" value={pin} onChange={setPin} autoFocus />
         {error && (
           <p role="alert" className="error" data-testid="pin-error">
             {waiting ? t('kiosk.gate.wait', { seconds }) : error}

@@ -4,6 +4,7 @@ import { isValidPin } from '../../state/kiosk.ts';
 import { buildSetupLink } from '../../state/setup.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { SetupQr } from './SetupQr.tsx';
+import { PinInput } from '../kiosk/PinInput.tsx';
 
 /**
  * "Add a device": a QR code of this device's setup link (token, the shows it admits, optionally
@@ -46,7 +47,7 @@ export function ProvisionScreen() {
         {kiosk && (
           <>
             <label htmlFor="provision-pin">{t('kiosk.pin')}</label>
-            <input id="provision-pin" data-testid="provision-pin" type="password" inputMode="numeric" autoComplete="off" maxLength={8} value={pin} onChange={(e) => { setPin(e.target.value.replace(/\D/g, '')); setShown(false); }} />
+            <PinInput id="provision-pin" testId="provision-pin" value={pin} onChange={(digits) => { setPin(digits); setShown(false); }} />
           </>
         )}
         <button type="button" className="primary" disabled={!pinOk} onClick={() => setShown(!shown)} data-testid="provision-toggle" aria-expanded={shown}>

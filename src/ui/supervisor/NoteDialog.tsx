@@ -1,6 +1,7 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useNote } from '../../state/supervisor.ts';
 import { useI18n } from '../i18n/context.tsx';
+import { useEscape } from '../kiosk/PinInput.tsx';
 
 /** A note on one scan ("без браслета"), kept on its line in the history and the CSV. Anyone may write one. */
 export function NoteDialog({ logId, code, initial = '', onDone, onCancel }: { logId: string; code: string; initial?: string; onDone: (note: string) => void; onCancel: () => void }) {
@@ -10,11 +11,7 @@ export function NoteDialog({ logId, code, initial = '', onDone, onCancel }: { lo
   const [text, setText] = useState(initial);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onCancel();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
+  useEscape(onCancel);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

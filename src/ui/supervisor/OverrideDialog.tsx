@@ -1,9 +1,10 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { checkOverrideInput, OVERRIDE_REASONS, type OverridableKind } from '../../domain/supervisor.ts';
 import type { Verdict } from '../../domain/types.ts';
 import { usePinCheck } from '../../state/kiosk.ts';
 import { useOverride, useRole } from '../../state/supervisor.ts';
 import { useI18n } from '../i18n/context.tsx';
+import { PinInput, useEscape } from '../kiosk/PinInput.tsx';
 
 interface Props {
   /** The denied scan's log line. */
@@ -36,11 +37,7 @@ export function OverrideDialog({ logId, code, denied, onDone, onCancel }: Props)
   // already: the window is checked first); said beforehand only where the denial decides it.
   const local = denied === 'already_checked' || denied === 'revoked';
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onCancel();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
+  useEscape(onCancel);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -76,17 +73,7 @@ export function OverrideDialog({ logId, code, denied, onDone, onCancel }: Props)
         {needsPin && (
           <>
             <label htmlFor={`${titleId}-pin`}>{t('override.pin')}</label>
-            <input
-              id={`${titleId}-pin`}
-              data-testid="override-pin"
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={8}
-              autoFocus
-              value={pin}
-              onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-            />
+            <PinInput id={`${titleId}-pin`} testId="override-pin" value={pin} onChange={setPin} autoFocus />
           </>
         )}
         <fieldset>

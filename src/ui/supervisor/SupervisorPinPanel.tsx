@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { isValidPin } from '../../state/kiosk.ts';
 import { useRole, useSupervisorPinActions } from '../../state/supervisor.ts';
 import { useI18n } from '../i18n/context.tsx';
+import { PinInput } from '../kiosk/PinInput.tsx';
 
 /**
  * The supervisor PIN on the device screen (reached only by the supervisor): set it without kiosk
@@ -37,9 +38,9 @@ export function SupervisorPinPanel() {
       </p>
       <form className="kiosk-enable" onSubmit={(e) => void save(e)}>
         <label htmlFor="supervisor-new-pin">{t('kiosk.pin')}</label>
-        <input id="supervisor-new-pin" data-testid="supervisor-new-pin" type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} />
+        <PinInput id="supervisor-new-pin" testId="supervisor-new-pin" value={pin} onChange={setPin} fresh />
         <label htmlFor="supervisor-new-pin-repeat">{t('kiosk.pinRepeat')}</label>
-        <input id="supervisor-new-pin-repeat" data-testid="supervisor-new-pin-repeat" type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={repeat} onChange={(e) => setRepeat(e.target.value.replace(/\D/g, ''))} />
+        <PinInput id="supervisor-new-pin-repeat" testId="supervisor-new-pin-repeat" value={repeat} onChange={setRepeat} fresh />
         {error && (
           <p role="alert" className="error">
             {error}
