@@ -54,6 +54,10 @@ export default defineConfig({
         navigateFallback: 'index.html',
         navigateFallbackDenylist: NETWORK_ONLY,
         cleanupOutdatedCaches: true,
+        // The first visit's page is controlled as soon as the worker is ready, so the screens that
+        // load on demand come from its cache offline without a reload. Updates still wait for the
+        // person ('prompt'): claiming only matters when no worker controlled the page before.
+        clientsClaim: true,
       },
     }),
   ],

@@ -2,6 +2,7 @@
 // sign-out warning that names buttons on the screen beside it.
 import { expect, test } from '@playwright/test';
 import { DEMO_TOKEN, demo, SHOW } from './demo.ts';
+import { DevicePage } from './device-page.ts';
 import { DoorPage } from './door-page.ts';
 import { StaffScreensPage } from './staff-screens-page.ts';
 
@@ -12,6 +13,8 @@ test('"last delivery" appears only once a check-in was delivered; sign-out names
   const door = new DoorPage(page);
   await door.openSetupLink(DEMO_TOKEN, [SHOW]);
   await expect(door.stored).toHaveText(String(codes.length), { timeout: 30_000 });
+  // Offline only once the door says it is ready for it: the shift screen is loaded on demand.
+  await expect(new DevicePage(page).offlineReady).toBeVisible({ timeout: 60_000 });
   // The start-up pass reached the server with nothing to send: not a delivery.
   await expect(page.getByTestId('sync-state')).toHaveAttribute('data-status', 'idle');
   await context.setOffline(true);
@@ -41,8 +44,11 @@ test('"last delivery" appears only once a check-in was delivered; sign-out names
   await page.getByTestId('signout').getByRole('button', { name: 'Скачать CSV' }).click();
   expect((await downloading).suggestedFilename()).toMatch(/^kontrol-history-.*\.csv$/);
 
+  // Back online the door delivers by itself (a tap on «Отправить сейчас» would race it): once
+  // nothing is unsent the warning goes and a plain sign-out is back.
   await context.setOffline(false);
-  await page.getByTestId('signout').getByRole('button', { name: 'Отправить сейчас' }).click();
+  await expect(page.getByTestId('signout-button')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('signout').getByRole('alert')).toHaveCount(0);
   await screens.openScan();
   await expect(door.pending).toHaveText('0', { timeout: 30_000 });
 });

@@ -18,8 +18,9 @@ import { StartingBar } from '../ui/kiosk/StartingBar.tsx';
 import { I18nProvider } from '../ui/i18n/context.tsx';
 import { ScanScreen } from '../ui/ScanScreen.tsx';
 import { SupervisorOnly, SupervisorOnlyIf } from '../ui/supervisor/SupervisorOnly.tsx';
+import { ScreenLoadBoundary } from '../ui/screen-load/ScreenLoadBoundary.tsx';
 import { UpdateBar } from '../ui/UpdateBar.tsx';
-import { HealthScreen, HistoryScreen, KioskPanel, ProvisionScreen, SearchScreen, SetupScreen, ShiftScreen, StatsScreen, SupervisorPinPanel, VenueScreen } from './screens.ts';
+import { HealthScreen, HistoryScreen, KioskPanel, ProvisionScreen, SearchScreen, SetupScreen, ShiftScreen, StatsScreen, SupervisorPinPanel, VenueScreen, retryFailedScreens, warmScreens } from './screens.ts';
 
 function Routes({ link, linkArrival }: { link: SetupLink | SetupLinkProblem | null; linkArrival: number }) {
   const [, navigate] = useLocation();
@@ -29,6 +30,12 @@ function Routes({ link, linkArrival }: { link: SetupLink | SetupLinkProblem | nu
   const shows = useShows();
   const configured = token !== undefined && token !== null && (shows?.length ?? 0) > 0;
   const loading = token === null || shows === undefined;
+  // A door that scans gets every other screen's code in its next quiet moments (screens.ts).
+  useEffect(() => {
+    if (!configured) return;
+    const timer = setTimeout(warmScreens, 1_000);
+    return () => clearTimeout(timer);
+  }, [configured]);
   return (
     <Switch>
       <Route path="/setup">
@@ -105,7 +112,7 @@ interface ShellProps {
 }
 
 function Shell({ applyUpdate, offlineReady, onOfflineReadySeen }: ShellProps) {
-  const [, navigate] = useLocation();
+  const [location, navigate] = useLocation();
   // The setup link the app opened with or that arrived since; used once (setupLinkUsed).
   const { link, arrival } = useArrivedSetupLink();
   const kiosk = useKioskMode();
@@ -127,7 +134,9 @@ function Shell({ applyUpdate, offlineReady, onOfflineReadySeen }: ShellProps) {
       {offlineReady && <OfflineReady onClose={onOfflineReadySeen} />}
       {applyUpdate && !verdictOnScreen && <UpdateBar onApply={() => void applyUpdate()} />}
       {/* The other screens load on demand (screens.ts); the header stays while one arrives. */}
-      <Suspense fallback={null}>{starting ? null : kiosk.locked ? <KioskRoutes /> : <Routes link={link} linkArrival={arrival} />}</Suspense>
+      <ScreenLoadBoundary resetKey={location} onRetry={retryFailedScreens}>
+        <Suspense fallback={null}>{starting ? null : kiosk.locked ? <KioskRoutes /> : <Routes link={link} linkArrival={arrival} />}</Suspense>
+      </ScreenLoadBoundary>
       <InstallOffer calm={!verdictOnScreen && kiosk.enabled === false} />
     </div>
   );

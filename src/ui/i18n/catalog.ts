@@ -20,12 +20,13 @@ import { en as lateSalesEn, ru as lateSalesRu } from '../late-sales/messages.ts'
 import { en as alreadyCheckedEn, ru as alreadyCheckedRu } from '../already-checked/messages.ts';
 import { en as supervisorEn, ru as supervisorRu } from '../supervisor/messages.ts';
 import { en as exitEn, ru as exitRu } from '../exit/messages.ts';
+import { en as screenLoadEn, ru as screenLoadRu } from '../screen-load/messages.ts';
 import { en as coreEn } from './en.ts';
 import { ru as coreRu } from './ru.ts';
 
 export type { Messages } from './messages.ts';
 
-const ru = { ...coreRu, ...cameraRu, ...kioskRu, ...healthRu, ...provisionRu, ...installRu, ...searchRu, ...historyRu, ...conflictsRu, ...numbersRu, ...shiftRu, ...venueRu, ...headerRu, ...deliveryRu, ...errorsRu, ...entryWindowRu, ...lateSalesRu, ...alreadyCheckedRu, ...supervisorRu, ...exitRu };
+const ru = { ...coreRu, ...cameraRu, ...kioskRu, ...healthRu, ...provisionRu, ...installRu, ...searchRu, ...historyRu, ...conflictsRu, ...numbersRu, ...shiftRu, ...venueRu, ...headerRu, ...deliveryRu, ...errorsRu, ...entryWindowRu, ...lateSalesRu, ...alreadyCheckedRu, ...supervisorRu, ...exitRu, ...screenLoadRu };
 export type MessageKey = keyof typeof ru;
 
 /** The {placeholders} of a message, read from its Russian text at the type level. */
@@ -34,6 +35,6 @@ export type ParamsOf<K extends MessageKey> = ParamNames<(typeof ru)[K]>;
 /** A message without placeholders takes no parameters; one with them must get every one. */
 export type MessageArgs<K extends MessageKey> = [ParamsOf<K>] extends [never] ? [] : [params: Record<ParamsOf<K>, string | number>];
 
-const en: Record<MessageKey, string> = { ...coreEn, ...cameraEn, ...kioskEn, ...healthEn, ...provisionEn, ...installEn, ...searchEn, ...historyEn, ...conflictsEn, ...numbersEn, ...shiftEn, ...venueEn, ...headerEn, ...deliveryEn, ...errorsEn, ...entryWindowEn, ...lateSalesEn, ...alreadyCheckedEn, ...supervisorEn, ...exitEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...cameraEn, ...kioskEn, ...healthEn, ...provisionEn, ...installEn, ...searchEn, ...historyEn, ...conflictsEn, ...numbersEn, ...shiftEn, ...venueEn, ...headerEn, ...deliveryEn, ...errorsEn, ...entryWindowEn, ...lateSalesEn, ...alreadyCheckedEn, ...supervisorEn, ...exitEn, ...screenLoadEn };
 
 export const catalogs: Record<'ru' | 'en', Record<MessageKey, string>> = { ru, en };
