@@ -30,7 +30,7 @@ interface Props {
 }
 
 export class ScreenLoadBoundary extends Component<Props, { failed: boolean; resetKey: string }> {
-  state = { failed: false, resetKey: this.props.resetKey };
+  override state = { failed: false, resetKey: this.props.resetKey };
 
   static getDerivedStateFromError() {
     return { failed: true };
@@ -40,7 +40,7 @@ export class ScreenLoadBoundary extends Component<Props, { failed: boolean; rese
     return props.resetKey === state.resetKey ? null : { failed: false, resetKey: props.resetKey };
   }
 
-  render() {
+  override render() {
     return this.state.failed ? <LoadFailed
         onRetry={() => {
           this.props.onRetry();
