@@ -1,8 +1,9 @@
 import { candidateCodes, normaliseCode } from '../domain/code.ts';
 import { formatLocalIso } from '../domain/time.ts';
 import { decideExit } from '../domain/presence.ts';
-import type { Admission, CheckIn, InputSource, Movement, ScanRecord, Ticket, Verdict } from '../domain/types.ts';
+import type { Admission, InputSource, Movement, ScanRecord, Ticket, Verdict } from '../domain/types.ts';
 import { decide } from '../domain/verdict.ts';
+import { writeAdmission } from './admission-write.ts';
 import { isQuotaError, type KontrolDb } from './database.ts';
 import { movementsOf } from './presence.ts';
 import { scanContext } from './scan-context.ts';
@@ -94,17 +95,9 @@ export async function recordScan(db: KontrolDb, input: ScanInput): Promise<ScanO
         await Promise.all([db.movements.add(movement), writeLog({ ...log, verdict: 'reentry', showId: ticket.showId, checkedAt, movementId: movement.id })]);
         return { kind: 'reentry', code, ticket, at: checkedAt, leftAt: decision.reentry.leftAt, recorded: true };
       }
-      const checkIn: CheckIn = {
-        id: newId(), showId: ticket.showId, code: ticket.code, checkedAt, deviceId: input.deviceId,
-        queuedAt: at.getTime(), attempts: 0, lastError: null,
-      };
-      // Issued together, not one after another: each await is a round trip to the storage
-      // process, and right after opening each one queued behind the page's start-up work.
-      await Promise.all([
-        db.admissions.add({ showId: ticket.showId, code: ticket.code, checkedAt, source: 'this_device' }),
-        db.outbox.add(checkIn),
-        writeLog({ ...log, showId: ticket.showId, checkInId: checkIn.id, checkedAt, verified: 0, ...(warning ? { warning: warning.kind } : {}) }),
-      ]);
+      await writeAdmission(db, { ticket, checkedAt, deviceId: input.deviceId, queuedAt: at.getTime(), checkInId: newId() }, (checkInId) =>
+        writeLog({ ...log, showId: ticket.showId, checkInId, checkedAt, verified: 0, ...(warning ? { warning: warning.kind } : {}) }),
+      );
       return { kind: 'valid', code, ticket, checkedAt, recorded: true, ...(warning ? { warning } : {}) };
     });
     return { ok: true, verdict, scanId };

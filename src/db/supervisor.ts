@@ -6,7 +6,8 @@
 import { candidateCodes } from '../domain/code.ts';
 import { cleanWords, isOverridable, overrideDelivery, type OverrideMark, type OverrideReason } from '../domain/supervisor.ts';
 import { formatLocalIso } from '../domain/time.ts';
-import type { CheckIn, Verdict } from '../domain/types.ts';
+import type { Verdict } from '../domain/types.ts';
+import { writeAdmission } from './admission-write.ts';
 import type { KontrolDb } from './database.ts';
 import { scanContext } from './scan-context.ts';
 import { allLists, ticketOf } from './ticket-index.ts';
@@ -53,15 +54,9 @@ export async function overrideScan(db: KontrolDb, request: OverrideRequest): Pro
     if (delivery === 'local') {
       await db.scans.update(line.id, { override });
     } else {
-      const checkIn: CheckIn = {
-        id: newId(), showId: ticket.showId, code: ticket.code, checkedAt, deviceId: request.deviceId,
-        queuedAt: at.getTime(), attempts: 0, lastError: null,
-      };
-      await Promise.all([
-        db.admissions.add({ showId: ticket.showId, code: ticket.code, checkedAt, source: 'this_device' }),
-        db.outbox.add(checkIn),
-        db.scans.update(line.id, { override, checkInId: checkIn.id, checkedAt, verified: 0 }),
-      ]);
+      await writeAdmission(db, { ticket, checkedAt, deviceId: request.deviceId, queuedAt: at.getTime(), checkInId: newId() }, (checkInId) =>
+        db.scans.update(line.id, { override, checkInId, checkedAt, verified: 0 }),
+      );
     }
     return { ok: true, verdict: { kind: 'valid', code: line.code, ticket, checkedAt, recorded: true, override } };
   });
