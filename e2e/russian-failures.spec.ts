@@ -60,6 +60,8 @@ for (const [fault, what] of [
     if (fault !== 'reset') await expect(page.getByTestId('delivery-alert')).toBeVisible();
     // The server's own words are there, but only as the quoted detail behind ours.
     if (fault === '500') await expect(page.getByTestId('delivery-alert').locator('.alert-detail')).toContainText('Server Error');
+    // The door fell back to its lists because Qtickets fails, not for want of a network: it says which.
+    if (fault === '500') await expect(page.getByTestId('conn-why')).toContainText('сеть есть, но Qtickets отвечает ошибками');
     expect(await englishWords(page)).toEqual([]);
     await expect(page.locator('main')).not.toContainText('#1001');
 
@@ -80,6 +82,7 @@ test('no network at all: the Russian screen says so in Russian, and the check-in
   await door.expectVerdict('valid', codes[4]);
   await expect(door.pending).toHaveText('1');
   await expect(page.getByTestId('header-status')).toHaveAttribute('data-state', 'no_network');
+  await expect(page.getByTestId('conn-why')).toHaveText(' — нет сети');
   expect(await englishWords(page)).toEqual([]);
   await context.setOffline(false);
   await expect(door.pending).toHaveText('0', { timeout: 30_000 });

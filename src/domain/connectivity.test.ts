@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveMode, initialAuto, nextAuto, SLOW_MS, type AutoState, type CallSample } from './connectivity.ts';
+import { effectiveMode, offlineWhy, initialAuto, nextAuto, SLOW_MS, type AutoState, type CallSample } from './connectivity.ts';
 
 const ok: CallSample = { ok: true, ms: 120 };
 const err: CallSample = { ok: false, ms: 50 };
@@ -31,5 +31,14 @@ describe('automatic online/offline mode', () => {
     expect(effectiveMode('online', down, true)).toBe('online');
     expect(effectiveMode('offline', initialAuto, true)).toBe('offline');
     expect(effectiveMode('online', initialAuto, false)).toBe('offline');
+  });
+
+  it('says why it is offline: no network, Qtickets failing while the network is up, or chosen', () => {
+    const down = feed(initialAuto, [err, err, err]);
+    expect(offlineWhy('auto', down, true)).toBe('server');
+    expect(offlineWhy('auto', down, false)).toBe('no_network');
+    expect(offlineWhy('offline', initialAuto, true)).toBe('chosen');
+    expect(offlineWhy('auto', initialAuto, true)).toBeNull();
+    expect(offlineWhy('online', down, true)).toBeNull();
   });
 });

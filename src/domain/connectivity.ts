@@ -44,3 +44,15 @@ export function effectiveMode(mode: ConnectivityMode, auto: AutoState, browserOn
   if (!browserOnline) return 'offline';
   return mode === 'auto' ? auto.effective : mode;
 }
+
+/**
+ * Why the door works offline now, for the words on screen: no network at all, Qtickets failing or
+ * slow while the network is up (automatic mode fell back), or a person chose it. null: online.
+ */
+export type OfflineWhy = 'no_network' | 'server' | 'chosen';
+
+export function offlineWhy(mode: ConnectivityMode, auto: AutoState, browserOnline: boolean): OfflineWhy | null {
+  if (!browserOnline) return 'no_network';
+  if (mode === 'offline') return 'chosen';
+  return mode === 'auto' && auto.effective === 'offline' ? 'server' : null;
+}

@@ -5,10 +5,12 @@
 import {
   effectiveMode,
   initialAuto,
+  offlineWhy,
   nextAuto,
   type AutoState,
   type ConnectivityMode,
   type Effective,
+  type OfflineWhy,
 } from '../domain/connectivity.ts';
 import type { CallObservation } from './clock.ts';
 import { cell, type Observable } from './observable.ts';
@@ -17,6 +19,8 @@ export interface ConnectivityState {
   mode: ConnectivityMode;
   auto: AutoState;
   effective: Effective;
+  /** Why offline, when it is (the screen words it: no network is not the same as Qtickets failing). */
+  why: OfflineWhy | null;
 }
 
 export interface ConnectivityDeps {
@@ -42,7 +46,10 @@ export interface Connectivity {
 export function createConnectivity(deps: ConnectivityDeps): Connectivity {
   const browserOnline = deps.browserOnline ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
   const probeEveryMs = deps.probeEveryMs ?? 20_000;
-  const make = (mode: ConnectivityMode, auto: AutoState): ConnectivityState => ({ mode, auto, effective: effectiveMode(mode, auto, browserOnline()) });
+  const make = (mode: ConnectivityMode, auto: AutoState): ConnectivityState => {
+    const online = browserOnline();
+    return { mode, auto, effective: effectiveMode(mode, auto, online), why: offlineWhy(mode, auto, online) };
+  };
   const state = cell(make(deps.initialMode, initialAuto));
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
