@@ -54,8 +54,11 @@ export function installProbe(options: ProbeOptions): void {
         });
       });
       const start = performance.now();
+      // Marks for a trace (trace-cold.ts --warm): where each scan began and where its verdict showed.
+      performance.mark('probe:scan');
       window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
       const { at, verdict } = await shown;
+      performance.mark('probe:verdict');
       const frame = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
       return { ms: at - start, frameMs: frame - start, verdict };
     },

@@ -5,6 +5,8 @@
 // figure: tracing slows the page; read it for what runs, not for how long the scan took.
 //
 //   npx tsx scripts/bench/trace-cold.ts [--runs 5] [--before 300] [--min 3] [--rate 4] [--no-build]
+// --warm N: instead, N warm scans at the bench's pace (50 ms apart) in one trace, and the tasks of
+// the slowest few (--runs of them) from their Enter to their verdict: where a warm p95 goes.
 // --rate throttles the page's CPU as the bench's 4x column does (lab.ts): what a phone's cold scan waits for.
 //   env: BENCH_PORT (default 4600), BENCH_DIST (default <tmp>/kontrol-bench-dist)
 // For our function names instead of minified ones: `npx vite build --minify false --outDir "$BENCH_DIST"`,
@@ -13,7 +15,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { demoCodes, FIRST_PLAIN_CODE, launchBrowser, waitReady } from './lab.ts';
+import type { Browser, Page } from '@playwright/test';
+import { demoCodes, FIRST_PLAIN_CODE, launchBrowser, scanMany, waitReady } from './lab.ts';
 import type { ProbeState, ScanSample } from './probe.ts';
 import { openDoor } from './scenarios/download.ts';
 import { DoorMix } from './scenarios/verdict.ts';
@@ -36,6 +39,7 @@ const { values: args } = parseArgs({
     before: { type: 'string', default: '300' },
     min: { type: 'string', default: '3' },
     rate: { type: 'string', default: '1' },
+    warm: { type: 'string', default: '0' },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -70,16 +74,40 @@ function tasksBetween(events: TraceEvent[], pid: number, tid: number, from: numb
   return lines;
 }
 
+/** N warm scans in one trace; the slowest `show` of them, each with its tasks. */
+async function traceWarm(page: Page, mix: DoorMix, count: number, show: number) {
+  // A first run unrecorded: the page settles as the bench's warm run finds it (after cold scans).
+  await scanMany(page, mix.take(50), 50);
+  await browser().startTracing(page, { categories: CATEGORIES });
+  const samples = await scanMany(page, mix.take(count), 50);
+  const events = (JSON.parse((await browser().stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+  const starts = events.filter((e) => e.name === 'probe:scan').sort((a, b) => a.ts - b.ts);
+  const ends = events.filter((e) => e.name === 'probe:verdict').sort((a, b) => a.ts - b.ts);
+  if (starts.length !== samples.length || ends.length !== samples.length) throw new Error(`marks: ${starts.length}/${ends.length} for ${samples.length} scans`);
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+  console.log(`${count} warm scans: p50 ${ms[Math.floor(count * 0.5)]?.toFixed(1)} ms, p95 ${ms[Math.floor(count * 0.95)]?.toFixed(1)} ms (traced)`);
+  const slowest = samples.map((s, i) => ({ s, i })).sort((a, b) => b.s.ms - a.s.ms).slice(0, show);
+  for (const { s, i } of slowest) {
+    const start = starts[i] as TraceEvent;
+    console.log(`scan ${i + 1}: ${s.verdict} in ${s.ms.toFixed(1)} ms; times from its Enter`);
+    console.log(tasksBetween(events, start.pid, start.tid, start.ts - beforeUs, (ends[i] as TraceEvent).ts, start.ts).join('\n'));
+  }
+}
+
+let launched: Browser | undefined;
+const browser = () => launched as Browser;
+
 async function main() {
   await buildApp(root, distDir, !args['no-build']);
-  const browser = await launchBrowser();
+  launched = await launchBrowser();
   const server = await startDoor(root, { port: Number(process.env.BENCH_PORT ?? 4600), tickets: 100_000, distDir });
   try {
     const codes = await demoCodes(server.base);
-    const { page } = await openDoor(browser, server, codes.length, { cpuRate: Math.max(1, Number(args.rate) || 1) });
+    const { page } = await openDoor(browser(), server, codes.length, { cpuRate: Math.max(1, Number(args.rate) || 1) });
     const mix = new DoorMix(codes.slice(FIRST_PLAIN_CODE)[Symbol.iterator]());
+    if (Number(args.warm) > 0) return await traceWarm(page, mix, Number(args.warm), Number(args.runs));
     for (let run = 0; run < Number(args.runs); run++) {
-      await browser.startTracing(page, { categories: CATEGORIES });
+      await browser().startTracing(page, { categories: CATEGORIES });
       await page.reload();
       await waitReady(page);
       const [code] = mix.take(1);
@@ -89,7 +117,7 @@ async function main() {
         performance.mark('trace:verdict');
         return result;
       }, code as string);
-      const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+      const events = (JSON.parse((await browser().stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
       const scan = events.filter((e) => e.name === 'trace:scan').at(-1);
       const verdict = events.filter((e) => e.name === 'trace:verdict').at(-1);
       if (!scan || !verdict) throw new Error('the marks around the scan are missing from the trace');
@@ -97,7 +125,7 @@ async function main() {
       console.log(tasksBetween(events, scan.pid, scan.tid, scan.ts - beforeUs, verdict.ts, scan.ts).join('\n'));
     }
   } finally {
-    await browser.close();
+    await browser().close();
     await server.stop();
   }
 }
