@@ -7,6 +7,8 @@
 //   npx tsx scripts/bench/trace-cold.ts [--runs 5] [--before 300] [--min 3] [--rate 4] [--no-build]
 // --warm N: instead, N warm scans at the bench's pace (50 ms apart) in one trace, and the tasks of
 // the slowest few (--runs of them) from their Enter to their verdict: where a warm p95 goes.
+// --warm N --profile: the same run under V8's sampling profiler instead, printing the functions
+// with the most self time (build with --minify false for names): what a warm scan spends on.
 // --rate throttles the page's CPU as the bench's 4x column does (lab.ts): what a phone's cold scan waits for.
 //   env: BENCH_PORT (default 4600), BENCH_DIST (default <tmp>/kontrol-bench-dist)
 // For our function names instead of minified ones: `npx vite build --minify false --outDir "$BENCH_DIST"`,
@@ -40,6 +42,7 @@ const { values: args } = parseArgs({
     min: { type: 'string', default: '3' },
     rate: { type: 'string', default: '1' },
     warm: { type: 'string', default: '0' },
+    profile: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -94,6 +97,69 @@ async function traceWarm(page: Page, mix: DoorMix, count: number, show: number) 
   }
 }
 
+interface ProfileNode {
+  id: number;
+  children?: number[];
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** N warm scans under the sampling profiler; self time by function, the top 25. */
+async function profileWarm(page: Page, mix: DoorMix, count: number) {
+  await scanMany(page, mix.take(50), 50);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  // Which stores the cursors walk: a cursor's steps have no JS caller on the profile's stack.
+  await page.evaluate(() => {
+    const counts: Record<string, number> = {};
+    (window as unknown as { __cursorSteps: Record<string, number> }).__cursorSteps = counts;
+    const step = IDBCursor.prototype.continue;
+    IDBCursor.prototype.continue = function (this: IDBCursor, key?: IDBValidKey) {
+      const source = this.source;
+      const name = source instanceof IDBIndex ? `${source.objectStore.name}.${source.name}` : source.name;
+      counts[name] = (counts[name] ?? 0) + 1;
+      return step.call(this, key);
+    };
+  });
+  await cdp.send('Profiler.start');
+  const samples = await scanMany(page, mix.take(count), 50);
+  console.log('cursor steps by store:', await page.evaluate(() => (window as unknown as { __cursorSteps: Record<string, number> }).__cursorSteps));
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byNode.get(id)?.callFrame;
+    const key = frame ? `${frame.functionName || '(anonymous)'} ${path.basename(frame.url)}:${frame.lineNumber + 1}` : '?';
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+  console.log(`${count} warm scans: p50 ${ms[Math.floor(count * 0.5)]?.toFixed(1)} ms, p95 ${ms[Math.floor(count * 0.95)]?.toFixed(1)} ms (profiled)`);
+  for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${key}`);
+  // The browser's own calls (IndexedDB, fetch, layout) have no file: name the code of ours, or of
+  // a library, that made them, four frames up, so a slow IndexedDB call points at its reader.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const callers = new Map<string, Map<string, number>>();
+  profile.samples.forEach((id, i) => {
+    const frame = byNode.get(id)?.callFrame;
+    if (!frame || frame.url || frame.functionName.startsWith('(')) return;
+    const chain: string[] = [];
+    for (let up = parent.get(id); up !== undefined && chain.length < Number(process.env.CHAIN ?? 4); up = parent.get(up)) {
+      const f = byNode.get(up)?.callFrame;
+      if (f?.url) chain.push(`${f.functionName || '(anonymous)'}:${f.lineNumber + 1}`);
+    }
+    const of = callers.get(frame.functionName) ?? new Map<string, number>();
+    const key = chain.join(' < ');
+    of.set(key, (of.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    callers.set(frame.functionName, of);
+  });
+  const natives = [...callers].map(([name, of]) => ({ name, of, total: [...of.values()].reduce((a, b) => a + b, 0) })).sort((a, b) => b.total - a.total);
+  for (const { name, of, total } of natives.slice(0, 6)) {
+    console.log(`${name} ${(total / 1000).toFixed(1)} ms, called from:`);
+    for (const [chain, us] of [...of].sort((a, b) => b[1] - a[1]).slice(0, 3)) console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${chain}`);
+  }
+}
+
 let launched: Browser | undefined;
 const browser = () => launched as Browser;
 
@@ -105,6 +171,7 @@ async function main() {
     const codes = await demoCodes(server.base);
     const { page } = await openDoor(browser(), server, codes.length, { cpuRate: Math.max(1, Number(args.rate) || 1) });
     const mix = new DoorMix(codes.slice(FIRST_PLAIN_CODE)[Symbol.iterator]());
+    if (Number(args.warm) > 0 && args.profile) return await profileWarm(page, mix, Number(args.warm));
     if (Number(args.warm) > 0) return await traceWarm(page, mix, Number(args.warm), Number(args.runs));
     for (let run = 0; run < Number(args.runs); run++) {
       await browser().startTracing(page, { categories: CATEGORIES });

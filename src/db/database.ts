@@ -159,6 +159,10 @@ export class KontrolDb extends Dexie {
     // v10 (exit and re-entry): people going out and coming back, this door's and the venue's,
     // apart from admissions (Qtickets keeps only the first check-in) and never in the outbox.
     this.version(10).stores({ movements: 'id, [showId+code]' });
+    // v11: the hub asks after every admission for this door's exits and re-entries not yet
+    // shared; by verdict and time they are read straight, where a filter walked the whole night's
+    // log each time (the warm verdict's p50 went 7 → 13 ms at 500 scans, and grew with the log).
+    this.version(11).stores({ scans: 'id, at, verdict, [verified+at], override.at, [verdict+at]' });
   }
 }
 
