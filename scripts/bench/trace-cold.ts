@@ -156,7 +156,7 @@ async function profileWarm(page: Page, mix: DoorMix, count: number) {
   const natives = [...callers].map(([name, of]) => ({ name, of, total: [...of.values()].reduce((a, b) => a + b, 0) })).sort((a, b) => b.total - a.total);
   for (const { name, of, total } of natives.slice(0, 6)) {
     console.log(`${name} ${(total / 1000).toFixed(1)} ms, called from:`);
-    for (const [chain, us] of [...of].sort((a, b) => b[1] - a[1]).slice(0, 3)) console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${chain}`);
+    for (const [chain, us] of [...of].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.CALLERS ?? 3))) console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${chain}`);
   }
 }
 
