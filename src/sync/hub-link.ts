@@ -11,15 +11,14 @@ import { applyTicketChange } from '../db/ticket-changes.ts';
 import {
   admissionsToShare,
   forgetVenueAdmission,
-  getDeviceName,
   getHubResumeId,
-  getHubSharedUpTo,
   learnVenueAdmission,
   type Learned,
   setHubResumeId,
   setHubSharedUpTo,
 } from '../db/venue.ts';
-import { getMovementsSharedUpTo, learnVenueMovement, movementsToShare, setMovementsSharedUpTo } from '../db/venue-movements.ts';
+import { learnVenueMovement, movementsToShare, setMovementsSharedUpTo } from '../db/venue-movements.ts';
+import { pendingShares, type PendingShares } from '../db/venue-share.ts';
 import { backoffDelay } from './backoff.ts';
 import { cell, type Observable } from './observable.ts';
 
@@ -110,38 +109,36 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
   async function shareOnce(): Promise<void> {
     const token = await deps.token();
     if (!token) return;
-    const [deviceId, named] = await Promise.all([deps.deviceId(), getDeviceName(deps.db)]);
+    const [deviceId, pending] = await Promise.all([deps.deviceId(), pendingShares(deps.db, now() - SHARE_HORIZON_MS, SHARE_BATCH)]);
     // Unnamed devices still need a name another door can show ("Прошёл 19:03, Устройство 3f2a").
-    const deviceName = named || `Устройство ${deviceId.slice(0, 4)}`;
-    let upTo = Math.max(await getHubSharedUpTo(deps.db), now() - SHARE_HORIZON_MS);
-    for (;;) {
-      const batch = await admissionsToShare(deps.db, upTo, SHARE_BATCH);
-      if (batch.length === 0) break;
+    const deviceName = pending.deviceName || `Устройство ${deviceId.slice(0, 4)}`;
+    let batch = pending.admissions.batch;
+    while (batch.length > 0) {
       const sent = await deps.hub.postAdmissions(token, {
         deviceId,
         deviceName,
         items: batch.map(({ showId, code, checkedAt, nonce }) => ({ showId, code, checkedAt, nonce })),
       });
       if (!sent.ok) throw new Error('the hub did not take the admissions'); // shared again below
-      upTo = Math.max(...batch.map((a) => a.at));
+      const upTo = Math.max(...batch.map((a) => a.at));
       await setHubSharedUpTo(deps.db, upTo);
       if (batch.length < SHARE_BATCH) break;
+      batch = await admissionsToShare(deps.db, upTo, SHARE_BATCH);
     }
-    await shareMovements(token, deviceId, deviceName);
+    await shareMovements(token, deviceId, deviceName, pending.movements.batch);
   }
 
   /** Exits and re-entries, after the admissions they follow. A hub from before them (404) is left alone until the next share. */
-  async function shareMovements(token: string, deviceId: string, deviceName: string): Promise<void> {
-    let upTo = Math.max(await getMovementsSharedUpTo(deps.db), now() - SHARE_HORIZON_MS);
-    for (;;) {
-      const batch = await movementsToShare(deps.db, upTo, SHARE_BATCH);
-      if (batch.length === 0) return;
+  async function shareMovements(token: string, deviceId: string, deviceName: string, first: PendingShares['movements']['batch']): Promise<void> {
+    let batch = first;
+    while (batch.length > 0) {
       const sent = await deps.hub.postMovements(token, { deviceId, deviceName, items: batch.map(({ showId, code, movement, at, nonce }) => ({ showId, code, movement, at, nonce })) });
       if (!sent.ok && sent.error.kind === 'http' && sent.error.status === 404) return;
       if (!sent.ok) throw new Error('the hub did not take the movements'); // shared again below
-      upTo = Math.max(...batch.map((m) => m.loggedAt));
+      const upTo = Math.max(...batch.map((m) => m.loggedAt));
       await setMovementsSharedUpTo(deps.db, upTo);
       if (batch.length < SHARE_BATCH) return;
+      batch = await movementsToShare(deps.db, upTo, SHARE_BATCH);
     }
   }
 
