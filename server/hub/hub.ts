@@ -159,28 +159,13 @@ export function createHub(options: HubOptions): Hub {
       case 'admissions': {
         const batch = parseAdmissionBatch(body);
         if (!batch.ok) return fail(res, 400, 'BAD_REQUEST', batch.message);
-        const shows = [...new Set(batch.value.items.map((i) => i.showId))];
-        if (!(await allowed(res, token, org, address, shows))) return;
-        note(org, shows);
-        const events: NewEvent[] = batch.value.items.map((item) => ({
-          kind: 'admission',
-          showId: item.showId,
-          nonce: item.nonce,
-          data: admissionData(batch.value, item),
-        }));
-        const ids = events.length === 0 ? [] : await store.append(org, events);
-        return sendJson(res, 200, { ids }, GATEWAY_RESPONSE_HEADERS);
+        return relay(res, token, org, address, batch.value.items, (item) => ({ kind: 'admission', showId: item.showId, nonce: item.nonce, data: admissionData(batch.value, item) }));
       }
       case 'movements': {
         // Exits and re-entries: relayed between the doors like admissions, never to Qtickets.
         const batch = parseMovementBatch(body);
         if (!batch.ok) return fail(res, 400, 'BAD_REQUEST', batch.message);
-        const shows = [...new Set(batch.value.items.map((i) => i.showId))];
-        if (!(await allowed(res, token, org, address, shows))) return;
-        note(org, shows);
-        const events: NewEvent[] = batch.value.items.map((item) => ({ kind: 'movement', showId: item.showId, nonce: item.nonce, data: movementData(batch.value, item) }));
-        const ids = events.length === 0 ? [] : await store.append(org, events);
-        return sendJson(res, 200, { ids }, GATEWAY_RESPONSE_HEADERS);
+        return relay(res, token, org, address, batch.value.items, (item) => ({ kind: 'movement', showId: item.showId, nonce: item.nonce, data: movementData(batch.value, item) }));
       }
       case 'heartbeat': {
         const heartbeat = parseHeartbeat(body, now());
@@ -192,6 +177,22 @@ export function createHub(options: HubOptions): Hub {
         return res.end();
       }
     }
+  }
+
+  /** A checked batch of one device: the token may read its shows, then each item is one event of the log. */
+  async function relay<Item extends { showId: number }>(
+    res: http.ServerResponse,
+    token: string,
+    org: string,
+    address: string,
+    items: readonly Item[],
+    event: (item: Item) => NewEvent,
+  ): Promise<void> {
+    const shows = [...new Set(items.map((i) => i.showId))];
+    if (!(await allowed(res, token, org, address, shows))) return;
+    note(org, shows);
+    const ids = items.length === 0 ? [] : await store.append(org, items.map(event));
+    sendJson(res, 200, { ids }, GATEWAY_RESPONSE_HEADERS);
   }
 
   /** The token check for these shows; answers the refusal itself and returns false on one. */

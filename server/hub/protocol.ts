@@ -100,24 +100,38 @@ function device(body: Record<string, unknown>): Checked<{ deviceId: string; devi
   return ok({ deviceId: deviceId.value, deviceName: deviceName.value });
 }
 
-/** The body of POST /hub/v1/admissions. */
-export function parseAdmissionBatch(body: unknown): Checked<AdmissionBatch> {
+/**
+ * A batch from one device (POST /hub/v1/admissions, /movements): the device, then each item's
+ * show and code, what its kind adds (`rest`, checked in the protocol's order), and its nonce.
+ */
+function parseBatch<Rest>(
+  body: unknown,
+  rest: (raw: Record<string, unknown>, i: number) => Checked<Rest>,
+): Checked<{ deviceId: string; deviceName: string; items: ({ showId: number; code: string } & Rest & { nonce: string })[] }> {
   if (!isDict(body)) return bad('The body must be a JSON object');
   const who = device(body);
   if (!who.ok) return who;
   if (!Array.isArray(body.items)) return bad('items must be an array');
   if (body.items.length > MAX_ADMISSION_ITEMS) return bad(`At most ${MAX_ADMISSION_ITEMS} items a request`);
-  const items: AdmissionItem[] = [];
+  const items: ({ showId: number; code: string } & Rest & { nonce: string })[] = [];
   for (const [i, raw] of (body.items as unknown[]).entries()) {
     if (!isDict(raw)) return bad(`items[${i}] must be an object`);
     if (!isShowId(raw.showId)) return bad(`items[${i}].showId must be a positive integer`);
     const code = text(raw.code, `items[${i}].code`, 256, false);
     if (!code.ok) return code;
-    if (!isDateTime(raw.checkedAt)) return bad(`items[${i}].checkedAt must be an ISO 8601 date-time with a zone`);
+    const own = rest(raw, i);
+    if (!own.ok) return own;
     if (typeof raw.nonce !== 'string' || !NONCE.test(raw.nonce)) return bad(`items[${i}].nonce must be 1–128 visible ASCII characters`);
-    items.push({ showId: raw.showId, code: code.value, checkedAt: raw.checkedAt, nonce: raw.nonce });
+    items.push({ showId: raw.showId, code: code.value, ...own.value, nonce: raw.nonce });
   }
   return ok({ ...who.value, items });
+}
+
+/** The body of POST /hub/v1/admissions. */
+export function parseAdmissionBatch(body: unknown): Checked<AdmissionBatch> {
+  return parseBatch(body, (raw, i) =>
+    isDateTime(raw.checkedAt) ? ok({ checkedAt: raw.checkedAt }) : bad(`items[${i}].checkedAt must be an ISO 8601 date-time with a zone`),
+  );
 }
 
 /** The body of POST /hub/v1/heartbeat. Fields the device does not know may be null or left out. */
@@ -172,23 +186,11 @@ export function admissionData(batch: AdmissionBatch, item: AdmissionItem): strin
 
 /** The body of POST /hub/v1/movements: exits and re-entries, checked like admissions. */
 export function parseMovementBatch(body: unknown): Checked<HubMovementBatch> {
-  if (!isDict(body)) return bad('The body must be a JSON object');
-  const who = device(body);
-  if (!who.ok) return who;
-  if (!Array.isArray(body.items)) return bad('items must be an array');
-  if (body.items.length > MAX_ADMISSION_ITEMS) return bad(`At most ${MAX_ADMISSION_ITEMS} items a request`);
-  const items: HubMovement[] = [];
-  for (const [i, raw] of (body.items as unknown[]).entries()) {
-    if (!isDict(raw)) return bad(`items[${i}] must be an object`);
-    if (!isShowId(raw.showId)) return bad(`items[${i}].showId must be a positive integer`);
-    const code = text(raw.code, `items[${i}].code`, 256, false);
-    if (!code.ok) return code;
+  return parseBatch(body, (raw, i): Checked<Pick<HubMovement, 'movement' | 'at'>> => {
     if (raw.movement !== 'exit' && raw.movement !== 'reentry') return bad(`items[${i}].movement must be "exit" or "reentry"`);
     if (!isDateTime(raw.at)) return bad(`items[${i}].at must be an ISO 8601 date-time with a zone`);
-    if (typeof raw.nonce !== 'string' || !NONCE.test(raw.nonce)) return bad(`items[${i}].nonce must be 1–128 visible ASCII characters`);
-    items.push({ showId: raw.showId, code: code.value, movement: raw.movement, at: raw.at, nonce: raw.nonce });
-  }
-  return ok({ ...who.value, items });
+    return ok({ movement: raw.movement, at: raw.at });
+  });
 }
 
 /** `event: movement` data. */
