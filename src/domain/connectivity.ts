@@ -40,11 +40,6 @@ export function nextAuto(state: AutoState, sample: CallSample): AutoState {
   return clean ? { effective: 'online', samples: [] } : { effective: 'offline', samples };
 }
 
-export function effectiveMode(mode: ConnectivityMode, auto: AutoState, browserOnline: boolean): Effective {
-  if (!browserOnline) return 'offline';
-  return mode === 'auto' ? auto.effective : mode;
-}
-
 /**
  * Why the door works offline now, for the words on screen: no network at all, Qtickets failing or
  * slow while the network is up (automatic mode fell back), or a person chose it. null: online.
@@ -55,4 +50,9 @@ export function offlineWhy(mode: ConnectivityMode, auto: AutoState, browserOnlin
   if (!browserOnline) return 'no_network';
   if (mode === 'offline') return 'chosen';
   return mode === 'auto' && auto.effective === 'offline' ? 'server' : null;
+}
+
+/** Offline whenever there is a reason to be (offlineWhy): one rule for the mode and its words. */
+export function effectiveMode(mode: ConnectivityMode, auto: AutoState, browserOnline: boolean): Effective {
+  return offlineWhy(mode, auto, browserOnline) === null ? 'online' : 'offline';
 }
