@@ -10,6 +10,7 @@ import { festivalShowIds } from '../../server/demo/catalog.ts';
 import { demoCodes, launchBrowser } from './lab.ts';
 import { machine, machineLine } from './report.ts';
 import { measureScalePoint, type ScaleFigures, type ScalePoint } from './scenarios/scale.ts';
+import type { DownloadFigures } from './scenarios/download.ts';
 import { startDoor } from './server.ts';
 import { spreadEach } from './stats.ts';
 
@@ -100,7 +101,7 @@ export async function runScale(o: ScaleOptions): Promise<void> {
   const browser = await launchBrowser();
   const m = machine(browser.version());
   console.log(machineLine(m));
-  const points: (ScalePoint & { medians?: ScaleFigures; runs: number; all: ScaleFigures[] })[] = [];
+  const points: (ScalePoint & { medians?: ScaleFigures; runs: number; all: ScaleFigures[]; downloads: DownloadFigures[] })[] = [];
   try {
     for (const tickets of sizes) {
       o.log(`scale: starting the door with a festival of ${tickets} tickets over ${shows} shows on port ${o.port}`);
@@ -111,22 +112,25 @@ export async function runScale(o: ScaleOptions): Promise<void> {
       } catch (error) {
         const failure = `the demo did not start: ${error instanceof Error ? error.message : String(error)}`;
         o.log(`scale ${tickets}: ${failure}`);
-        for (const rate of o.rates) points.push({ tickets, shows, rate, failure, runs: 0, all: [] });
+        for (const rate of o.rates) points.push({ tickets, shows, rate, failure, runs: 0, all: [], downloads: [] });
         continue;
       }
       try {
         const codesByShow = await Promise.all(showIds.map((id) => demoCodes(server.base, id)));
         for (const rate of o.rates) {
-          const point: (typeof points)[number] = { tickets, shows, rate, runs: 0, all: [] };
+          const point: (typeof points)[number] = { tickets, shows, rate, runs: 0, all: [], downloads: [] };
           points.push(point);
           for (let run = 0; run < o.runs; run++) {
             const started = Date.now();
             const expected = codesByShow.reduce((n, codes) => n + codes.length, 0);
             o.log(`scale ${tickets} at ${rate}×: run ${run + 1}/${o.runs}: opening the setup link for ${showIds.length} shows, ${expected} listed (limit ${timeoutS} s)`);
             try {
-              const { figures } = await measureScalePoint(browser, server, showIds, codesByShow, rate, plan);
+              const { figures, download } = await measureScalePoint(browser, server, showIds, codesByShow, rate, plan);
               point.all.push(figures);
+              // Where the pull's time went, summed over the shows (network, JSON, validation, packing, IndexedDB).
+              point.downloads.push(download);
               o.log(`scale ${tickets} at ${rate}×: run ${run + 1}/${o.runs} in ${Math.round((Date.now() - started) / 1000)} s: ${JSON.stringify(figures)}`);
+              o.log(`scale ${tickets} at ${rate}×: the pull, summed over the shows: ${JSON.stringify(download)}`);
             } catch (error) {
               point.failure = `run ${run + 1}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
               o.log(`scale ${tickets} at ${rate}×: ${point.failure}`);

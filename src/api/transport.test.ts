@@ -60,6 +60,20 @@ describe('answers', () => {
     expect(res).toEqual({ ok: true, value: { data: [1] }, status: 200, serverDate: new Date('2026-12-29T16:00:00Z') });
   });
 
+  it('reads Russian text cut mid-letter between the pieces of the body, and a leading BOM', async () => {
+    const bytes = new TextEncoder().encode('\uFEFF[{"client_name":"Павел","zone_name":"Танцпол"}]');
+    // Cut at every third byte: each Cyrillic letter (two bytes) is split across pieces somewhere.
+    const pieces = Array.from({ length: Math.ceil(bytes.length / 3) }, (_, i) => bytes.slice(i * 3, i * 3 + 3));
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (const piece of pieces) c.enqueue(piece);
+        c.close();
+      },
+    });
+    const { transport } = transportAnswering(() => new Response(body, { headers: { 'X-Kontrol-Gateway': '1', 'Content-Type': 'application/json' } }));
+    expect(await transport.get('events', TOKEN)).toMatchObject({ ok: true, value: [{ client_name: 'Павел', zone_name: 'Танцпол' }] });
+  });
+
   it('has no server date when the header is missing or unreadable', async () => {
     const { transport } = transportAnswering(() => jsonReply([], { headers: { Date: 'yesterday' } }));
     const res = await transport.get('events', TOKEN);
