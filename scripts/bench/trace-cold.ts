@@ -9,6 +9,8 @@
 // the slowest few (--runs of them) from their Enter to their verdict: where a warm p95 goes.
 // --warm N --profile: the same run under V8's sampling profiler instead, printing the functions
 // with the most self time (build with --minify false for names): what a warm scan spends on.
+// --gap MS: the pause after each verdict (default 50, the bench's pace); a long gap (1000) shows
+// what a scan costs on its own, without the previous admission's follow-up work running beside it.
 // --rate throttles the page's CPU as the bench's 4x column does (lab.ts): what a phone's cold scan waits for.
 //   env: BENCH_PORT (default 4600), BENCH_DIST (default <tmp>/kontrol-bench-dist)
 // For our function names instead of minified ones: `npx vite build --minify false --outDir "$BENCH_DIST"`,
@@ -43,10 +45,12 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '1' },
     warm: { type: 'string', default: '0' },
     profile: { type: 'boolean', default: false },
+    gap: { type: 'string', default: '50' },
     'no-build': { type: 'boolean', default: false },
   },
 });
 const beforeUs = Number(args.before) * 1000;
+const gapMs = Number(args.gap);
 const minUs = Number(args.min) * 1000;
 const distDir = path.resolve(process.env.BENCH_DIST ?? path.join(tmpdir(), 'kontrol-bench-dist'));
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'toplevel', 'v8', 'disabled-by-default-v8.gc'];
@@ -82,7 +86,7 @@ async function traceWarm(page: Page, mix: DoorMix, count: number, show: number) 
   // A first run unrecorded: the page settles as the bench's warm run finds it (after cold scans).
   await scanMany(page, mix.take(50), 50);
   await browser().startTracing(page, { categories: CATEGORIES });
-  const samples = await scanMany(page, mix.take(count), 50);
+  const samples = await scanMany(page, mix.take(count), gapMs);
   const events = (JSON.parse((await browser().stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
   const starts = events.filter((e) => e.name === 'probe:scan').sort((a, b) => a.ts - b.ts);
   const ends = events.filter((e) => e.name === 'probe:verdict').sort((a, b) => a.ts - b.ts);
@@ -122,7 +126,7 @@ async function profileWarm(page: Page, mix: DoorMix, count: number) {
     };
   });
   await cdp.send('Profiler.start');
-  const samples = await scanMany(page, mix.take(count), 50);
+  const samples = await scanMany(page, mix.take(count), gapMs);
   console.log('cursor steps by store:', await page.evaluate(() => (window as unknown as { __cursorSteps: Record<string, number> }).__cursorSteps));
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));

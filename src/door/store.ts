@@ -46,6 +46,25 @@ export interface HeldPullView extends HeldPull {
 /** What liveNumbers reads: the numbers screen re-runs only after writes to these. */
 const NUMBERS_TABLES = ['admissions', 'scans', 'outbox'] as const;
 
+/** What the scan screen's counts read from IndexedDB (the stored count comes from the lists in memory). */
+const COUNTS_TABLES = ['admissions', 'outbox'] as const;
+
+async function doorCounts(db: KontrolDb, active: readonly StoredShow[]): Promise<DoorCounts> {
+  // One read transaction for the three counts, not one each.
+  const { admitted, pending, awaiting } = await db.transaction('r', [db.admissions, db.outbox], async () => ({
+    admitted: await countAdmitted(
+      db,
+      active.map((s) => s.id),
+    ),
+    pending: await pendingCount(db),
+    awaiting: await awaitingCount(db),
+  }));
+  // Counted from the lists in memory: the number on screen means those tickets are ready to
+  // decide with, not merely stored (the first read after opening takes a moment at 100,000).
+  const stored = [...(await currentLists(db, active)).values()].reduce((sum, l) => sum + l.listed, 0);
+  return { stored, admitted, pending, awaiting };
+}
+
 export function createDoorStore(db: KontrolDb) {
   return {
     /** `query` kept current as the store changes (see db/live-query.ts for what it bounds). */
@@ -55,19 +74,15 @@ export function createDoorStore(db: KontrolDb) {
     /** undefined when there is none. */
     token: () => getToken(db),
 
-    async counts(active: readonly StoredShow[]): Promise<DoorCounts> {
-      // IndexedDB first: a live query watches only reads made before it awaits anything else.
-      const admitted = await countAdmitted(
-        db,
-        active.map((s) => s.id),
-      );
-      const pending = await pendingCount(db);
-      const awaiting = await awaitingCount(db);
-      // Counted from the lists in memory: the number on screen means those tickets are ready to
-      // decide with, not merely stored (the first read after opening takes a moment at 100,000).
-      const stored = [...(await currentLists(db, active)).values()].reduce((sum, l) => sum + l.listed, 0);
-      return { stored, admitted, pending, awaiting };
-    },
+    counts: (active: readonly StoredShow[]) => doorCounts(db, active),
+    /**
+     * The scan screen's counts, re-read after writes to admissions and the outbox but at most once
+     * per `everyMs`. Read live, they ran three times per admission (the scan, its sending, its
+     * confirmation), each time a transaction per count: at a phone's speed that work landed on the
+     * next scan's verdict (issue 16). Returns the stop.
+     */
+    watchCounts: (active: readonly StoredShow[], everyMs: number, onResult: (counts: DoorCounts) => void) =>
+      pacedQuery(db, COUNTS_TABLES, everyMs, () => doorCounts(db, active), onResult),
 
     rejected: () => listRejected(db),
     /** Check-ins of one show still waiting to be sent: what removing that show would lose. */
