@@ -46,9 +46,6 @@ export interface HeldPullView extends HeldPull {
 /** What liveNumbers reads: the numbers screen re-runs only after writes to these. */
 const NUMBERS_TABLES = ['admissions', 'scans', 'outbox'] as const;
 
-/** What the scan screen's counts read from IndexedDB (the stored count comes from the lists in memory). */
-const COUNTS_TABLES = ['admissions', 'outbox'] as const;
-
 async function doorCounts(db: KontrolDb, active: readonly StoredShow[]): Promise<DoorCounts> {
   // One read transaction for the three counts, not one each.
   const { admitted, pending, awaiting } = await db.transaction('r', [db.admissions, db.outbox], async () => ({
@@ -74,15 +71,11 @@ export function createDoorStore(db: KontrolDb) {
     /** undefined when there is none. */
     token: () => getToken(db),
 
-    counts: (active: readonly StoredShow[]) => doorCounts(db, active),
     /**
-     * The scan screen's counts, re-read after writes to admissions and the outbox but at most once
-     * per `everyMs`. Read live, they ran three times per admission (the scan, its sending, its
-     * confirmation), each time a transaction per count: at a phone's speed that work landed on the
-     * next scan's verdict (issue 16). Returns the stop.
+     * The scan screen's counts, read live: in one transaction, not one per count (a live query
+     * re-runs it three times per admission: the scan, its sending, its confirmation).
      */
-    watchCounts: (active: readonly StoredShow[], everyMs: number, onResult: (counts: DoorCounts) => void) =>
-      pacedQuery(db, COUNTS_TABLES, everyMs, () => doorCounts(db, active), onResult),
+    counts: (active: readonly StoredShow[]) => doorCounts(db, active),
 
     rejected: () => listRejected(db),
     /** Check-ins of one show still waiting to be sent: what removing that show would lose. */

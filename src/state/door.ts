@@ -21,19 +21,16 @@ export function useToken(): string | undefined | null {
   return useLiveRead(() => store.token(), [], null);
 }
 
-/** How often at most the scan screen's counts are re-read while scans come (the first after a pause at once). */
-export const COUNTS_EVERY_MS = 1_000;
-
 export function useDoorCounts(shows: StoredShow[] | undefined): DoorCounts | undefined {
   const { store } = useServices();
-  const [counts, setCounts] = useState<DoorCounts>();
   const active = (shows ?? []).filter((s) => s.active);
   // A show's list changes with a pull (listRev) and with webhooks laid over it (amended).
   const key = active.map((s) => `${s.id}:${s.listRev ?? ''}:${s.amended ?? 0}`).join(',');
-  const read = useEffectEvent((onResult: (c: DoorCounts) => void) => store.watchCounts(active, COUNTS_EVERY_MS, onResult));
-  // `key` stands for `active`: the same ids must not start a new watch on every render.
-  useEffect(() => read(setCounts), [store, key]);
-  return counts;
+  // Live, not paced like the numbers screen: "waiting to send" must count an admission the moment
+  // it is recorded, or a 0 on screen could mean "sent" or "not counted yet" (a person and the e2e
+  // specs both read it as sent).
+  // `key` stands for `active`: the same ids must not re-run the query on every render.
+  return useLiveRead(() => store.counts(active), [key]);
 }
 
 export function useRejected() {
