@@ -55,7 +55,7 @@ async function door(overrides: Partial<DoorParts> = {}) {
       }
     },
     afterAdmission: [(a) => void seen.push(a)],
-    whenQuiet: (fn) => fn(),
+    afterPaint: (fn) => fn(),
     ...overrides,
   };
   return { engine: createDoor(parts), kicks, seen, locks, pulls: () => pulls, sync };
@@ -91,12 +91,12 @@ describe('the door engine', () => {
     expect(d.kicks).toHaveLength(1);
   });
 
-  it('runs the steps only when the door is quiet, after the verdict', async () => {
-    let quietNow: (() => void) | null = null;
-    const d = await door({ whenQuiet: (fn) => void (quietNow = fn) });
+  it('runs the steps only after the verdict is painted', async () => {
+    let paint: (() => void) | null = null;
+    const d = await door({ afterPaint: (fn) => void (paint = fn) });
     await d.engine.scan(CODES[0]!, 'camera');
     expect(d.seen).toHaveLength(0);
-    quietNow!();
+    paint!();
     expect(d.seen).toHaveLength(1);
   });
 

@@ -45,7 +45,7 @@ export interface DoorParts {
    * verdict (quiet-runner.ts: the double-entry question, the hub and the rest never compete with
    * this verdict's frame nor with the next guest's), at once in tests.
    */
-  whenQuiet?: (fn: () => void) => void;
+  afterPaint?: (fn: () => void) => void;
   /** The venue hub link, when the app has one (src/sync/hub-link.ts). */
   venue?: HubLink;
   /** Whether the network extras may run now (the connectivity mode); absent: never (the late-sales question stays off). */
@@ -106,7 +106,7 @@ export function createDoor(parts: DoorParts): Door {
   const { db, sync, withDeliveryLock } = parts;
   const steps: AdmissionStep[] = [() => sync.kick(), ...parts.afterAdmission];
   const quiet = createQuietRunner();
-  const whenQuiet = parts.whenQuiet ?? quiet.later;
+  const afterPaint = parts.afterPaint ?? quiet.later;
 
   /** The late-sales question of the scan on the panel; the next scan supersedes it. */
   let asking: AbortController | null = null;
@@ -114,12 +114,12 @@ export function createDoor(parts: DoorParts): Door {
   function afterAdmission(verdict: Verdict): void {
     // An exit or a re-entry: nothing for Qtickets, but the other doors should hear of it.
     if ((verdict.kind === 'exit' || verdict.kind === 'reentry') && verdict.recorded) {
-      whenQuiet(() => parts.venue?.share());
+      afterPaint(() => parts.venue?.share());
       return;
     }
     if (verdict.kind !== 'valid' || !verdict.recorded) return;
     const admission = { showId: verdict.ticket.showId, code: verdict.ticket.code, checkedAt: verdict.checkedAt };
-    whenQuiet(() => runSteps(steps, admission));
+    afterPaint(() => runSteps(steps, admission));
   }
 
   /**

@@ -59,7 +59,7 @@ async function door(status: Status, { online = true } = {}) {
     deviceId: async () => 'dev',
     withDeliveryLock: (fn) => fn(),
     afterAdmission: [(a) => void seen.push(a)],
-    whenQuiet: (fn) => fn(),
+    afterPaint: (fn) => fn(),
     online: () => online,
     lateLookupMs: 80,
   });
