@@ -27,7 +27,6 @@ import { pullShow } from '../sync/pull.ts';
 import type { Refresher, RefreshState, RefreshSummary } from '../sync/refresh.ts';
 import { runSteps, type AdmissionStep } from './after-admission.ts';
 import { askAboutLateTicket } from './late-sales.ts';
-import { createQuietRunner } from './quiet-runner.ts';
 
 export interface DoorParts {
   db: KontrolDb;
@@ -41,9 +40,9 @@ export interface DoorParts {
   /** After each recorded admission, in order; the engine adds "deliver soon" first itself. */
   afterAdmission: readonly AdmissionStep[];
   /**
-   * When the steps run: in the browser once the door has been quiet for a moment after the
-   * verdict (quiet-runner.ts: the double-entry question, the hub and the rest never compete with
-   * this verdict's frame nor with the next guest's), at once in tests.
+   * When the steps run: after the verdict is painted in the browser (sound, the double-entry
+   * question and the rest never compete with the verdict's first frame: on the first scan after
+   * opening they cost tens of ms), at once in tests.
    */
   afterPaint?: (fn: () => void) => void;
   /** The venue hub link, when the app has one (src/sync/hub-link.ts). */
@@ -59,6 +58,18 @@ export interface DoorParts {
  * this settles to the verdict that replaces it (late-sales.ts); it never rejects.
  */
 export type DoorScanOutcome = ScanOutcome & { followUp?: Promise<Verdict> };
+
+function afterNextPaint(fn: () => void): void {
+  let ran = false;
+  const once = () => {
+    if (ran) return;
+    ran = true;
+    fn();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  // A hidden tab paints no frames: the steps must not wait for it to be shown again.
+  setTimeout(once, 100);
+}
 
 export interface Door {
   scan(raw: string, source: InputSource): Promise<DoorScanOutcome>;
@@ -105,8 +116,7 @@ const NO_DEVICES = cell<readonly HubDevice[]>([]);
 export function createDoor(parts: DoorParts): Door {
   const { db, sync, withDeliveryLock } = parts;
   const steps: AdmissionStep[] = [() => sync.kick(), ...parts.afterAdmission];
-  const quiet = createQuietRunner();
-  const afterPaint = parts.afterPaint ?? quiet.later;
+  const afterPaint = parts.afterPaint ?? afterNextPaint;
 
   /** The late-sales question of the scan on the panel; the next scan supersedes it. */
   let asking: AbortController | null = null;
@@ -149,7 +159,6 @@ export function createDoor(parts: DoorParts): Door {
 
   return {
     async scan(raw, source) {
-      quiet.touch();
       asking?.abort();
       asking = null;
       const outcome = await recordScan(db, { raw, source, deviceId: await parts.deviceId() });
