@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { Ticket, Verdict } from '../domain/types.ts';
 import { agoText } from './already-checked/ago.ts';
 import { windowMoment } from './entry-window/moment.ts';
@@ -61,36 +61,24 @@ function TicketDetails({ ticket, view }: { ticket: Ticket; view: TicketView }) {
 }
 
 /** With a margin: a big word's letters reach past its line box (line-height 1.05), so a heading flush with the edge is cut. */
-const inView = (r: DOMRectReadOnly, viewport: { width: number; height: number }) => {
+const inView = (el: Element) => {
+  const r = el.getBoundingClientRect();
   const pad = r.height * 0.2;
-  return r.top >= pad && r.left >= 0 && r.bottom <= viewport.height - pad && r.right <= viewport.width;
+  return r.top >= pad && r.left >= 0 && r.bottom <= window.innerHeight - pad && r.right <= window.innerWidth;
 };
-const windowSize = () => ({ width: window.innerWidth, height: window.innerHeight });
 
 /**
  * Each new verdict's word in view, wherever the page was scrolled (staff scrolled down to the
  * shows or the refused list, a scanner's Space used to scroll): the guest is waiting on it.
  * A verdict already in view is left where it is, so nothing moves under the reader's eyes.
- *
- * Where the word lies is learnt from an IntersectionObserver, computed with the frame's own
- * layout: reading it with getBoundingClientRect while React commits forced a second layout of the
- * page on every scan, 6 ms of each verdict on a phone-speed CPU (issue 16). A word out of view
- * comes into view one frame later, which only happens when the page was scrolled away.
  */
 function useWordInView(scanId: number | null) {
   const section = useRef<HTMLElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const word = section.current?.querySelector('.verdict-word');
-    if (scanId === null || !word || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver(([entry]) => {
-      observer.disconnect();
-      if (!entry || inView(entry.boundingClientRect, entry.rootBounds ?? windowSize())) return;
-      section.current?.scrollIntoView({ block: 'start', behavior: 'instant' });
-      // Rare (the page was scrolled away): reading the layout once more here costs nothing a scan waits on.
-      if (!inView(word.getBoundingClientRect(), windowSize())) word.scrollIntoView({ block: 'center', behavior: 'instant' });
-    });
-    observer.observe(word);
-    return () => observer.disconnect();
+    if (scanId === null || !section.current || !word || inView(word)) return;
+    section.current.scrollIntoView({ block: 'start', behavior: 'instant' });
+    if (!inView(word)) word.scrollIntoView({ block: 'center', behavior: 'instant' });
   }, [scanId]);
   return section;
 }
