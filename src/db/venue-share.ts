@@ -11,18 +11,19 @@ type MovementBatch = Awaited<ReturnType<typeof movementsToShare>>;
 export interface PendingShares {
   /** As a person named this device; '' when unnamed. */
   deviceName: string;
-  /** The first batch after the mark (or the horizon, whichever is later), and that point. */
-  admissions: { since: number; batch: AdmissionBatch };
-  movements: { since: number; batch: MovementBatch };
+  /** The first batch after each mark (or the horizon, whichever is later). */
+  admissions: AdmissionBatch;
+  movements: MovementBatch;
 }
 
 /** `horizon`: epoch ms before which nothing is shared, whatever the marks say. */
 export function pendingShares(db: KontrolDb, horizon: number, limit: number): Promise<PendingShares> {
   return db.transaction('r', [db.settings, db.scans], async () => {
     const [deviceName, admissionsMark, movementsMark] = await Promise.all([getDeviceName(db), getHubSharedUpTo(db), getMovementsSharedUpTo(db)]);
-    const admissionsSince = Math.max(admissionsMark, horizon);
-    const movementsSince = Math.max(movementsMark, horizon);
-    const [admissions, movements] = await Promise.all([admissionsToShare(db, admissionsSince, limit), movementsToShare(db, movementsSince, limit)]);
-    return { deviceName, admissions: { since: admissionsSince, batch: admissions }, movements: { since: movementsSince, batch: movements } };
+    const [admissions, movements] = await Promise.all([
+      admissionsToShare(db, Math.max(admissionsMark, horizon), limit),
+      movementsToShare(db, Math.max(movementsMark, horizon), limit),
+    ]);
+    return { deviceName, admissions, movements };
   });
 }

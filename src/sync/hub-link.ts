@@ -112,7 +112,7 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
     const [deviceId, pending] = await Promise.all([deps.deviceId(), pendingShares(deps.db, now() - SHARE_HORIZON_MS, SHARE_BATCH)]);
     // Unnamed devices still need a name another door can show ("Прошёл 19:03, Устройство 3f2a").
     const deviceName = pending.deviceName || `Устройство ${deviceId.slice(0, 4)}`;
-    let batch = pending.admissions.batch;
+    let batch = pending.admissions;
     while (batch.length > 0) {
       const sent = await deps.hub.postAdmissions(token, {
         deviceId,
@@ -125,11 +125,11 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
       if (batch.length < SHARE_BATCH) break;
       batch = await admissionsToShare(deps.db, upTo, SHARE_BATCH);
     }
-    await shareMovements(token, deviceId, deviceName, pending.movements.batch);
+    await shareMovements(token, deviceId, deviceName, pending.movements);
   }
 
   /** Exits and re-entries, after the admissions they follow. A hub from before them (404) is left alone until the next share. */
-  async function shareMovements(token: string, deviceId: string, deviceName: string, first: PendingShares['movements']['batch']): Promise<void> {
+  async function shareMovements(token: string, deviceId: string, deviceName: string, first: PendingShares['movements']): Promise<void> {
     let batch = first;
     while (batch.length > 0) {
       const sent = await deps.hub.postMovements(token, { deviceId, deviceName, items: batch.map(({ showId, code, movement, at, nonce }) => ({ showId, code, movement, at, nonce })) });
