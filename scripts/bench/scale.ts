@@ -127,10 +127,11 @@ export async function runScale(o: ScaleOptions): Promise<void> {
             try {
               const { figures, download } = await measureScalePoint(browser, server, showIds, codesByShow, rate, plan);
               point.all.push(figures);
-              // Where the pull's time went, summed over the shows (network, JSON, validation, packing, IndexedDB).
+              // Where the pull's time went: network, validation, packing and IndexedDB summed over the shows;
+              // read + JSON.parse (jsonMs) is the last list's only (download.ts).
               point.downloads.push(download);
               o.log(`scale ${tickets} at ${rate}×: run ${run + 1}/${o.runs} in ${Math.round((Date.now() - started) / 1000)} s: ${JSON.stringify(figures)}`);
-              o.log(`scale ${tickets} at ${rate}×: the pull, summed over the shows: ${JSON.stringify(download)}`);
+              o.log(`scale ${tickets} at ${rate}×: the pull (summed over the shows, jsonMs the last list's): ${JSON.stringify(download)}`);
             } catch (error) {
               point.failure = `run ${run + 1}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
               o.log(`scale ${tickets} at ${rate}×: ${point.failure}`);

@@ -156,7 +156,7 @@ async function readText(response: Response, signal: AbortSignal, onProgress: () 
   }
   const bytes = new Uint8Array(length);
   let at = 0;
-  for (const part of parts.splice(0)) {
+  for (const part of parts) {
     bytes.set(part, at);
     at += part.length;
   }
