@@ -100,6 +100,8 @@ function device(body: Record<string, unknown>): Checked<{ deviceId: string; devi
   return ok({ deviceId: deviceId.value, deviceName: deviceName.value });
 }
 
+type BatchItem<Rest> = { showId: number; code: string } & Rest & { nonce: string };
+
 /**
  * A batch from one device (POST /hub/v1/admissions, /movements): the device, then each item's
  * show and code, what its kind adds (`rest`, checked in the protocol's order), and its nonce.
@@ -107,13 +109,13 @@ function device(body: Record<string, unknown>): Checked<{ deviceId: string; devi
 function parseBatch<Rest>(
   body: unknown,
   rest: (raw: Record<string, unknown>, i: number) => Checked<Rest>,
-): Checked<{ deviceId: string; deviceName: string; items: ({ showId: number; code: string } & Rest & { nonce: string })[] }> {
+): Checked<{ deviceId: string; deviceName: string; items: BatchItem<Rest>[] }> {
   if (!isDict(body)) return bad('The body must be a JSON object');
   const who = device(body);
   if (!who.ok) return who;
   if (!Array.isArray(body.items)) return bad('items must be an array');
   if (body.items.length > MAX_ADMISSION_ITEMS) return bad(`At most ${MAX_ADMISSION_ITEMS} items a request`);
-  const items: ({ showId: number; code: string } & Rest & { nonce: string })[] = [];
+  const items: BatchItem<Rest>[] = [];
   for (const [i, raw] of (body.items as unknown[]).entries()) {
     if (!isDict(raw)) return bad(`items[${i}] must be an object`);
     if (!isShowId(raw.showId)) return bad(`items[${i}].showId must be a positive integer`);
