@@ -19,8 +19,16 @@ async function openDate(request: APIRequestContext, showId: number): Promise<str
   return show.open_date;
 }
 
-/** hh:mm of an instant in Moscow time (the demo venue's offset), whatever the test machine's zone. */
-const moscowTime = (epochMs: number) => new Date(epochMs + 3 * 3600_000).toISOString().slice(11, 16);
+/** An instant as the door writes it in Moscow time (the demo venue's offset), whatever the test
+ *  machine's zone: hh:mm when it falls on the venue's today, "dd.mm hh:mm" when it does not (the
+ *  demo's doors open three hours after start, so late in the evening they open tomorrow). */
+function moscowTime(epochMs: number): string {
+  const wall = (ms: number) => new Date(ms + 3 * 3600_000).toISOString();
+  const at = wall(epochMs);
+  const hhmm = at.slice(11, 16);
+  if (at.slice(0, 10) === wall(Date.now()).slice(0, 10)) return hhmm;
+  return `${at.slice(8, 10)}.${at.slice(5, 7)} ${hhmm}`;
+}
 
 test('too early before the window, admitted inside it once the tolerance is widened; warn mode admits with a warning', async ({ page, request }) => {
   const qt = demo(request);
