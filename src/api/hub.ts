@@ -91,8 +91,9 @@ export interface HubClient {
   ): Promise<{ ok: true } | { ok: false; error: ApiError }>;
 }
 
-export function createHubClient(options: TransportOptions = {}): HubClient {
-  const transport: Transport = createTransport({ baseUrl: HUB_BASE_URL, ...options });
+/** Over its own transport to the hub, or over one given (the app's runs off the page's thread). */
+export function createHubClient(options: TransportOptions | Transport = {}): HubClient {
+  const transport: Transport = 'post' in options ? options : createTransport({ baseUrl: HUB_BASE_URL, ...options });
   const showsQuery = (shows: readonly number[]) => `shows=${shows.join(',')}`;
   return {
     async postAdmissions(token, batch) {

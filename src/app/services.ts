@@ -1,5 +1,5 @@
 // Wiring: the one place that creates the database, the API client and the sync loop.
-import { createHubClient, createQticketsClient, withBarcodesOffThread } from '../api/index.ts';
+import { createHubClient, createQticketsClient, DEFAULT_BASE_URL, HUB_BASE_URL, offThreadTransports, withBarcodesOffThread } from '../api/index.ts';
 import { KontrolDb } from '../db/database.ts';
 import { getDeviceId, getToken } from '../db/settings.ts';
 import { scanContext } from '../db/scan-context.ts';
@@ -29,7 +29,10 @@ export function createServices(): Services & { background: BackgroundServices } 
     const token = await getToken(db);
     if (token) await api.checkToken(token);
   });
-  const api = observeClient(withBarcodesOffThread(createQticketsClient()), watchers.observe);
+  // Requests run in a worker: on a phone's CPU their fetches and answers held the page's thread
+  // ~15 ms per admission, on the next guest's verdict. The lists have a worker of their own.
+  const transports = offThreadTransports();
+  const api = observeClient(withBarcodesOffThread(createQticketsClient(transports(DEFAULT_BASE_URL))), watchers.observe);
   const syncState = createStore<SyncState>({ status: 'idle', lastSuccessAt: null });
   const port = apiDeliveryPort(api, () => getToken(db));
   const sync = createSyncLoop({ flush: () => flushOutbox(db, port), onState: syncState.set });
@@ -48,7 +51,7 @@ export function createServices(): Services & { background: BackgroundServices } 
   const background = createBackgroundServices({ db, api, sync, syncState, deviceId, watchers, later });
   // The venue hub: what the other doors admit, within a second. Joined once the door's first
   // seconds are over, like the start-up delivery; an accelerator, never waited for.
-  const hubLink = createHubLink({ db, hub: createHubClient(), token: () => getToken(db), deviceId, heartbeat: async () => readHeartbeat(db, await deviceId()) });
+  const hubLink = createHubLink({ db, hub: createHubClient(transports(HUB_BASE_URL)), token: () => getToken(db), deviceId, heartbeat: async () => readHeartbeat(db, await deviceId()) });
   later(() => hubLink.start());
   // Back online: join at once instead of at the end of a back-off grown while offline.
   if (typeof window !== 'undefined') window.addEventListener('online', () => hubLink.rejoin());
