@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSeed, UNKNOWN_CODE } from './seed.ts';
 
 describe('demo seed', () => {
-  it('issues the same codes whatever the start date, and dates follow the start day', () => {
+  it('issues the same codes whatever the start date, and dates follow the start door day', () => {
     const a = buildSeed({ now: new Date('2026-03-01T09:00:00Z'), firstShowTickets: 3000 });
     const b = buildSeed({ now: new Date('2027-11-20T22:30:00Z'), firstShowTickets: 3000 });
     for (const showId of a.tickets.keys()) {
@@ -10,8 +10,12 @@ describe('demo seed', () => {
     }
     const show = (seed: typeof a) => (seed.events[0]!.shows as Record<string, unknown>[])[0]!;
     expect(show(a).start_date).toBe('2026-03-01T19:00:00+03:00');
-    // 22:30 UTC is already the next day in Moscow.
-    expect(show(b).start_date).toBe('2027-11-21T19:00:00+03:00');
+    // 22:30 UTC is 01:30 on the 21st in Moscow: still the 20th's door day (it starts at 06:00), so
+    // "today's" show is the evening that just ended, as the door counts it.
+    expect(show(b).start_date).toBe('2027-11-20T19:00:00+03:00');
+    // From 06:00 Moscow (03:00 UTC) the door day, and the demo's today, is the 21st.
+    const c = buildSeed({ now: new Date('2027-11-21T03:00:00Z'), firstShowTickets: 3000 });
+    expect(show(c).start_date).toBe('2027-11-21T19:00:00+03:00');
   });
 
   it('keeps the other shows identical when DEMO_TICKETS resizes show 1001', () => {

@@ -2,6 +2,7 @@
 // Codes come from per-show seeded PRNGs (never from the date), so the same code means the same
 // ticket on every start; show 1001 is generated after the fixed shows so DEMO_TICKETS cannot shift
 // them, and the optional festival's shows after it, so they shift nothing at all.
+import { DOOR_DAY_STARTS_AT_HOUR } from '../../src/domain/door-day.ts';
 import {
   DANCE_FLOOR,
   eventPlans,
@@ -106,7 +107,12 @@ export function buildSeed(options: SeedOptions): DemoSeed {
 }
 
 interface MoscowClock {
-  /** Moscow midnight of the start day, as a UTC timestamp of the same wall-clock time. */
+  /**
+   * Moscow midnight of the start's door day, as a UTC timestamp of the same wall-clock time: until
+   * 06:00 the door is still on last night's shows (domain/door-day.ts), so a demo started at 00:30
+   * puts "today's" 19:00 show on the evening that just ended, not on the one to come, exactly as
+   * the door counts it.
+   */
   dayStart: number;
   /** The start itself, Moscow wall-clock time held the same way, to the minute. */
   start: number;
@@ -114,7 +120,8 @@ interface MoscowClock {
 
 function moscowClock(now: Date): MoscowClock {
   const wall = now.getTime() + MSK_OFFSET_MS;
-  return { dayStart: wall - (wall % DAY_MS), start: wall - (wall % 60_000) };
+  const doorWall = wall - DOOR_DAY_STARTS_AT_HOUR * 3600_000;
+  return { dayStart: doorWall - (doorWall % DAY_MS), start: wall - (wall % 60_000) };
 }
 
 /** Formats a Moscow wall-clock timestamp (held as if it were UTC) as ISO 8601 with +03:00. */
