@@ -124,10 +124,41 @@ async function profileWarm(page: Page, mix: DoorMix, count: number) {
       counts[name] = (counts[name] ?? 0) + 1;
       return step.call(this, key);
     };
+    // And every IndexedDB request and transaction by store: what each scan asks of the database.
+    const requests: Record<string, number> = {};
+    (window as unknown as { __idbRequests: Record<string, number> }).__idbRequests = requests;
+    const tally = (name: string) => (requests[name] = (requests[name] ?? 0) + 1);
+    const open = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, stores: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) {
+      tally(`tx ${mode ?? 'readonly'} [${[stores].flat().join(',')}]`);
+      return open.call(this, stores, mode, options);
+    };
+    for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as const) {
+      for (const op of ['get', 'getAll', 'getAllKeys', 'count', 'openCursor', 'openKeyCursor'] as const) {
+        const original = (proto as unknown as Record<string, (...a: unknown[]) => unknown>)[op]!;
+        (proto as unknown as Record<string, unknown>)[op] = function (this: IDBObjectStore | IDBIndex, ...a: unknown[]) {
+          const store = this instanceof IDBIndex ? `${this.objectStore.name}.${this.name}` : this.name;
+          // Settings are one store of many small keys: which key tells who asked.
+          tally(`${op} ${store}${store === 'settings' && typeof a[0] === 'string' ? ` ${a[0]}` : ''}`);
+          return original.apply(this, a);
+        };
+      }
+    }
+    for (const op of ['put', 'add', 'delete'] as const) {
+      const original = IDBObjectStore.prototype[op] as (...a: unknown[]) => IDBRequest;
+      (IDBObjectStore.prototype as unknown as Record<string, unknown>)[op] = function (this: IDBObjectStore, ...a: unknown[]) {
+        const key = op === 'put' && this.name === 'settings' ? (a[0] as { key?: unknown }).key : undefined;
+        tally(`${op} ${this.name}${typeof key === 'string' ? ` ${key}` : ''}`);
+        return original.apply(this, a);
+      };
+    }
   });
   await cdp.send('Profiler.start');
   const samples = await scanMany(page, mix.take(count), gapMs);
   console.log('cursor steps by store:', await page.evaluate(() => (window as unknown as { __cursorSteps: Record<string, number> }).__cursorSteps));
+  const requests = await page.evaluate(() => (window as unknown as { __idbRequests: Record<string, number> }).__idbRequests);
+  console.log(`IndexedDB requests and transactions per scan (${count} scans):`);
+  for (const [name, n] of Object.entries(requests).sort((a, b) => b[1] - a[1])) console.log(`  ${(n / count).toFixed(2).padStart(6)}  ${name}`);
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
