@@ -1,16 +1,15 @@
 // What a scan reads besides the tickets: the stored shows, this entrance's zones and the clock
 // correction, kept in memory. Read from IndexedDB, each scan waited behind every write to
 // `settings` and `shows` queued before it (the double-entry watch writes `settings` all night),
-// which made the first scans after opening take 50-300 ms. Any write to those tables, in this
-// tab or another (Dexie's storagemutated event crosses tabs), drops the copy; the next scan
-// reads them again. A scan decides with the state before or after a write, as with the lists.
-import Dexie, { RangeSet, rangesOverlap, type ObservabilitySet } from 'dexie';
+// which made the first scans after opening take 50-300 ms. Kept until a write touches them
+// (memo.ts). A scan decides with the state before or after a write, as with the lists.
 import type { EntryWindowPolicy } from '../domain/entry-window.ts';
 import type { DoorDirection } from '../domain/types.ts';
 import { CLOCK_CORRECTION, getClockCorrection } from './device-settings.ts';
 import { ENTRANCE_ZONES, getEntranceZones } from './entrance.ts';
 import { ENTRY_WINDOW, getEntryWindow } from './entry-window.ts';
 import type { KontrolDb, StoredShow } from './database.ts';
+import { memoUntilWritten } from './memo.ts';
 import { DOOR_DIRECTION, getDoorDirection, getReentryShows, REENTRY_SHOWS } from './presence.ts';
 
 export interface ScanContext {
@@ -27,39 +26,6 @@ export interface ScanContext {
   reentryShows: number[];
 }
 
-interface Entry {
-  generation: number;
-  context: Promise<ScanContext> | null;
-}
-
-const entries = new WeakMap<KontrolDb, Entry>();
-
-/** The settings a scan reads; the other keys (tokens, watch marks, ...) change without it. */
-const READ_KEYS = new RangeSet(ENTRANCE_ZONES).addKey(CLOCK_CORRECTION).addKey(ENTRY_WINDOW).addKey(DOOR_DIRECTION).addKey(REENTRY_SHOWS);
-
-/** Any change to `shows`, or to one of the settings a scan reads (a cleared table counts). */
-function touchesContext(name: string, parts: ObservabilitySet): boolean {
-  return Object.entries(parts).some(
-    ([part, range]) => part.startsWith(`idb://${name}/shows/`) || (part === `idb://${name}/settings/` && rangesOverlap(range, READ_KEYS)),
-  );
-}
-
-function entryOf(db: KontrolDb): Entry {
-  let entry = entries.get(db);
-  if (!entry) {
-    const created: Entry = { generation: 0, context: null };
-    Dexie.on('storagemutated', (parts) => {
-      if (touchesContext(db.name, parts)) {
-        created.generation += 1;
-        created.context = null;
-      }
-    });
-    entries.set(db, created);
-    entry = created;
-  }
-  return entry;
-}
-
 async function read(db: KontrolDb): Promise<ScanContext> {
   const [shows, zones, correction, window, direction, reentryShows] = await db.transaction('r', db.shows, db.settings, () =>
     Promise.all([db.shows.toArray(), getEntranceZones(db), getClockCorrection(db), getEntryWindow(db), getDoorDirection(db), getReentryShows(db)]),
@@ -67,20 +33,5 @@ async function read(db: KontrolDb): Promise<ScanContext> {
   return { shows, zones, correction, window, direction, reentryShows };
 }
 
-export function scanContext(db: KontrolDb): Promise<ScanContext> {
-  const entry = entryOf(db);
-  if (entry.context) return entry.context;
-  const generation = entry.generation;
-  const context = read(db);
-  // Kept only if nothing was written while it was read; a failed read is never kept.
-  if (entry.generation === generation) entry.context = context;
-  context.then(
-    () => {
-      if (entry.generation !== generation && entry.context === context) entry.context = null;
-    },
-    () => {
-      if (entry.context === context) entry.context = null;
-    },
-  );
-  return context;
-}
+/** Dropped on any change to `shows` or to one of the settings a scan reads; the other keys (tokens, watch marks, ...) change without it. */
+export const scanContext = memoUntilWritten({ tables: ['shows'], settings: [ENTRANCE_ZONES, CLOCK_CORRECTION, ENTRY_WINDOW, DOOR_DIRECTION, REENTRY_SHOWS] }, read);

@@ -1,6 +1,7 @@
 // Named reads and writes of the device settings most code needs, over the registry
 // (settings-registry.ts holds every key, type, default and validation).
 import type { KontrolDb } from './database.ts';
+import { memoUntilWritten } from './memo.ts';
 import { readSetting, SETTINGS, writeSetting, type KioskSettings, type StoredPinHash, type StoredPinThrottle } from './settings-registry.ts';
 
 export type { KioskSettings, StoredPinHash, StoredPinThrottle } from './settings-registry.ts';
@@ -14,8 +15,13 @@ export async function setSetting(db: KontrolDb, key: string, value: unknown): Pr
   await db.settings.put({ key, value });
 }
 
-/** The API token stays on the device (IndexedDB), never in a URL or a log. */
-export const getToken = (db: KontrolDb) => readSetting(db, SETTINGS.token);
+/** The API token stays on the device (IndexedDB), never in a URL or a log. For live queries, which must see the read. */
+export const readToken = (db: KontrolDb) => readSetting(db, SETTINGS.token);
+/**
+ * The same, kept in memory until the token is written (memo.ts): each admission's delivery, hub
+ * share and double-entry question asked IndexedDB for it, ~3.5 reads a scan behind its writes.
+ */
+export const getToken = memoUntilWritten({ settings: [SETTINGS.token.key] }, readToken);
 export const setToken = (db: KontrolDb, token: string) => writeSetting(db, SETTINGS.token, token);
 
 /** A stable random id per browser profile, carried by every check-in to tell devices apart. */

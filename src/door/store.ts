@@ -16,7 +16,7 @@ import { pacedQuery, renewingLiveQuery, type LiveStoreQuery } from '../db/live-q
 import { awaitingCount, listRejected, pendingCount } from '../db/outbox.ts';
 import { getRefreshMinutes, setRefreshMinutes } from '../db/device-settings.ts';
 import { readSetting, SETTINGS, writeSetting, type StoredScannerSettings } from '../db/settings-registry.ts';
-import { getKioskPin, getKioskSettings, getToken } from '../db/settings.ts';
+import { getKioskPin, getKioskSettings, readToken } from '../db/settings.ts';
 import { undeliveredCount } from '../db/signout.ts';
 import { listsSignature } from '../db/snapshot.ts';
 import { getDoorDirection, getReentryShows, getZoneCapacity, PRESENCE_TABLES, readPresence, setDoorDirection, setReentry, setZoneCapacity, type Presence } from '../db/presence.ts';
@@ -69,7 +69,7 @@ export function createDoorStore(db: KontrolDb) {
 
     shows: () => listShows(db),
     /** undefined when there is none. */
-    token: () => getToken(db),
+    token: () => readToken(db),
 
     /**
      * The scan screen's counts, read live: in one transaction, not one per count (a live query
