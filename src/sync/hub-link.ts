@@ -21,6 +21,7 @@ import { learnVenueMovement, movementsToShare, setMovementsSharedUpTo } from '..
 import { pendingShares, type PendingShares } from '../db/venue-share.ts';
 import { backoffDelay } from './backoff.ts';
 import { cell, type Observable } from './observable.ts';
+import { throttledMark } from './throttled-mark.ts';
 
 export type HubStatus =
   /** No token or no show: nothing to join. */
@@ -75,6 +76,8 @@ export const SHARE_HORIZON_MS = 24 * 3_600_000;
 export const SHARE_BATCH = 100;
 /** After a failed share: the hub hears this door's admissions at most this much later. */
 export const SHARE_RETRY_MS = 5_000;
+/** The stream's position is written at most this often (throttled-mark.ts). */
+export const RESUME_WRITE_MS = 1_000;
 
 function realSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -92,6 +95,7 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
   const state = cell<HubStatus>({ status: 'off' });
   const learned = cell(0);
   const devices = cell<readonly HubDevice[]>([]);
+  const resume = throttledMark((id: string) => setHubResumeId(deps.db, id), RESUME_WRITE_MS);
   const putDevice = (device: HubDevice) => devices.set([...devices.get().filter((d) => d.deviceId !== device.deviceId), device]);
 
   async function beat(token: string): Promise<void> {
@@ -183,7 +187,7 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
         outcome = await learnVenueAdmission(deps.db, { showId: event.showId, code: event.code, checkedAt: event.checkedAt, door: 'Qtickets' }, ownId, now());
       }
     }
-    await setHubResumeId(deps.db, event.id);
+    resume.note(event.id);
     if (outcome === 'learned') learned.set(learned.get() + 1);
   }
 
@@ -213,7 +217,7 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
           .then((res) => res.ok && devices.set(mergeDevices(devices.get(), res.value)))
           .catch(() => undefined);
       const result = await deps.hub.listen(token, shows, {
-        lastEventId: await getHubResumeId(deps.db),
+        lastEventId: resume.latest() ?? (await getHubResumeId(deps.db)),
         signal,
         onEvent: (event) => {
           if (!heard) {
@@ -225,7 +229,7 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
           taking = taking.then(() => take(event, ownId)).catch(() => undefined);
         },
         onPosition: (id) => {
-          taking = taking.then(() => setHubResumeId(deps.db, id)).catch(() => undefined);
+          taking = taking.then(() => resume.note(id)).catch(() => undefined);
         },
         onOpen: () => {
           joined();
@@ -236,6 +240,7 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
       });
       clearInterval(beating);
       await taking;
+      await resume.flush();
       if (stopped) break;
       if (signal.aborted) {
         current = new AbortController(); // rejoin(): at once, with the new token or shows
