@@ -95,14 +95,16 @@ export async function planChecks(db: KontrolDb, since: number, now: number, limi
   return db.transaction('r', db.scans, db.outbox, db.settings, async () => {
     // Only admissions carry `verified: 0`, so this index holds exactly the ones watched.
     const ids = await db.scans.where('[verified+at]').between([0, since], [0, Dexie.maxKey]).primaryKeys();
-    const rows = await db.settings.bulkGet(ids.map(watchKey));
+    // Every watch row in one range read, not one read per watched admission: a sweep follows
+    // each delivery, and the watch holds the last hours' admissions.
+    const marks = new Map((await db.settings.where('key').startsWith(WATCH_PREFIX).toArray()).map((row) => [row.key, row.value]));
     const watched = new Set(ids.map(watchKey));
-    const strayMarks = (await db.settings.where('key').startsWith(WATCH_PREFIX).primaryKeys()).filter((k) => !watched.has(k));
+    const strayMarks = [...marks.keys()].filter((k) => !watched.has(k));
 
     const settle: string[] = [];
     const waiting: { id: string; mark: WatchMark | undefined; at: number }[] = [];
-    ids.forEach((id, i) => {
-      const mark = asMark(rows[i]?.value);
+    ids.forEach((id) => {
+      const mark = asMark(marks.get(watchKey(id)));
       const at = nextCheckAt(mark);
       if (at === null) settle.push(id);
       else waiting.push({ id, mark, at });
