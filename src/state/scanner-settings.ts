@@ -1,4 +1,5 @@
 // Camera and feedback preferences, kept per device in the settings store.
+import { useMemo } from 'react';
 import { DEFAULT_FORMATS, DEFAULT_REPEAT_WINDOW_MS, type Facing, type ScanFormat } from '../door/devices.ts';
 import { useLiveRead } from './live-query.ts';
 import { useServices } from './services.tsx';
@@ -38,8 +39,11 @@ export function formatsOf(settings: ScannerSettings): ScanFormat[] {
 export function useScannerSettings(): [ScannerSettings, (patch: Partial<ScannerSettings>) => Promise<void>] {
   const { store } = useServices();
   const stored = useLiveRead(() => store.scannerSettings());
-  // The registry checks each stored field; formats it does not know are left out here.
-  const extraFormats = stored?.extraFormats?.filter((f): f is ScanFormat => (EXTRA_FORMATS as string[]).includes(f));
-  const settings: ScannerSettings = { ...DEFAULT_SCANNER_SETTINGS, ...stored, extraFormats: extraFormats ?? [] };
+  // The same object until the stored settings change: the camera panel is not drawn again per verdict.
+  const settings = useMemo((): ScannerSettings => {
+    // The registry checks each stored field; formats it does not know are left out here.
+    const extraFormats = stored?.extraFormats?.filter((f): f is ScanFormat => (EXTRA_FORMATS as string[]).includes(f));
+    return { ...DEFAULT_SCANNER_SETTINGS, ...stored, extraFormats: extraFormats ?? [] };
+  }, [stored]);
   return [settings, store.updateScannerSettings];
 }

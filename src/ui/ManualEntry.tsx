@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { useI18n } from './i18n/context.tsx';
 
 /** Typing a number from a crumpled ticket, or from a phone screen the camera cannot read. */
-export function ManualEntry({ onSubmit }: { onSubmit: (raw: string) => void }) {
+export const ManualEntry = memo(function ManualEntry({ onSubmit }: { onSubmit: (raw: string) => void }) {
   const { t } = useI18n();
   const [value, setValue] = useState('');
   const submit = (event: FormEvent) => {
@@ -30,4 +30,4 @@ export function ManualEntry({ onSubmit }: { onSubmit: (raw: string) => void }) {
       </div>
     </form>
   );
-}
+});

@@ -2,37 +2,29 @@ import { useCallback, useEffect } from 'react';
 import { admittingShows } from '../domain/door-day.ts';
 import type { Verdict } from '../domain/types.ts';
 import { attachWedge } from '../state/wedge.ts';
-import { useDoorCounts, useOnline, useRejected, useScan, useSendNow, useSetShowActive, useSettleRejected, useShows, useSyncState } from '../state/door.ts';
+import { useDoorCounts, useOnline, useRejected, useScan, useSendNow, useShows, useSyncState } from '../state/door.ts';
 import { useKioskMode, useVerdictHold } from '../state/kiosk.ts';
 import { useRole } from '../state/supervisor.ts';
 import { useVerdictFeedback } from '../state/camera.ts';
-import { useScannerSettings } from '../state/scanner-settings.ts';
+import { useScannerSettings, type ScannerSettings } from '../state/scanner-settings.ts';
 import { useNow } from '../state/now.ts';
-import { RefreshError, useRefresh } from '../state/setup.ts';
 import { CameraPanel } from './camera/CameraPanel.tsx';
-import { describeShowError } from './errors/describe.ts';
 import { DeliveryAlert, RejectedAlert } from './delivery/DeliveryAlert.tsx';
 import { HeldPullAlert } from './delivery/HeldPullAlert.tsx';
-import { VenueStatus } from './delivery/VenueStatus.tsx';
-import { RejectedList } from './delivery/RejectedList.tsx';
-import { ScanSettings } from './camera/ScanSettings.tsx';
 import { useI18n } from './i18n/context.tsx';
 import { ManualEntry } from './ManualEntry.tsx';
-import { AutoRefreshStatus } from './shift/AutoRefreshStatus.tsx';
 import { ClockWarning } from './shift/ClockWarning.tsx';
 import { ConflictAlert } from './conflicts/ConflictAlert.tsx';
 import { ConnectivityBadge } from './shift/ConnectivityBadge.tsx';
-import { StatsDetails } from './numbers/StatsDetails.tsx';
-import { ZoneFilter } from './numbers/ZoneFilter.tsx';
-import { ShowsPanel } from './ShowsPanel.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { ScanActions } from './supervisor/ScanActions.tsx';
 import { VerdictPanel } from './VerdictPanel.tsx';
+import { DoorTools } from './DoorTools.tsx';
 import { DirectionSwitch } from './exit/DirectionSwitch.tsx';
 import { useVerdictView } from '../state/presence.ts';
 
 export function ScanScreen() {
-  const { t, plural, dateTime } = useI18n();
+  const { t, dateTime } = useI18n();
   const sendNow = useSendNow();
   const shows = useShows();
   // Counted per show this door admits today: tomorrow's ticked show is neither in "admitted" nor
@@ -45,9 +37,6 @@ export function ScanScreen() {
   const syncState = useSyncState();
   const online = useOnline();
   const rejected = useRejected();
-  const settleRejected = useSettleRejected();
-  const setActive = useSetShowActive();
-  const refresh = useRefresh();
   const [scanSettings, updateScanSettings] = useScannerSettings();
   const signal = useVerdictFeedback(scanSettings.sound, scanSettings.vibration);
   // What follows an admission (delivery, the double-entry question) is the door engine's; the
@@ -64,16 +53,10 @@ export function ScanScreen() {
   const verdictVisible = useVerdictHold(feedback?.kind === 'verdict' ? feedback.scanId : null, true, scanSettings.verdictMs);
 
   useEffect(() => attachWedge(window, { onCode: (raw) => void submit(raw, 'scanner'), repeatWindowMs: scanSettings.repeatMs }), [submit, scanSettings.repeatMs]);
-
-  const pulled = refresh.data;
-  const summary = pulled ? t('pull.summary', { tickets: plural('tickets', pulled.listed), added: pulled.added, revoked: pulled.revoked }) : '';
-  const refreshError = refresh.error instanceof RefreshError ? refresh.error : null;
-  const refreshFailure =
-    refreshError?.reason === 'no_token'
-      ? t('refresh.noToken')
-      : refreshError?.error
-        ? describeShowError(t, refreshError.show, refreshError.error)
-        : (refresh.error?.message ?? '');
+  // Stable, so the camera, the typed entry and the tools below are not drawn again per verdict.
+  const onSettings = useCallback((patch: Partial<ScannerSettings>) => void updateScanSettings(patch), [updateScanSettings]);
+  const onCamera = useCallback((text: string) => void submit(text, 'camera'), [submit]);
+  const onTyped = useCallback((raw: string) => void submit(raw, 'typed'), [submit]);
 
   return (
     <main className="scan">
@@ -102,28 +85,14 @@ export function ScanScreen() {
           {t('scan.error', { message: feedback.message })}
         </p>
       )}
-      <CameraPanel settings={scanSettings} onSettings={(patch) => void updateScanSettings(patch)} onCode={(text) => void submit(text, 'camera')} />
-      <ManualEntry onSubmit={(raw) => void submit(raw, 'typed')} />
+      <CameraPanel settings={scanSettings} onSettings={onSettings} onCode={onCamera} />
+      <ManualEntry onSubmit={onTyped} />
       {/* Below the verdict and the camera: an alert that appears never pushes them away. */}
       <DeliveryAlert sync={syncState} online={online} />
       {!restricted && <RejectedAlert count={rejected?.length ?? 0} />}
       {!restricted && <HeldPullAlert />}
-      {!kiosk.locked && <div className="toolbar">
-        <button type="button" data-testid="refresh" onClick={() => refresh.mutate()} disabled={refresh.isPending}>
-          {refresh.isPending ? t('refresh.running') : t('refresh')}
-        </button>
-        {refresh.isSuccess && <span role="status">{t('refresh.done', { summary })}</span>}
-        {refresh.isError && <span role="alert">{t('refresh.failed', { message: refreshFailure })}</span>}
-        <AutoRefreshStatus />
-      </div>}
-      <VenueStatus />
-      {!restricted && shows && shows.length > 0 && <ShowsPanel shows={shows} onToggle={(id, active) => void setActive(id, active)} />}
-      {!restricted && <ZoneFilter />}
-      {!kiosk.locked && <StatsDetails />}
-      {!restricted && rejected && (
-        <RejectedList rejected={rejected} onResend={(id) => void settleRejected.resend(id)} onDismiss={(id, reason) => void settleRejected.dismiss(id, reason)} />
-      )}
-      {!restricted && <ScanSettings settings={scanSettings} onSettings={(patch) => void updateScanSettings(patch)} />}
+      {/* The door's tools, below the fold: not drawn again for each verdict (see DoorTools). */}
+      <DoorTools locked={kiosk.locked} restricted={restricted} shows={shows} rejected={rejected} scanSettings={scanSettings} onSettings={onSettings} />
     </main>
   );
 }

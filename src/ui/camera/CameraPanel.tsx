@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import type { CodeMeta } from '../../state/camera.ts';
 import { useCamera } from '../../state/camera.ts';
 import { formatsOf, type ScannerSettings } from '../../state/scanner-settings.ts';
@@ -11,8 +11,11 @@ interface Props {
   onCode: (text: string, meta: CodeMeta) => void;
 }
 
-/** The viewfinder: the frame drawn on screen is the region the decoder reads (80% × 80%). */
-export function CameraPanel({ settings, onSettings, onCode }: Props) {
+/**
+ * The viewfinder: the frame drawn on screen is the region the decoder reads (80% × 80%).
+ * Memoised: nothing here changes with a verdict, and the scan screen draws again for each.
+ */
+export const CameraPanel = memo(function CameraPanel({ settings, onSettings, onCode }: Props) {
   const { t } = useI18n();
   const videoRef = useRef<HTMLVideoElement>(null);
   const camera = useCamera(videoRef, {
@@ -57,4 +60,4 @@ export function CameraPanel({ settings, onSettings, onCode }: Props) {
       </div>
     </section>
   );
-}
+});
