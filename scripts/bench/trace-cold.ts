@@ -169,6 +169,11 @@ async function profileWarm(page: Page, mix: DoorMix, count: number) {
   });
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
   console.log(`${count} warm scans: p50 ${ms[Math.floor(count * 0.5)]?.toFixed(1)} ms, p95 ${ms[Math.floor(count * 0.95)]?.toFixed(1)} ms (profiled)`);
+  // The page thread's work per scan, whatever it waited on: steadier between runs than a p95 on
+  // this shared machine, so two builds' profiles compare by it.
+  const total = [...self].reduce((sum, [key, us]) => (key.startsWith('(idle)') ? sum : sum + us), 0);
+  const program = [...self].filter(([key]) => key.startsWith('(program)')).reduce((sum, [, us]) => sum + us, 0);
+  console.log(`page thread busy: ${(total / 1000 / count).toFixed(1)} ms per scan, of which (program) ${(program / 1000 / count).toFixed(1)} ms`);
   for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${key}`);
   // The browser's own calls (IndexedDB, fetch, layout) have no file: name the code of ours, or of
   // a library, that made them, four frames up, so a slow IndexedDB call points at its reader.
