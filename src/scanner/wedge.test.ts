@@ -129,6 +129,18 @@ describe('wedge repeat window', () => {
     expect(codes).toEqual(['878518776863', '871495495233']);
   });
 
+  it('the same code after another one is a new scan, within the window too (a ticket handed back)', () => {
+    const codes = attach({ repeatWindowMs: 3_000 });
+    type(document.body, '871495495233');
+    advance(400);
+    type(document.body, '878518776863');
+    advance(400);
+    type(document.body, '871495495233');
+    advance(300);
+    type(document.body, '871495495233');
+    expect(codes).toEqual(['871495495233', '878518776863', '871495495233']);
+  });
+
   it('without a window every read counts', () => {
     const codes = attach();
     type(document.body, '871495495233');

@@ -8,7 +8,8 @@
 //  - a text field focused (the kiosk PIN, a settings field): only a burst at scanner speed is
 //    a scan (burst.ts), and the field keeps its content (see holding below).
 //  - the manual code field: its keys are its own. What staff type there is submitted as typed.
-// A scanner that reads one code twice within the repeat window gives one scan (repeatWindowMs).
+// A scanner that reads one code twice in a row within the repeat window gives one scan
+// (repeatWindowMs); the same code after another one is a new scan.
 
 import { normaliseCode } from '../domain/code.ts';
 import { createKeyReader, KEYS_MAX_LENGTH, BURST_GAP_MS } from './burst.ts';
@@ -53,6 +54,7 @@ export const RELEASE_AFTER_MS = 2 * BURST_GAP_MS;
 export function attachWedge(target: Window, { onCode, repeatWindowMs, now }: WedgeOptions): () => void {
   const reader = createKeyReader();
   const repeats = repeatWindowMs ? createRepeatFilter({ windowMs: repeatWindowMs, ...(now ? { now } : {}) }) : null;
+  let lastCode: string | null = null;
 
   // In a text field, keys that may be a scan are held back (their default cancelled) and given
   // to the field as soon as it is clear they are not: the next key is late or is not a
@@ -76,7 +78,14 @@ export function attachWedge(target: Window, { onCode, repeatWindowMs, now }: Wed
     reader.clear();
     // Keyed by the normalised code: "8785 1877 6863" read twice is the same read however spaced.
     const code = normaliseCode(raw);
-    if (repeats && code !== null && !repeats.accept(code)) return;
+    if (repeats && code !== null) {
+      // Only the code just read can be read twice: a scanner repeats itself at once. After
+      // another code it is the ticket coming back (handed to the next guest, or the guest
+      // returned), and staff must see its verdict, not the last one's.
+      if (code !== lastCode) repeats.clear();
+      lastCode = code;
+      if (!repeats.accept(code)) return;
+    }
     onCode(raw);
   };
 
