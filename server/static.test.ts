@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaticHandler } from './static.ts';
 import { request, startStack, type Stack } from './test-support.ts';
 
 let dir: string;
@@ -32,6 +33,10 @@ afterAll(async () => {
 });
 
 describe('static app serving', () => {
+  it('reads and compresses the whole build at start-up, leaving hidden files and what lies outside alone', async () => {
+    expect(await createStaticHandler(dir).warmed()).toBe(8);
+  });
+
   it('serves index.html at / with no-cache and the security headers', async () => {
     const res = await request(stack.base, '/');
     expect(res.status).toBe(200);
