@@ -217,7 +217,7 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
           .then((res) => res.ok && devices.set(mergeDevices(devices.get(), res.value)))
           .catch(() => undefined);
       const result = await deps.hub.listen(token, shows, {
-        lastEventId: resume.latest() ?? (await getHubResumeId(deps.db)),
+        lastEventId: await getHubResumeId(deps.db),
         signal,
         onEvent: (event) => {
           if (!heard) {

@@ -6,8 +6,6 @@
 export interface ThrottledMark<T> {
   /** The newest position; written now if the last write is `everyMs` old, else when it is. */
   note(value: T): void;
-  /** The newest position noted, written or not (undefined before the first). */
-  latest(): T | undefined;
   /** Writes a position still waiting, and waits for the writes under way. */
   flush(): Promise<void>;
 }
@@ -42,7 +40,6 @@ export function throttledMark<T>(write: (value: T) => Promise<void>, everyMs: nu
       if (wait <= 0) void writeNow();
       else timer = setTimeout(() => void writeNow(), wait);
     },
-    latest: () => latest,
     flush: writeNow,
   };
 }
