@@ -207,8 +207,11 @@ function addRows(rows: Rows, rate: number, at: AtRate) {
     add('verdict 100k', 'scans made during the refresh', '', v.pullScans);
   }
   if (at.delivery.length) {
-    const d = spreadEach(at.delivery);
+    // The other requests (by kind) are in each run's log line.
+    const d = spreadEach(at.delivery.map(({ others: _others, ...figures }) => figures));
     add(`delivery ${PLAN.deliveryScans}`, 'online → all accepted', 'ms', d.deliverMs, T.delivery);
+    add(`delivery ${PLAN.deliveryScans}`, '  online → first batch sent', 'ms', d.firstPostMs);
+    add(`delivery ${PLAN.deliveryScans}`, '  answer → next batch sent, median', 'ms', d.gapMedianMs);
     add(`delivery ${PLAN.deliveryScans}`, 'POST requests', '', d.requests);
     add(`delivery ${PLAN.deliveryScans}`, 'accepted by the demo', '', d.accepted);
     add(`delivery ${PLAN.deliveryScans}`, 'offline admissions per second', '/s', d.offlineScansPerSecond);

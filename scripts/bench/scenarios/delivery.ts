@@ -10,6 +10,11 @@ import { verdictCounts } from './verdict.ts';
 export interface DeliveryFigures {
   deliverMs: number;
   requests: number;
+  /** Every other request the page made while delivering, by method and path shape. */
+  others: Record<string, number>;
+  /** From `online` to the first batch leaving, and the page's gap between one answer and the next batch (median). */
+  firstPostMs: number;
+  gapMedianMs: number;
   accepted: number;
   offlineScansPerSecond: number;
 }
@@ -44,9 +49,25 @@ export async function measureDelivery(browser: Browser, server: DoorServer, code
     if (admitted !== codes.length) console.error(`  delivery: ${codes.length} fresh codes scanned offline gave ${JSON.stringify(verdicts)}`);
     await pendingReaches(page, admitted);
     let requests = 0;
+    const others: Record<string, number> = {};
+    const posts: { sent: number; answered: number | null }[] = [];
+    const byRequest = new Map<object, { sent: number; answered: number | null }>();
     page.on('request', (r) => {
-      if (r.method() === 'POST' && r.url().includes('/barcodes')) requests++;
+      if (r.method() === 'POST' && r.url().includes('/barcodes')) {
+        requests++;
+        const p = { sent: performance.now(), answered: null };
+        posts.push(p);
+        byRequest.set(r, p);
+        return;
+      }
+      const shape = `${r.method()} ${new URL(r.url()).pathname.replace(/\/[^/]*\d[^/]*/g, '/:x')}`;
+      others[shape] = (others[shape] ?? 0) + 1;
     });
+    page.on('requestfinished', (r) => {
+      const p = byRequest.get(r);
+      if (p) p.answered = performance.now();
+    });
+    const onlineAt = performance.now();
     await context.setOffline(false);
     const handle = await page.waitForFunction(
       () => {
@@ -57,7 +78,14 @@ export async function measureDelivery(browser: Browser, server: DoorServer, code
       { timeout: 300_000, polling: 100 },
     );
     const deliverMs = (await handle.jsonValue()) as number;
-    return { deliverMs, requests, accepted: await demoAccepted(server.base), offlineScansPerSecond: codes.length / offlineSeconds };
+    const gaps = posts.slice(1).map((p, i) => p.sent - (posts[i]?.answered ?? p.sent)).sort((a, b) => a - b);
+    return {
+      deliverMs,
+      requests,
+      others,
+      firstPostMs: posts[0] ? Math.round(posts[0].sent - onlineAt) : -1,
+      gapMedianMs: Math.round(gaps[Math.floor(gaps.length / 2)] ?? -1),
+      accepted: await demoAccepted(server.base), offlineScansPerSecond: codes.length / offlineSeconds };
   } finally {
     await context.close();
   }
