@@ -45,14 +45,6 @@ export async function markDelivered(db: KontrolDb, ids: string[]): Promise<void>
   if (ids.length > 0) await db.outbox.bulkDelete(ids);
 }
 
-/** Sent, but the answer proved nothing for these (or refused them without our time): read back. */
-export async function markAwaiting(db: KontrolDb, records: { id: string; refusal: string | null }[], now: number): Promise<void> {
-  if (records.length === 0) return;
-  await db.transaction('rw', db.outbox, async () => {
-    for (const r of records) await db.outbox.update(r.id, { sentAt: now, refusal: r.refusal });
-  });
-}
-
 /** The read-back showed the server does not hold these: send them again, with their own time. */
 export async function requeue(db: KontrolDb, ids: string[]): Promise<void> {
   await db.transaction('rw', db.outbox, async () => {
@@ -91,6 +83,31 @@ export async function settleAsConflict(db: KontrolDb, id: string, conflict: Conf
   });
 }
 
+/**
+ * What one batch answer proved, applied in one transaction: delivered records leave, double
+ * entries become conflicts, the rest wait for a read-back. One write for the whole batch — per
+ * record, each commit re-ran the live queries watching the outbox (a hundred per batch), and the
+ * page spent more time on that than on the request.
+ */
+export async function settleBatch(
+  db: KontrolDb,
+  settled: { delivered: string[]; conflicts: { id: string; conflict: Conflict }[]; awaiting: { id: string; refusal: string | null }[] },
+  now: number,
+): Promise<void> {
+  const { delivered, conflicts, awaiting } = settled;
+  if (delivered.length + conflicts.length + awaiting.length === 0) return;
+  await db.transaction('rw', db.outbox, db.conflicts, async () => {
+    if (conflicts.length > 0) {
+      const present = await db.outbox.bulkGet(conflicts.map((c) => c.id));
+      const known = await db.conflicts.bulkGet(conflicts.map((c) => c.conflict.id));
+      const fresh = conflicts.filter((_, i) => present[i] && !known[i]).map((c) => c.conflict);
+      await db.conflicts.bulkPut(fresh);
+    }
+    await db.outbox.bulkDelete([...delivered, ...conflicts.map((c) => c.id)]);
+    for (const r of awaiting) await db.outbox.update(r.id, { sentAt: now, refusal: r.refusal });
+  });
+}
+
 /** The server refused these: move them, in one transaction, to the visible rejected list. */
 export async function moveToRejected(db: KontrolDb, refusals: { id: string; reason: string }[], now = Date.now()): Promise<void> {
   if (refusals.length === 0) return;
@@ -105,12 +122,16 @@ export async function moveToRejected(db: KontrolDb, refusals: { id: string; reas
   });
 }
 
-/** A failed attempt: counted per record, so a batch that keeps failing can be split. */
-export async function noteFailedAttempt(db: KontrolDb, ids: string[], error: string): Promise<void> {
+/**
+ * A failed attempt: counted per record, so a batch that keeps failing can be split. `counted:
+ * false` keeps the error without counting it — for a request that reached no server, which says
+ * nothing about the records in it.
+ */
+export async function noteFailedAttempt(db: KontrolDb, ids: string[], error: string, counted = true): Promise<void> {
   await db.transaction('rw', db.outbox, async () => {
     for (const id of ids) {
       await db.outbox.where('id').equals(id).modify((c) => {
-        c.attempts += 1;
+        if (counted) c.attempts += 1;
         c.lastError = error;
       });
     }

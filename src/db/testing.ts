@@ -1,9 +1,28 @@
 // Helpers for tests of db and sync: a fresh fake-IndexedDB database per test (vitest.setup.ts installs fake-indexeddb).
+import Dexie, { type ObservabilitySet } from 'dexie';
 import type { Show, Ticket } from '../domain/types.ts';
 import { KontrolDb } from './database.ts';
 import { revRange } from './ticket-index.ts';
 import { decodePage } from './ticket-pages.ts';
 import type { ListedTicket } from './tickets.ts';
+
+/**
+ * Counts committed writes that touch `table` of `db` while `run` runs: each is one re-run of every
+ * live query watching that table (Dexie's storagemutated event, which drives them).
+ */
+export async function writesTo(db: KontrolDb, table: string, run: () => Promise<unknown>): Promise<number> {
+  let writes = 0;
+  const count = (parts: ObservabilitySet) => {
+    if (Object.keys(parts).some((part) => part.startsWith(`idb://${db.name}/${table}/`))) writes += 1;
+  };
+  Dexie.on('storagemutated', count);
+  try {
+    await run();
+  } finally {
+    Dexie.on('storagemutated').unsubscribe(count);
+  }
+  return writes;
+}
 
 let counter = 0;
 export function freshDb(): KontrolDb {

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KontrolDb } from '../db/database.ts';
 import { holdPull } from '../db/held-pulls.ts';
-import { markAwaiting } from '../db/outbox.ts';
+import { settleBatch } from '../db/outbox.ts';
 import { recordScan } from '../db/scan.ts';
 import { listShows, saveShows } from '../db/shows.ts';
 import { aListedTicket, aShow, freshDb } from '../db/testing.ts';
@@ -27,7 +27,7 @@ describe('the door store', () => {
     await recordScan(db, { raw: '871000000001', source: 'scanner', deviceId: 'dev' });
     await recordScan(db, { raw: '871000000002', source: 'scanner', deviceId: 'dev' });
     const [first] = await db.outbox.toArray();
-    await markAwaiting(db, [{ id: first!.id, refusal: null }], Date.now());
+    await settleBatch(db, { delivered: [], conflicts: [], awaiting: [{ id: first!.id, refusal: null }] }, Date.now());
     const active = (await listShows(db)).filter((s) => s.active);
     expect(await store.counts(active)).toEqual({ stored: 3, admitted: 2, pending: 2, awaiting: 1 });
     expect(await store.counts(await listShows(db))).toMatchObject({ stored: 4, admitted: 2 });

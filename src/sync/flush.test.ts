@@ -3,7 +3,7 @@ import type { KontrolDb } from '../db/database.ts';
 import { listRejected, pendingCount } from '../db/outbox.ts';
 import { recordScan } from '../db/scan.ts';
 import { saveShows } from '../db/shows.ts';
-import { aListedTicket, aShow, freshDb } from '../db/testing.ts';
+import { aListedTicket, aShow, freshDb, writesTo } from '../db/testing.ts';
 import { replaceShowTickets } from '../db/tickets.ts';
 import type { BatchOutcome } from '../api/index.ts';
 import { batchSizeFor, CONFIRM_AFTER_MS, flushOutbox, MAX_BATCH } from './flush.ts';
@@ -180,6 +180,16 @@ describe('flushOutbox', () => {
     expect(await pendingCount(db)).toBe(0);
   });
 
+  it('settles each answered batch in one write, so the screens watching the outbox re-read once per batch', async () => {
+    await admitted(250);
+    const server = fakeServer((items) => ({ ok: true, outcome: HELD_ALL(items) }));
+    const outboxWrites = await writesTo(db, 'outbox', async () => {
+      expect(await flushOutbox(db, server.port)).toMatchObject({ outcome: 'done', delivered: 250 });
+    });
+    expect(server.calls).toEqual([100, 100, 50]);
+    expect(outboxWrites).toBe(3);
+  });
+
   it('settles a code the server holds with another time as a double entry, not a rejection', async () => {
     const all = await admitted(1);
     const server = fakeServer((items) => ({ ok: true, outcome: { held: [], refused: items.map((i) => ({ barcode: i.barcode, reason: 'Already checked', checkedAt: '2020-01-01T10:00:00+03:00' })) } }));
@@ -240,6 +250,20 @@ describe('flushOutbox', () => {
     for (let pass = 0; pass < 40; pass++) await flushOutbox(db, server.port);
     expect(await pendingCount(db)).toBe(10);
     expect(await listRejected(db)).toHaveLength(0);
+  });
+
+  it('sends full batches once an outage ends: failures that reached no server do not split them', async () => {
+    await admitted(250);
+    let down = true;
+    const server = fakeServer((items) => (down ? { ok: false, kind: 'retry', problem: 'network', message: 'Failed to fetch' } : { ok: true, outcome: HELD_ALL(items) }));
+    for (let pass = 0; pass < 12; pass++) await flushOutbox(db, server.port);
+    const outbox = await db.outbox.toArray();
+    expect(outbox.filter((c) => c.lastError === 'Failed to fetch')).toHaveLength(100); // each pass ends at its first failure
+    expect(outbox.every((c) => c.attempts === 0)).toBe(true);
+    down = false;
+    server.calls.length = 0;
+    expect(await flushOutbox(db, server.port)).toMatchObject({ outcome: 'done', delivered: 250 });
+    expect(server.calls).toEqual([100, 100, 50]);
   });
 });
 

@@ -11,15 +11,15 @@
 // Failures of the request (network, 5xx, 429, 3xx, 404/405/409/410 without per-item detail,
 // HTML, a 2xx body that says "error") keep the records queued and end the pass or set the piece
 // aside (split mode), exactly as retryable failures always did: a flaky network looks just like a
-// record that poisons its batch, so no failure of a request ever rejects a record. 403 stops only
-// that show for this pass; 413 sends smaller; 401 stops everything until a person acts.
+// record that poisons its batch, so no failure of a request ever rejects a record. A request that
+// reached no server does not count toward splitting: it says nothing of its records. 403 stops
+// only that show for this pass; 413 sends smaller; 401 stops everything until a person acts.
 import type { BatchOutcome } from '../api/index.ts';
 import { judgeServerView } from '../domain/conflicts.ts';
 import type { CheckIn, Conflict, ShowId } from '../domain/types.ts';
 import type { KontrolDb } from '../db/database.ts';
 import {
   awaitingConfirmation,
-  markAwaiting,
   markDelivered,
   moveToRejected,
   noteFailedAttempt,
@@ -28,6 +28,7 @@ import {
   queuedCount,
   requeue,
   settleAsConflict,
+  settleBatch,
 } from '../db/outbox.ts';
 import { conflictId } from '../domain/conflicts.ts';
 import type { DeliveryPort, DeliveryProblem } from './port.ts';
@@ -65,8 +66,6 @@ export function batchSizeFor(attempts: number): number {
   return Math.max(1, Math.floor(MAX_BATCH / 2 ** Math.floor(attempts / SPLIT_AFTER_ATTEMPTS)));
 }
 
-type Settle = 'delivered' | 'conflict' | 'awaiting' | 'failed';
-
 export async function flushOutbox(db: KontrolDb, port: DeliveryPort, now: () => number = Date.now): Promise<FlushResult> {
   const counts: FlushCounts = { delivered: 0, rejected: 0, conflicts: 0 };
   let progressed = false; // the server proved or refused something during this pass
@@ -83,33 +82,46 @@ export async function flushOutbox(db: KontrolDb, port: DeliveryPort, now: () => 
     seen: 0,
   });
 
-  /** The server says it holds `c` with `serverCheckedAt` (null: it gave no time). */
-  async function held(c: CheckIn, serverCheckedAt: string | null): Promise<Settle> {
-    if (serverCheckedAt === null || judgeServerView(c.checkedAt, serverCheckedAt) !== 'conflict') {
+  /** The server holds `c` with `serverCheckedAt` (null: it gave no time): delivered, or a double entry? */
+  const judge = (c: CheckIn, serverCheckedAt: string | null): Conflict | 'delivered' =>
+    serverCheckedAt === null || judgeServerView(c.checkedAt, serverCheckedAt) !== 'conflict' ? 'delivered' : conflictOf(c, serverCheckedAt);
+
+  /** A read-back showed the server holds `c`: settled on its own (read-backs come one at a time). */
+  async function held(c: CheckIn, serverCheckedAt: string | null): Promise<void> {
+    const judged = judge(c, serverCheckedAt);
+    if (judged === 'delivered') {
       await markDelivered(db, [c.id]);
       counts.delivered += 1;
-      return 'delivered';
+    } else {
+      await settleAsConflict(db, c.id, judged);
+      counts.conflicts += 1;
     }
-    await settleAsConflict(db, c.id, conflictOf(c, serverCheckedAt));
-    counts.conflicts += 1;
-    return 'conflict';
   }
 
-  /** Applies what one answer proves to the records of its batch; returns the records it left unnamed. */
+  /** Applies what one answer proves to the records of its batch, in one write; returns the records it left unnamed. */
   async function settleAnswer(batch: CheckIn[], outcome: BatchOutcome): Promise<CheckIn[]> {
     const heldBy = new Map(outcome.held.map((h) => [h.barcode, h.checkedAt]));
     const refusedBy = new Map(outcome.refused.map((r) => [r.barcode, r]));
+    const delivered: string[] = [];
+    const conflicts: { id: string; conflict: Conflict }[] = [];
     const awaiting: { id: string; refusal: string | null }[] = [];
     const unnamed: CheckIn[] = [];
+    const settleHeld = (c: CheckIn, serverCheckedAt: string | null) => {
+      const judged = judge(c, serverCheckedAt);
+      if (judged === 'delivered') delivered.push(c.id);
+      else conflicts.push({ id: c.id, conflict: judged });
+    };
     for (const c of batch) {
       const refusal = refusedBy.get(c.code);
-      if (heldBy.has(c.code)) await held(c, heldBy.get(c.code) ?? null);
-      else if (refusal?.checkedAt) await held(c, refusal.checkedAt); // "already checked at …"
+      if (heldBy.has(c.code)) settleHeld(c, heldBy.get(c.code) ?? null);
+      else if (refusal?.checkedAt) settleHeld(c, refusal.checkedAt); // "already checked at …"
       else if (refusal) awaiting.push({ id: c.id, refusal: refusal.reason });
       else if (outcome.requestFailed === undefined) awaiting.push({ id: c.id, refusal: null });
       else unnamed.push(c);
     }
-    await markAwaiting(db, awaiting, now());
+    await settleBatch(db, { delivered, conflicts, awaiting }, now());
+    counts.delivered += delivered.length;
+    counts.conflicts += conflicts.length;
     if (outcome.held.length > 0 || outcome.refused.length > 0) progressed = true;
     return unnamed;
   }
@@ -138,7 +150,11 @@ export async function flushOutbox(db: KontrolDb, port: DeliveryPort, now: () => 
       break;
     }
     if (answer.kind === 'auth') return { ...counts, outcome: 'auth', message: answer.message, status: answer.status };
-    await noteFailedAttempt(db, batch.map((c) => c.id), answer.message);
+    // No server answered (offline, a dropped connection): nothing to learn about these records, so
+    // it does not count toward splitting. Counted, a door offline for an evening sent its oldest
+    // admissions one per request once the network came back.
+    const reachedNoServer = answer.kind === 'retry' && answer.problem === 'network';
+    await noteFailedAttempt(db, batch.map((c) => c.id), answer.message, !reachedNoServer);
     if (answer.kind === 'too_large' && batch.length > 1) {
       sizeCap = Math.max(1, Math.floor(batch.length / 2));
       continue;
