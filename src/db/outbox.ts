@@ -122,16 +122,12 @@ export async function moveToRejected(db: KontrolDb, refusals: { id: string; reas
   });
 }
 
-/**
- * A failed attempt: counted per record, so a batch that keeps failing can be split. `counted:
- * false` keeps the error without counting it — for a request that reached no server, which says
- * nothing about the records in it.
- */
-export async function noteFailedAttempt(db: KontrolDb, ids: string[], error: string, counted = true): Promise<void> {
+/** A failed attempt: counted per record, so a batch that keeps failing can be split. */
+export async function noteFailedAttempt(db: KontrolDb, ids: string[], error: string): Promise<void> {
   await db.transaction('rw', db.outbox, async () => {
     for (const id of ids) {
       await db.outbox.where('id').equals(id).modify((c) => {
-        if (counted) c.attempts += 1;
+        c.attempts += 1;
         c.lastError = error;
       });
     }

@@ -12,7 +12,7 @@
 // HTML, a 2xx body that says "error") keep the records queued and end the pass or set the piece
 // aside (split mode), exactly as retryable failures always did: a flaky network looks just like a
 // record that poisons its batch, so no failure of a request ever rejects a record. A request that
-// reached no server does not count toward splitting: it says nothing of its records. 403 stops
+// reached no server is not noted on its records (nor counted toward splitting). 403 stops
 // only that show for this pass; 413 sends smaller; 401 stops everything until a person acts.
 import type { BatchOutcome } from '../api/index.ts';
 import { judgeServerView } from '../domain/conflicts.ts';
@@ -150,11 +150,12 @@ export async function flushOutbox(db: KontrolDb, port: DeliveryPort, now: () => 
       break;
     }
     if (answer.kind === 'auth') return { ...counts, outcome: 'auth', message: answer.message, status: answer.status };
-    // No server answered (offline, a dropped connection): nothing to learn about these records, so
-    // it does not count toward splitting. Counted, a door offline for an evening sent its oldest
-    // admissions one per request once the network came back.
+    // No server answered (offline, a dropped connection): nothing is learned about these records,
+    // so nothing is written to them (the pass's state carries the message). Counted as attempts,
+    // a door offline for an evening sent its oldest admissions one per request once the network
+    // came back; written, every offline pass rewrote a hundred records under the scanning.
     const reachedNoServer = answer.kind === 'retry' && answer.problem === 'network';
-    await noteFailedAttempt(db, batch.map((c) => c.id), answer.message, !reachedNoServer);
+    if (!reachedNoServer) await noteFailedAttempt(db, batch.map((c) => c.id), answer.message);
     if (answer.kind === 'too_large' && batch.length > 1) {
       sizeCap = Math.max(1, Math.floor(batch.length / 2));
       continue;
