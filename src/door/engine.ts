@@ -177,7 +177,18 @@ export function createDoor(parts: DoorParts): Door {
       return outcome;
     },
     note: (scanId, text) => noteScan(db, scanId, text),
-    signOut: (confirmDiscard) => withDeliveryLock(() => signOut(db, confirmDiscard)),
+    async signOut(confirmDiscard) {
+      // The venue link writes as the other doors' events come in. Held while the device is
+      // cleared, so no event or stream position of the old evening lands after sign-out.
+      const release = await parts.venue?.pause();
+      let outcome: SignOutOutcome | undefined;
+      try {
+        outcome = await withDeliveryLock(() => signOut(db, confirmDiscard));
+        return outcome;
+      } finally {
+        release?.(outcome?.ok === true);
+      }
+    },
     forgetShow: (showId, confirmDiscard) => withDeliveryLock(() => forgetShow(db, showId, confirmDiscard)),
     async resendRejected(id) {
       await withDeliveryLock(() => resendRejected(db, [id]));

@@ -8,11 +8,12 @@ import { setDoorDirection, setReentry } from '../db/presence.ts';
 import type { HubMovementBatch } from '../domain/hub-protocol.ts';
 import { recordScan } from '../db/scan.ts';
 import { setToken } from '../db/settings.ts';
+import { signOut } from '../db/signout.ts';
 import { saveShows } from '../db/shows.ts';
 import { aListedTicket, aShow, freshDb } from '../db/testing.ts';
 import { replaceShowTickets } from '../db/tickets.ts';
 import { getHubResumeId, setDeviceName } from '../db/venue.ts';
-import { createHubLink, type HubStatus } from './hub-link.ts';
+import { createHubLink, RESUME_WRITE_MS, type HubStatus } from './hub-link.ts';
 
 let db: KontrolDb;
 afterEach(async () => db?.delete());
@@ -71,6 +72,7 @@ function fakeHub() {
     devices: async () => ({ ok: true, value: [], serverDate: null }),
     async listen(_token, shows, { lastEventId, signal, onEvent, onOpen }) {
       resumes.push(lastEventId);
+      if (signal.aborted) return { ok: false, error: { kind: 'aborted' } }; // as fetch does
       if (refuse) return { ok: false, error: refuse };
       if (down) return { ok: false, error: { kind: 'network', message: 'down' } };
       onOpen?.();
@@ -228,6 +230,30 @@ describe('the venue hub link', () => {
     hub.refuseWith(null);
     link.rejoin();
     await until(() => link.state.get().status === 'live', 'live after rejoin');
+    link.stop();
+  });
+
+  it('held for a sign-out: nothing of the old evening is written after the device is cleared', async () => {
+    await door();
+    const hub = fakeHub();
+    const link = createHubLink({ db, hub: hub.client, token: async () => 'tok', deviceId: async () => 'me', sleep: manualSleeps().sleep });
+    link.start();
+    await until(() => link.state.get().status === 'live', 'live');
+    hub.append({ kind: 'admission', showId: 1, code: CODES[0]!, checkedAt: '2026-12-29T19:00:00+03:00', deviceId: 'd2', deviceName: 'Вход 2' });
+    hub.append({ kind: 'admission', showId: 1, code: CODES[1]!, checkedAt: '2026-12-29T19:00:01+03:00', deviceId: 'd2', deviceName: 'Вход 2' });
+    await until(async () => (await db.admissions.count()) === 2, 'took both');
+    const release = await link.pause();
+    // The position waiting on its one-second timer was written before the link went quiet…
+    expect(await getHubResumeId(db)).toBe('2');
+    expect(await signOut(db, 0)).toEqual({ ok: true, discarded: 0 });
+    hub.append({ kind: 'admission', showId: 1, code: CODES[2]!, checkedAt: '2026-12-29T19:00:02+03:00', deviceId: 'd2', deviceName: 'Вход 2' });
+    await new Promise((r) => setTimeout(r, RESUME_WRITE_MS + 200));
+    // …so nothing lands on the cleared device: no position, no admission heard while held.
+    expect(await getHubResumeId(db)).toBeNull();
+    expect(await db.admissions.count()).toBe(0);
+    expect(link.learned.get()).toBe(2);
+    release(true);
+    expect(link.learned.get()).toBe(0);
     link.stop();
   });
 

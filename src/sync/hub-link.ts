@@ -69,6 +69,13 @@ export interface HubLink {
   share(): void;
   /** The token or the shows changed: join again. */
   rejoin(): void;
+  /**
+   * Closes the stream and resolves once everything it was writing has landed (events taken in,
+   * the stream's position, a share under way); the link then waits until `release` is called.
+   * Sign-out holds the link this way, so no write of the old evening lands after it cleared the
+   * device. `forget` drops what the link keeps in memory (devices heard, admissions learned).
+   */
+  pause(): Promise<(forget: boolean) => void>;
 }
 
 /** How far back a device shares its admissions when it first meets the hub. */
@@ -109,6 +116,8 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
   let current = new AbortController();
   let sharing: Promise<void> | null = null;
   let shareAgain = false;
+  /** Set by pause(): the loop stops at its top until released, and says so through `quiet`. */
+  let hold: { released: Promise<void>; release: () => void; quiet: () => void } | null = null;
 
   async function shareOnce(): Promise<void> {
     const token = await deps.token();
@@ -194,6 +203,12 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
   async function run(): Promise<void> {
     let failures = 0;
     while (!stopped) {
+      if (hold) {
+        await (sharing ?? Promise.resolve()).catch(() => undefined);
+        hold.quiet();
+        await hold.released;
+        continue;
+      }
       const signal = current.signal;
       const token = await deps.token();
       const shows = (await listShows(deps.db)).filter((s) => s.active).map((s) => s.id);
@@ -275,10 +290,27 @@ export function createHubLink(deps: HubLinkDeps): HubLink {
     stop() {
       stopped = true;
       current.abort();
+      hold?.release();
     },
     share,
     rejoin() {
       current.abort();
+    },
+    async pause() {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const quiet = new Promise<void>((resolve) => (hold = { released, release, quiet: resolve }));
+      current.abort();
+      if (running) await quiet;
+      else await (sharing ?? Promise.resolve()).catch(() => undefined);
+      return (forget) => {
+        hold = null;
+        if (forget) {
+          devices.set([]);
+          learned.set(0);
+        }
+        release();
+      };
     },
   };
 }
