@@ -142,6 +142,26 @@ describe('the door engine', () => {
     expect(d.locks).toEqual(Array.from({ length: 5 }, () => ['held', 'released']).flat());
   });
 
+  it('holds the venue link while a show is forgotten or the device signed out, and only sign-out makes it forget', async () => {
+    const steps: string[] = [];
+    const venue = {
+      pause: async () => {
+        steps.push('venue held');
+        return (forget: boolean) => steps.push(forget ? 'venue released, forgetting' : 'venue released');
+      },
+    } as unknown as DoorParts['venue'];
+    const d = await door({ venue, withDeliveryLock: async (fn) => (steps.push('clearing'), fn()) });
+    await d.engine.scan(CODES[0]!, 'camera');
+    expect(await d.engine.signOut(0)).toEqual({ ok: false, reason: 'undelivered', undelivered: 1 });
+    expect(await d.engine.forgetShow(1, 1)).toMatchObject({ ok: true });
+    expect(await d.engine.signOut(0)).toEqual({ ok: true, discarded: 0 });
+    expect(steps).toEqual([
+      ...['venue held', 'clearing', 'venue released'], // refused: nothing was cleared
+      ...['venue held', 'clearing', 'venue released'],
+      ...['venue held', 'clearing', 'venue released, forgetting'],
+    ]);
+  });
+
   it('rejoins the venue when the door ticks a show or is renamed: the hub hears the new shows and name', async () => {
     const rejoins: number[] = [];
     const venue = { rejoin: () => rejoins.push(1) } as unknown as DoorParts['venue'];

@@ -115,6 +115,23 @@ const NO_DEVICES = cell<readonly HubDevice[]>([]);
 
 export function createDoor(parts: DoorParts): Door {
   const { db, sync, withDeliveryLock } = parts;
+  /**
+   * Runs `clear` with the venue link held (hub-link.ts pause()): the link writes as the other
+   * doors' events come in, and none of them, nor its stream position, may land after the data
+   * they belong to is gone. `forget`: whether the link drops what it keeps in memory too (a
+   * device signed out). A failed `clear` releases the link as it was.
+   */
+  async function withVenueHeld<T>(clear: () => Promise<T>, forget: (outcome: T) => boolean): Promise<T> {
+    const release = await parts.venue?.pause();
+    let forgotten = false;
+    try {
+      const outcome = await clear();
+      forgotten = forget(outcome);
+      return outcome;
+    } finally {
+      release?.(forgotten);
+    }
+  }
   const steps: AdmissionStep[] = [() => sync.kick(), ...parts.afterAdmission];
   const afterPaint = parts.afterPaint ?? afterNextPaint;
 
@@ -177,19 +194,9 @@ export function createDoor(parts: DoorParts): Door {
       return outcome;
     },
     note: (scanId, text) => noteScan(db, scanId, text),
-    async signOut(confirmDiscard) {
-      // The venue link writes as the other doors' events come in. Held while the device is
-      // cleared, so no event or stream position of the old evening lands after sign-out.
-      const release = await parts.venue?.pause();
-      let outcome: SignOutOutcome | undefined;
-      try {
-        outcome = await withDeliveryLock(() => signOut(db, confirmDiscard));
-        return outcome;
-      } finally {
-        release?.(outcome?.ok === true);
-      }
-    },
-    forgetShow: (showId, confirmDiscard) => withDeliveryLock(() => forgetShow(db, showId, confirmDiscard)),
+    signOut: (confirmDiscard) => withVenueHeld(() => withDeliveryLock(() => signOut(db, confirmDiscard)), (outcome) => outcome.ok),
+    // Held too: the stream follows the door's shows, and rejoins without the forgotten one.
+    forgetShow: (showId, confirmDiscard) => withVenueHeld(() => withDeliveryLock(() => forgetShow(db, showId, confirmDiscard)), () => false),
     async resendRejected(id) {
       await withDeliveryLock(() => resendRejected(db, [id]));
       sync.kick();
