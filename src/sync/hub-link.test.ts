@@ -125,13 +125,19 @@ async function until(check: () => boolean | Promise<boolean>, what: string) {
   throw new Error(`never: ${what}`);
 }
 
+/** A door with its link to a fresh fake hub, joined. */
+async function liveDoor() {
+  await door();
+  const hub = fakeHub();
+  const link = createHubLink({ db, hub: hub.client, token: async () => 'tok', deviceId: async () => 'me', sleep: manualSleeps().sleep });
+  link.start();
+  await until(() => link.state.get().status === 'live', 'live');
+  return { hub, link };
+}
+
 describe('the venue hub link', () => {
   it('learns another door\'s admission at once: the ticket is already checked here, naming that door', async () => {
-    await door();
-    const hub = fakeHub();
-    const link = createHubLink({ db, hub: hub.client, token: async () => 'tok', deviceId: async () => 'me', sleep: manualSleeps().sleep });
-    link.start();
-    await until(() => link.state.get().status === 'live', 'live');
+    const { hub, link } = await liveDoor();
     hub.append({ kind: 'admission', showId: 1, code: CODES[0]!, checkedAt: '2026-12-29T19:03:12+03:00', deviceId: 'door-2', deviceName: 'Вход 2' });
     await until(async () => (await db.admissions.count()) === 1, 'learned');
     const scan = await recordScan(db, { raw: CODES[0]!, source: 'scanner', deviceId: 'me' });
@@ -141,11 +147,7 @@ describe('the venue hub link', () => {
   });
 
   it('takes Qtickets\' refunds and sales at once: refunded is revoked, newly sold is valid, with no pull', async () => {
-    await door();
-    const hub = fakeHub();
-    const link = createHubLink({ db, hub: hub.client, token: async () => 'tok', deviceId: async () => 'me', sleep: manualSleeps().sleep });
-    link.start();
-    await until(() => link.state.get().status === 'live', 'live');
+    const { hub, link } = await liveDoor();
     const NEW = '879999999999';
     expect(await recordScan(db, { raw: NEW, source: 'scanner', deviceId: 'me' })).toMatchObject({ verdict: { kind: 'unknown' } });
     hub.append({ kind: 'revoked', showId: 1, code: CODES[2]!, checkedAt: null });
@@ -234,11 +236,7 @@ describe('the venue hub link', () => {
   });
 
   it('held for a sign-out: nothing of the old evening is written after the device is cleared', async () => {
-    await door();
-    const hub = fakeHub();
-    const link = createHubLink({ db, hub: hub.client, token: async () => 'tok', deviceId: async () => 'me', sleep: manualSleeps().sleep });
-    link.start();
-    await until(() => link.state.get().status === 'live', 'live');
+    const { hub, link } = await liveDoor();
     hub.append({ kind: 'admission', showId: 1, code: CODES[0]!, checkedAt: '2026-12-29T19:00:00+03:00', deviceId: 'd2', deviceName: 'Вход 2' });
     hub.append({ kind: 'admission', showId: 1, code: CODES[1]!, checkedAt: '2026-12-29T19:00:01+03:00', deviceId: 'd2', deviceName: 'Вход 2' });
     await until(async () => (await db.admissions.count()) === 2, 'took both');
