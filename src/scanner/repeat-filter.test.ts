@@ -48,6 +48,30 @@ describe('createRepeatFilter', () => {
     expect(f.accept('A')).toBe(true);
   });
 
+  it('gives a ticket handed back to the next guest its own verdict, though within the window', () => {
+    const c = clock();
+    const f = createRepeatFilter({ windowMs: 3000, now: c.now });
+    expect(f.accept('A')).toBe(true); // the first guest: green
+    c.advance(1200);
+    expect(f.accept('B')).toBe(true); // another guest's ticket comes between
+    c.advance(800);
+    // A was out of sight for 2 s: shown again, it is a new scan ("already checked"), not a repeat
+    // swallowed while B's verdict — or A's green — stays on screen.
+    expect(f.accept('A')).toBe(true);
+  });
+
+  it('two tickets held in view together give one verdict each, however long they alternate', () => {
+    const c = clock();
+    const f = createRepeatFilter({ windowMs: 3000, now: c.now });
+    const accepted: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const code = i % 2 === 0 ? 'A' : 'B';
+      if (f.accept(code)) accepted.push(code);
+      c.advance(i % 10 === 9 ? 1000 : 100); // now and then the decoder misses both for a second
+    }
+    expect(accepted).toEqual(['A', 'B']);
+  });
+
   it('with slide: false, re-emits a held code every window', () => {
     const c = clock();
     const f = createRepeatFilter({ windowMs: 3000, now: c.now, slide: false });

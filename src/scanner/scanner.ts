@@ -39,7 +39,7 @@ export interface ScannerOptions {
   roi?: number | Roi;
   /** Longest side of the ROI after downscaling; default 1280. */
   maxDecodeSide?: number;
-  /** Same code ignored until unseen for this long; default 3000. */
+  /** The last verdict's code ignored until unseen for this long (others while in view: repeat-filter.ts); default 3000. */
   repeatWindowMs?: number;
   /** Force an engine (settings/diagnostics); default: the device's best. */
   engine?: EngineKind;
