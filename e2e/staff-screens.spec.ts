@@ -35,7 +35,10 @@ test('an entrance for VIP sends another zone to its own door and counts what it 
   await expect(stats.getByTestId(`stats-show-${SHOW}`).getByTestId('stats-show-count')).toHaveText(/^1 \/ /);
   await expect(stats.locator('[data-zone="VIP"]')).toContainText(/^VIP1 \//);
   await expect(stats.locator('[data-kind="wrong_zone"]')).toContainText('1');
-  await expect(stats.getByTestId('stats-pace').locator('li').last()).toHaveAttribute('data-count', '1');
+  // In the chart's minutes: the current one, or the one before when the minute turned between the
+  // admission and this look (a slow first try on CI did turn it).
+  const pace = stats.getByTestId('stats-pace').locator('li');
+  await expect.poll(async () => (await pace.evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-count'))))).slice(-2).reduce((a, b) => a + b, 0)).toBe(1);
 });
 
 test('search finds a surname written with ё when typed with е, and admits after a confirmation', async ({ page, request }) => {
